@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// Thin launcher: the CLI is compiled from src/ into lib/ by `npm ci` (prepare) or `npm run compile`.
+import { main } from '../lib/cli.js';
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    // A crash here is a bug in yongzu, not bad input: show it in full.
+    console.error(error);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,106 @@
+import type { Config } from '../config/defaults.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { createDiagnostic } from '../diagnostics/diagnostic.js';
+import type { LoadedIssue, LoadedProject, LoadedSubmission } from '../load/load-project.js';
+import type { YamlSource } from '../load/yaml-source.js';
+import { COPY_RULES } from './copy/index.js';
+import type { CopyFinding } from './copy/copy-rule.js';
+import type { CheckedIssue, Submission } from './model.js';
+import { checkCountyKnown } from './rules/county-known.js';
+import { checkBodyEmpty, checkCountyOnce, checkDateYear, checkIssueMatch, checkThemeDeclared, checkThemesUsed, checkTitlePeriod, checkUniqueNumbers } from './rules/issue-rules.js';
+import { findRawHtml } from './rules/raw-html.js';
+import { checkUnknownKeys, schemaDiagnostics } from './schema-diagnostics.js';
+import { ISSUE_KEYS, issueMetaSchema, SUBMISSION_KEYS, submissionSchema, type IssueMetaData } from './schemas.js';
+import { bodySpan, valueSpan, type TextSpan } from './text-span.js';
+
+/**
+ * Checks a loaded project: every rule over every issue and submission, all
+ * problems collected in one pass. Returns the issues that can be merged.
+ */
+export function checkProject(project: LoadedProject, config: Config): { value: CheckedIssue[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const sources = new Map<string, YamlSource>();
+  const issues: CheckedIssue[] = [];
+  for (const loaded of project.issues) {
+    const result = checkIssue(loaded, config, sources);
+    diagnostics.push(...result.diagnostics);
+    if (result.value) issues.push(result.value);
+  }
+  diagnostics.push(...checkUniqueNumbers(issues, sources));
+  return { value: issues, diagnostics };
+}
+
+function checkIssue(loaded: LoadedIssue, config: Config, sources: Map<string, YamlSource>) {
+  const diagnostics: Diagnostic[] = [];
+  let meta: IssueMetaData | undefined;
+  const metaSource = loaded.meta;
+  const metaFile = `issues/${loaded.folder}/issue.yml`;
+  if (metaSource?.data) {
+    sources.set(metaFile, metaSource);
+    diagnostics.push(...checkUnknownKeys(metaSource, ISSUE_KEYS));
+    const parsed = issueMetaSchema.safeParse(metaSource.data);
+    if (parsed.success) {
+      meta = parsed.data;
+      diagnostics.push(...checkDateYear(meta, metaSource));
+    } else diagnostics.push(...schemaDiagnostics(metaSource, parsed.error));
+  }
+  const submissions: Submission[] = [];
+  for (const loadedSub of loaded.submissions) {
+    const result = checkSubmission(loadedSub, config, meta, metaFile);
+    diagnostics.push(...result.diagnostics);
+    if (result.value && loadedSub.front) {
+      submissions.push(result.value);
+      sources.set(loadedSub.file, loadedSub.front);
+    }
+  }
+  if (!meta || !metaSource) return { value: undefined, diagnostics };
+  diagnostics.push(...checkCountyOnce(submissions, sources));
+  diagnostics.push(...checkThemesUsed(meta, metaSource, submissions));
+  return { value: { folder: loaded.folder, file: metaFile, meta, submissions } satisfies CheckedIssue, diagnostics };
+}
+
+function checkSubmission(sub: LoadedSubmission, config: Config, meta: IssueMetaData | undefined, metaFile: string) {
+  const diagnostics: Diagnostic[] = [];
+  diagnostics.push(...copyDiagnostics(sub.file, bodySpan(sub.body, sub.bodyLine)));
+  diagnostics.push(...findingsToDiagnostics(sub.file, bodySpan(sub.body, sub.bodyLine), findRawHtml(sub.body), 'content/raw-html'));
+  diagnostics.push(...checkBodyEmpty(sub.file, sub.body, sub.bodyLine));
+  const front = sub.front;
+  if (!front?.data) return { value: undefined, diagnostics };
+  diagnostics.push(...checkUnknownKeys(front, SUBMISSION_KEYS));
+  const titleSpan = valueSpan(front, 'title');
+  if (titleSpan) diagnostics.push(...copyDiagnostics(sub.file, titleSpan));
+  const parsed = submissionSchema.safeParse(front.data);
+  if (!parsed.success) {
+    diagnostics.push(...schemaDiagnostics(front, parsed.error));
+    return { value: undefined, diagnostics };
+  }
+  const data = parsed.data;
+  const { county, diagnostics: countyDiagnostics } = checkCountyKnown(front, data.county, config.counties);
+  diagnostics.push(...countyDiagnostics);
+  diagnostics.push(...checkTitlePeriod(front, data.title));
+  if (meta) {
+    diagnostics.push(...checkIssueMatch(front, data.issue, meta, metaFile));
+    diagnostics.push(...checkThemeDeclared(front, data.theme, meta, metaFile));
+  }
+  if (!county) return { value: undefined, diagnostics };
+  const value: Submission = {
+    file: sub.file,
+    name: sub.name,
+    county,
+    countyText: data.county,
+    theme: data.theme,
+    title: data.title.replace(/[。．.]+$/, ''),
+    order: data.order,
+    body: sub.body,
+    bodyLine: sub.bodyLine,
+  };
+  return { value, diagnostics };
+}
+
+function copyDiagnostics(file: string, span: TextSpan): Diagnostic[] {
+  return COPY_RULES.flatMap((rule) => findingsToDiagnostics(file, span, rule.check(span.text), rule.id));
+}
+
+function findingsToDiagnostics(file: string, span: TextSpan, findings: readonly CopyFinding[], rule: string): Diagnostic[] {
+  return findings.map((f) => createDiagnostic(file, span.place(f.index), 'warning', rule, f.message));
+}

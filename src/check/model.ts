@@ -1,0 +1,24 @@
+import type { County } from '../config/defaults.js';
+import type { IssueMetaData } from './schemas.js';
+
+/** A submission that passed its own checks: plain data for the merge stage. */
+export interface Submission {
+  file: string;
+  name: string;
+  county: County;
+  /** The county as written in the submission (a name or an alias). */
+  countyText: string;
+  theme: string;
+  title: string;
+  order: number | undefined;
+  body: string;
+  bodyLine: number;
+}
+
+/** An issue whose `issue.yml` is valid, with its valid submissions. */
+export interface CheckedIssue {
+  folder: string;
+  file: string;
+  meta: IssueMetaData;
+  submissions: Submission[];
+}

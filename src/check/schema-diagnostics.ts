@@ -1,0 +1,57 @@
+import type { ZodError } from 'zod';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { createDiagnostic } from '../diagnostics/diagnostic.js';
+import { listKeys, valuePlace, type YamlSource } from '../load/yaml-source.js';
+import { didYouMean } from './suggest.js';
+
+/** Describes a YAML value for a message: 「十八」（文字）. */
+export function describeValue(value: unknown): string {
+  if (value === null) return '空值';
+  if (typeof value === 'string') return `「${value.length > 30 ? `${value.slice(0, 30)}…` : value}」（文字）`;
+  if (typeof value === 'number') return `${value}（数字）`;
+  if (typeof value === 'boolean') return `${value}（是/否）`;
+  if (Array.isArray(value)) return '一个列表';
+  return '一组键值';
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = data;
+  for (const step of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[step];
+  }
+  return v;
+}
+
+/**
+ * Turns schema failures into diagnostics placed at the offending value, or at
+ * the top of the YAML for a missing key. Schema messages are written in
+ * Chinese where the schema is declared.
+ */
+export function schemaDiagnostics(source: YamlSource, error: ZodError, rulePrefix = 'schema'): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const issue of error.issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const value = valueAt(source.data, path);
+    const name = path.join('.');
+    if (value === undefined && path.length > 0) {
+      out.push(createDiagnostic(source.file, valuePlace(source, path.slice(0, -1)), 'error', `${rulePrefix}/required`,
+        `缺少必填项「${name}」。请添加一行「${String(path[path.length - 1])}: …」。`));
+      continue;
+    }
+    const actual = issue.code === 'invalid_type' || issue.code === 'invalid_union' ? `，实际是${describeValue(value)}` : '';
+    out.push(createDiagnostic(source.file, valuePlace(source, path), 'error', `${rulePrefix}/type`, `${issue.message}${actual}。`));
+  }
+  return out;
+}
+
+/** Warns about keys that the format does not know, with a did-you-mean. */
+export function checkUnknownKeys(source: YamlSource, known: readonly string[], rule = 'schema/unknown-key'): Diagnostic[] {
+  return listKeys(source)
+    .filter(({ key }) => !known.includes(key))
+    .map(({ key, place }) =>
+      createDiagnostic(source.file, place, 'warning', rule,
+        `未知的键「${key}」，会被忽略。${didYouMean(key, known) || `可用的键：${known.join('、')}。`}`),
+    );
+}
+

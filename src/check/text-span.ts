@@ -1,0 +1,60 @@
+import type { Place } from '../diagnostics/diagnostic.js';
+import { placeInValue, type YamlSource } from '../load/yaml-source.js';
+
+/**
+ * A stretch of prose that copy rules read: Markdown syntax that is not prose
+ * (code, URLs, link targets, HTML tags) is blanked out with MASK characters of the
+ * same length, so every index still maps to its line and column in the file.
+ */
+export interface TextSpan {
+  text: string;
+  place(index: number): Place;
+}
+
+/** Stands in for blanked-out syntax: not a space, so spacing rules do not see it. */
+export const MASK = '\u0001';
+
+const NON_PROSE: RegExp[] = [
+  /^(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n\1[^\n]*|$)/gm, // fenced code
+  /`+[^`\n]*`+/g, // inline code
+  /\]\([^)\n]*\)/g, // link destination
+  /<[A-Za-z!/][^>\n]*>/g, // HTML tags and autolinks
+  /\b(?:https?|ftp|mailto):[^\s\u3000-\u303f\uff00-\uffef]+/g, // bare URLs
+  /^\s*(?:[-*+]|\d+[.)])\s/gm, // list markers
+  /^ {0,3}#{1,6}\s/gm, // heading markers
+  /^ {0,3}>\s?/gm, // block quote markers
+  /^\s*\|?(?:\s*:?-+:?\s*\|)+\s*:?-*:?\s*$/gm, // table delimiter rows
+];
+
+/** The prose of a Markdown body that starts at `bodyLine` of its file. */
+export function bodySpan(body: string, bodyLine: number): TextSpan {
+  let text = body;
+  for (const re of NON_PROSE) text = text.replace(re, (m) => m.replace(/[^\n]/g, MASK));
+  const starts = lineStarts(body);
+  return {
+    text,
+    place(index) {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= index) lo = mid;
+        else hi = mid - 1;
+      }
+      return { line: bodyLine + lo, column: index - starts[lo]! + 1 };
+    },
+  };
+}
+
+/** The text of a string value of a YAML mapping, placed in its file. */
+export function valueSpan(source: YamlSource, key: string): TextSpan | undefined {
+  const value = source.data?.[key];
+  if (typeof value !== 'string') return undefined;
+  return { text: value, place: (index) => placeInValue(source, key, index) };
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}

@@ -1,0 +1,51 @@
+/**
+ * The one diagnostic type of yongzu. Every stage returns these as plain data
+ * (serialisable, so they can cross worker threads and be printed as JSON).
+ */
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  /** Path relative to the project root, with forward slashes. */
+  file: string;
+  /** 1-based line of the offending key or text. */
+  line: number;
+  /** 1-based column (in characters) of the offending key or text. */
+  column: number;
+  severity: Severity;
+  /** Stable rule id, `area/rule`, listed in the catalogue. */
+  rule: string;
+  /** Chinese message for editors: what was found, what was expected, how to fix. */
+  message: string;
+}
+
+/** A position inside a file, 1-based. */
+export interface Place {
+  line: number;
+  column: number;
+}
+
+export const TOP: Place = { line: 1, column: 1 };
+
+/** Creates a diagnostic; the place defaults to the top of the file. */
+export function createDiagnostic(
+  file: string,
+  place: Place | undefined,
+  severity: Severity,
+  rule: string,
+  message: string,
+): Diagnostic {
+  const at = place ?? TOP;
+  return { file, line: at.line, column: at.column, severity, rule, message };
+}
+
+/** Sorts diagnostics by file, then line, then column, so reports read top to bottom. */
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  return [...list].sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,
+  );
+}
+
+export function hasErrors(list: readonly Diagnostic[]): boolean {
+  return list.some((d) => d.severity === 'error');
+}

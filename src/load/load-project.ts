@@ -1,0 +1,140 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { createDiagnostic } from '../diagnostics/diagnostic.js';
+import { decodeSource } from './decode.js';
+import { parseSubmission, type ParsedSubmission } from './parse-submission.js';
+import { parseYamlSource, type YamlSource } from './yaml-source.js';
+
+/** A submission as read from disk. */
+export interface LoadedSubmission extends ParsedSubmission {
+  /** Path relative to the root, e.g. `issues/2009-18/01-jianghua.md`. */
+  file: string;
+  /** File name, e.g. `01-jianghua.md`. */
+  name: string;
+  text: string;
+}
+
+/** An issue folder: its `issue.yml` and its submissions, in file-name order. */
+export interface LoadedIssue {
+  /** Folder name, e.g. `2009-18`. */
+  folder: string;
+  meta: YamlSource | undefined;
+  submissions: LoadedSubmission[];
+}
+
+export interface LoadedProject {
+  root: string;
+  issues: LoadedIssue[];
+  fileCount: number;
+}
+
+/** Submissions larger than this are refused: a real write-up is a few kilobytes. */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+const ISSUE_FILE = 'issue.yml';
+
+const ignored = (name: string) => name.startsWith('_') || name.startsWith('.');
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Reads every issue under `root/issues`: decodes each file, splits front-matter
+ * and parses YAML with positions. Never throws on bad content; reports it.
+ */
+export async function loadProject(root: string): Promise<{ value: LoadedProject; diagnostics: Diagnostic[] }> {
+  const diagnostics: Diagnostic[] = [];
+  const project: LoadedProject = { root, issues: [], fileCount: 0 };
+  const issuesDir = join(root, 'issues');
+  let entries;
+  try {
+    entries = await readdir(issuesDir, { withFileTypes: true });
+  } catch {
+    diagnostics.push(createDiagnostic('issues', undefined, 'error', 'project/no-issues-dir',
+      `找不到 issues 文件夹（${issuesDir}）。请在项目根目录下建立 issues/，每期一个子文件夹；或用 --root 指定项目目录。`));
+    return { value: project, diagnostics };
+  }
+  const folders = entries.filter((e) => e.isDirectory() && !ignored(e.name)).map((e) => e.name).sort(byName);
+  for (const e of entries) {
+    if (e.isFile() && !ignored(e.name) && /\.(md|markdown)$/i.test(e.name)) {
+      diagnostics.push(createDiagnostic(`issues/${e.name}`, undefined, 'error', 'folder/no-issue-yml',
+        '稿件直接放在了 issues/ 下，不属于任何一期。请把它移到对应一期的文件夹里（与 issue.yml 放在一起）。'));
+    }
+  }
+  const loaded = await Promise.all(folders.map((folder) => loadIssue(root, folder)));
+  for (const item of loaded) {
+    diagnostics.push(...item.diagnostics);
+    project.fileCount += item.fileCount;
+    if (item.value) project.issues.push(item.value);
+  }
+  return { value: project, diagnostics };
+}
+
+async function loadIssue(root: string, folder: string) {
+  const diagnostics: Diagnostic[] = [];
+  const rel = `issues/${folder}`;
+  const names = (await readdir(join(root, rel), { withFileTypes: true }))
+    .filter((e) => e.isFile() && !ignored(e.name))
+    .map((e) => e.name)
+    .sort(byName);
+  const mdNames = names.filter((n) => /\.(md|markdown)$/i.test(n));
+  if (!names.includes(ISSUE_FILE)) {
+    const alt = names.find((n) => /^issue\.(yaml|yml)$/i.test(n) || n === 'issue.yml.txt');
+    if (mdNames.length > 0 || alt) {
+      diagnostics.push(createDiagnostic(`${rel}/${alt ?? mdNames[0]}`, undefined, 'error', 'folder/no-issue-yml',
+        `文件夹 ${rel} 有稿件，但没有 issue.yml，这些稿件不会被编入任何一期。` +
+        (alt ? `请把「${alt}」改名为「${ISSUE_FILE}」。` : '请添加 issue.yml（写明 year、issue、total、date、themes）；草稿请以「_」开头命名。')));
+    }
+    return { value: undefined, diagnostics, fileCount: mdNames.length };
+  }
+  for (const n of names) {
+    if (n !== ISSUE_FILE && !mdNames.includes(n)) {
+      const hint = /\.(docx?|wps|txt)$/i.test(n) ? `请用「yongzu import ${rel}/${n} --to ${rel} --county 县区名」转为稿件。` : '如不需要，请移出此文件夹或以「_」开头命名。';
+      diagnostics.push(createDiagnostic(`${rel}/${n}`, undefined, 'warning', 'folder/unsupported-file',
+        `这个文件不是 Markdown 稿件（.md），不会编入刊物。${hint}`));
+    }
+  }
+
+  const metaFile = `${rel}/${ISSUE_FILE}`;
+  const metaText = await readText(root, metaFile, diagnostics);
+  let meta: YamlSource | undefined;
+  if (metaText !== undefined) {
+    const parsed = parseYamlSource(metaText, metaFile, 0);
+    diagnostics.push(...parsed.diagnostics);
+    meta = parsed.source;
+  }
+  const submissions: LoadedSubmission[] = [];
+  const texts = await Promise.all(mdNames.map((name) => readText(root, `${rel}/${name}`, diagnostics)));
+  mdNames.forEach((name, i) => {
+    const text = texts[i];
+    if (text === undefined) return;
+    const file = `${rel}/${name}`;
+    const parsed = parseSubmission(text, file);
+    diagnostics.push(...parsed.diagnostics);
+    submissions.push({ file, name, text, ...parsed.value });
+  });
+  return { value: { folder, meta, submissions } satisfies LoadedIssue, diagnostics, fileCount: mdNames.length + 1 };
+}
+
+/** Reads and decodes one file; reports and returns undefined when it cannot be used. */
+async function readText(root: string, file: string, diagnostics: Diagnostic[]): Promise<string | undefined> {
+  const path = join(root, file);
+  const size = (await stat(path)).size;
+  if (size > MAX_FILE_BYTES) {
+    diagnostics.push(createDiagnostic(file, undefined, 'error', 'file/too-large',
+      `文件有 ${(size / 1048576).toFixed(1)} MB，超过上限 ${MAX_FILE_BYTES / 1048576} MB，已拒绝读取。一篇稿件通常只有几 KB，请检查是否放错了文件。`));
+    return undefined;
+  }
+  const decoded = decodeSource(await readFile(path));
+  if (!decoded.ok) {
+    const message = decoded.reason === 'binary'
+      ? '这不是文本文件（可能是 Word、图片或压缩包改了扩展名），无法读取。Word 文件请用「yongzu import」导入。'
+      : '无法识别文件的编码（既不是 UTF-8，也不是 GB18030/GBK）。请用记事本或 WPS「另存为」UTF-8 编码。';
+    diagnostics.push(createDiagnostic(file, undefined, 'error', 'encoding/undecodable', message));
+    return undefined;
+  }
+  if (decoded.encoding !== 'utf-8') {
+    const name = decoded.encoding === 'gb18030' ? 'GB18030/GBK' : 'UTF-16';
+    diagnostics.push(createDiagnostic(file, undefined, 'warning', 'encoding/not-utf8',
+      `文件编码是 ${name}，已自动转换后读取。建议另存为 UTF-8 编码，以免其他软件显示乱码。`));
+  }
+  return decoded.text;
+}

@@ -1,0 +1,51 @@
+import matter from 'gray-matter';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { createDiagnostic } from '../diagnostics/diagnostic.js';
+import { parseYamlSource, type YamlSource } from './yaml-source.js';
+
+/** A submission split into its front-matter (with positions) and its Markdown body. */
+export interface ParsedSubmission {
+  front: YamlSource | undefined;
+  body: string;
+  /** 1-based line of the file where the body starts. */
+  bodyLine: number;
+}
+
+const FENCE = /^---[ \t]*$/;
+
+// gray-matter splits; the YAML itself is parsed by `yaml` for its positions.
+const noYaml = { engines: { yaml: { parse: () => ({}) } } } as const;
+
+/** Splits and parses a submission's text (already decoded, LF line ends). */
+export function parseSubmission(text: string, file: string): { value: ParsedSubmission; diagnostics: Diagnostic[] } {
+  const lines = text.split('\n', 2);
+  if (!FENCE.test(lines[0] ?? '')) {
+    const hint = /^\s*(issue|county|theme|title)\s*[:：]/m.test(text.slice(0, 400))
+      ? '文件开头的各项前后缺少「---」分隔行。'
+      : '文件应以一行「---」开始，写上 issue、county、theme、title 四项，再以一行「---」结束。';
+    return {
+      value: { front: undefined, body: text, bodyLine: 1 },
+      diagnostics: [createDiagnostic(file, undefined, 'error', 'front-matter/missing', `缺少文件头（front-matter）。${hint}`)],
+    };
+  }
+  const close = /\n---[ \t]*(\n|$)/.exec(text.slice(3));
+  if (!close) {
+    return {
+      value: { front: undefined, body: '', bodyLine: 1 },
+      diagnostics: [createDiagnostic(file, undefined, 'error', 'front-matter/unclosed',
+        '文件头没有结束：第 1 行的「---」之后，要在 title 下面另起一行写「---」，再写正文。')],
+    };
+  }
+  const split = matter(text, noYaml as never);
+  const bodyStart = text.length - split.content.length;
+  const bodyLine = countLines(text, bodyStart);
+  // The matter begins right after the opening fence on line 1, so YAML line N is file line N.
+  const { source, diagnostics } = parseYamlSource(split.matter, file, 0);
+  return { value: { front: source, body: split.content, bodyLine }, diagnostics };
+}
+
+function countLines(text: string, end: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}

@@ -1,0 +1,23 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nunjucks from 'nunjucks';
+
+/** The package's own folder: built-in templates and styles live there. */
+export const PACKAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/**
+ * Folders searched for a template or style: the project's own first, then the
+ * built-in ones, so a project overrides only the files it wants to.
+ */
+export function searchPaths(root: string, kind: 'templates' | 'styles'): string[] {
+  const own = join(root, kind);
+  const builtIn = join(PACKAGE_DIR, kind);
+  return own === builtIn || !existsSync(own) ? [builtIn] : [own, builtIn];
+}
+
+/** The nunjucks environment of one build: autoescape on, so every front-matter string is escaped. */
+export function createTemplateEnv(root: string): nunjucks.Environment {
+  const loader = new nunjucks.FileSystemLoader(searchPaths(root, 'templates'), { noCache: true });
+  return new nunjucks.Environment(loader, { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+}

@@ -1,0 +1,92 @@
+import { mkdir, mkdtemp, open, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+
+/** A file of the output: path relative to OUT, and its bytes or text. */
+export interface OutputFile {
+  path: string;
+  content: string | Uint8Array;
+}
+
+/** Another build holds the lock of this output folder. */
+export class OutputLockedError extends Error {
+  constructor(readonly lockFile: string, readonly pid: number) {
+    super(`output locked by process ${pid}`);
+  }
+}
+
+/** Resolves a relative output path inside `out`, refusing anything that would escape it. */
+export function safeOutputPath(out: string, path: string): string {
+  const normalised = path.replace(/\\/g, '/');
+  if (normalised.startsWith('/') || normalised.split('/').some((p) => p === '..' || p === '')) {
+    throw new Error(`unsafe output path: ${path}`);
+  }
+  const full = resolve(out, normalised);
+  if (!full.startsWith(resolve(out) + sep)) throw new Error(`unsafe output path: ${path}`);
+  return full;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Takes `<out>.lock`; a lock left by a dead process is taken over. */
+async function acquireLock(out: string): Promise<() => Promise<void>> {
+  const lockFile = `${out}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(lockFile, 'wx');
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return () => unlink(lockFile).catch(() => undefined);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number((await readFile(lockFile, 'utf8').catch(() => '')).trim());
+      if (pid > 0 && isAlive(pid) && pid !== process.pid) throw new OutputLockedError(lockFile, pid);
+      await unlink(lockFile).catch(() => undefined);
+    }
+  }
+  throw new OutputLockedError(lockFile, 0);
+}
+
+/**
+ * Writes the whole output atomically: into a fresh folder beside `out`, then
+ * swapped in with renames. On any failure the previous `out` is untouched and
+ * the temporary folder is removed.
+ */
+export async function writeOutput(out: string, files: readonly OutputFile[]): Promise<void> {
+  const parent = dirname(out);
+  await mkdir(parent, { recursive: true });
+  const release = await acquireLock(out);
+  const tmp = await mkdtemp(join(parent, `.${basename(out)}.tmp-`));
+  let old: string | undefined;
+  try {
+    const dirs = new Set(files.map((f) => dirname(safeOutputPath(tmp, f.path))));
+    for (const d of [...dirs].sort()) await mkdir(d, { recursive: true });
+    await Promise.all(files.map((f) => writeFile(safeOutputPath(tmp, f.path), f.content)));
+    old = join(parent, `.${basename(out)}.old-${process.pid}-${Date.now()}`);
+    try {
+      await rename(out, old);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      old = undefined;
+    }
+    try {
+      await rename(tmp, out);
+    } catch (e) {
+      if (old) await rename(old, out);
+      old = undefined;
+      throw e;
+    }
+  } catch (e) {
+    await rm(tmp, { recursive: true, force: true });
+    throw e;
+  } finally {
+    await release();
+  }
+  if (old) await rm(old, { recursive: true, force: true });
+}

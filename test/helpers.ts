@@ -1,0 +1,47 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const SAMPLE = join(REPO, 'issues', '2009-18');
+export const BIN = join(REPO, 'bin', 'yongzu.js');
+
+/** A fresh project folder holding a copy of the sample issue. */
+export function sampleProject(): string {
+  const root = mkdtempSync(join(tmpdir(), 'yongzu-test-'));
+  cpSync(SAMPLE, join(root, 'issues', '2009-18'), { recursive: true });
+  return root;
+}
+
+/** A fresh empty project folder; `files` maps relative paths to contents. */
+export function makeProject(files: Record<string, string | Uint8Array> = {}): string {
+  const root = mkdtempSync(join(tmpdir(), 'yongzu-test-'));
+  for (const [path, content] of Object.entries(files)) writeFile(root, path, content);
+  return root;
+}
+
+export function writeFile(root: string, path: string, content: string | Uint8Array): void {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), content);
+}
+
+export function readSample(name: string): string {
+  return readFileSync(join(SAMPLE, name), 'utf8');
+}
+
+/** Replaces `from` with `to` in a project file (which must contain it). */
+export function edit(root: string, path: string, from: string | RegExp, to: string): void {
+  const full = join(root, path);
+  const text = readFileSync(full, 'utf8');
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`edit: ${String(from)} not found in ${path}`);
+  writeFileSync(full, next);
+}
+
+/** The paragraphs of the sample's bodies, in file order. */
+export function sampleParagraphs(): string[] {
+  return ['01-jianghua.md', '02-shuangpai.md', '03-daoxian.md', '04-qiyang.md'].flatMap((name) =>
+    readSample(name).split(/^---$/m).slice(2).join('---').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean),
+  );
+}
