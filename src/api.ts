@@ -6,6 +6,9 @@ import { loadConfig } from './config/load-config.js';
 import type { Config } from './config/defaults.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { createDiagnostic, hasErrors } from './diagnostics/diagnostic.js';
+import { fixProject, type FileFix } from './fix/fix-project.js';
+import { readDocument } from './import/read-document.js';
+import { createIssue, resolveTarget, writeSubmission } from './new/create.js';
 import { loadProject } from './load/load-project.js';
 import { mergeIssue, type IssueModel } from './merge/merge-issue.js';
 import { renderSite } from './render/render-site.js';
@@ -94,4 +97,48 @@ async function loadAssets(root: string): Promise<OutputFile[]> {
     }
   }
   return out;
+}
+
+/**
+ * Applies the safe copy fixes (check --fix), then checks again. Originals are
+ * backed up under `.yongzu/backup/` before any file is rewritten.
+ */
+export async function fix(options: { root: string }): Promise<{ fixed: FileFix[]; after: CheckResult }> {
+  const root = resolve(options.root);
+  const fixed = await fixProject(root);
+  return { fixed, after: await check({ root }) };
+}
+
+/** `yongzu new issue`: creates the next issue folder with its issue.yml. */
+export async function newIssue(options: { root: string; date?: Date; themes?: string[] }) {
+  const root = resolve(options.root);
+  const checked = await check({ root });
+  return createIssue(root, checked, options);
+}
+
+/** `yongzu new submission`: a submission with correct front-matter and the next file-name prefix. */
+export async function newSubmission(options: { root: string; to: string; county: string; theme?: string; title?: string }) {
+  const root = resolve(options.root);
+  const checked = await check({ root });
+  const target = resolveTarget(root, checked, options.to, options.county, options.theme);
+  if (!target.value) return { diagnostics: target.diagnostics };
+  const file = await writeSubmission(root, target.value, options.title ?? '', '');
+  return { value: file, diagnostics: [] };
+}
+
+/**
+ * `yongzu import`: turns a .docx, .txt or .md file into a submission of the
+ * given issue, then checks it. Nothing is written when the file cannot be read.
+ */
+export async function importDocument(options: { root: string; file: string; to: string; county: string; theme?: string; title?: string }) {
+  const root = resolve(options.root);
+  const checked = await check({ root });
+  const target = resolveTarget(root, checked, options.to, options.county, options.theme);
+  if (!target.value) return { diagnostics: target.diagnostics };
+  const doc = await readDocument(resolve(options.file), options.file);
+  if (!doc.value) return { diagnostics: doc.diagnostics };
+  const title = (options.title ?? doc.value.title ?? '').replace(/[。.]$/, '');
+  const file = await writeSubmission(root, target.value, title, doc.value.markdown);
+  const after = await check({ root });
+  return { value: file, diagnostics: [...doc.diagnostics, ...after.diagnostics.filter((d) => d.file === file)] };
 }

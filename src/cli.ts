@@ -1,11 +1,17 @@
 import { parseArgs } from 'node:util';
-import { build, check } from './api.js';
+import { build, check, fix, importDocument, newIssue, newSubmission } from './api.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { formatJson, formatSummary, formatText } from './diagnostics/format-text.js';
 
 const USAGE = `用法：
-  yongzu check [--root 目录] [--format text|json]   检查 issues/ 下的全部稿件
+  yongzu check [--root 目录] [--format text|json] [--fix]
+                                  检查 issues/ 下的全部稿件；--fix 自动改正可安全改正的文字问题（先备份）
   yongzu build [--root 目录] [--out 目录] [--no-pdf]   检查后生成网站（和 PDF）到 dist/
+  yongzu new issue [--date YYYY-MM-DD] [--theme 主题 …]   新建下一期的文件夹和 issue.yml
+  yongzu new submission --to issues/2009-18 --county 县区 [--theme 主题] [--title 标题]
+                                  在该期新建一篇稿件（自动编号、写好文件头）
+  yongzu import 文件 --to issues/2009-18 --county 县区 [--theme 主题] [--title 标题]
+                                  把 .docx / .txt / .md（UTF-8 或 GB18030）转为该期的稿件
   yongzu help                                        显示本说明
 
 退出码：0 没有错误（可有警告）；1 有错误或参数不对。`;
@@ -15,6 +21,12 @@ const OPTIONS = {
   out: { type: 'string' },
   format: { type: 'string', default: 'text' },
   'no-pdf': { type: 'boolean', default: false },
+  fix: { type: 'boolean', default: false },
+  to: { type: 'string' },
+  county: { type: 'string' },
+  theme: { type: 'string', multiple: true },
+  title: { type: 'string' },
+  date: { type: 'string' },
   pdf: { type: 'boolean', default: true },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -36,7 +48,7 @@ export async function main(argv: readonly string[], out: Write = (t) => process.
     out(`${USAGE}\n`);
     return command === undefined && !values.help ? 1 : 0;
   }
-  if (rest.length > 0) {
+  if (rest.length > 0 && command !== 'new' && command !== 'import') {
     err(`多余的参数：${rest.join(' ')}\n\n${USAGE}\n`);
     return 1;
   }
@@ -49,6 +61,17 @@ export async function main(argv: readonly string[], out: Write = (t) => process.
 
   switch (command) {
     case 'check': {
+      if (values.fix) {
+        const { fixed, after } = await fix({ root: values.root });
+        for (const f of fixed) {
+          out(`${f.file}${f.reencodedFrom ? `（已从 ${f.reencodedFrom} 转为 UTF-8）` : ''}\n`);
+          for (const c of f.changes) out(`  ${c.line}:${c.column}  - ${c.before}\n  ${' '.repeat(`${c.line}:${c.column}`.length)}  + ${c.after}  ${c.rule}\n`);
+        }
+        const count = fixed.reduce((n, f) => n + f.changes.length, 0);
+        out(fixed.length > 0 ? `已改正 ${fixed.length} 个文件中的 ${count} 处；原文件备份在 ${dirOf(fixed[0]!.backup, fixed[0]!.file)}。\n\n` : '没有可以自动改正的地方。\n\n');
+        report(after.diagnostics, after.fileCount);
+        return hasErrors(after.diagnostics) ? 1 : 0;
+      }
       const result = await check({ root: values.root });
       report(result.diagnostics, result.fileCount);
       return hasErrors(result.diagnostics) ? 1 : 0;
@@ -70,8 +93,64 @@ export async function main(argv: readonly string[], out: Write = (t) => process.
       }
       return result.written ? 0 : 1;
     }
+    case 'new': {
+      const [kind, ...extra] = rest;
+      if (extra.length > 0 || (kind !== 'issue' && kind !== 'submission')) {
+        err(`请写「yongzu new issue」或「yongzu new submission --to … --county …」。\n`);
+        return 1;
+      }
+      let result;
+      if (kind === 'issue') {
+        const date = values.date === undefined ? undefined : parseDate(values.date);
+        if (date === null) {
+          err(`--date 应写作 YYYY-MM-DD，而不是「${values.date}」。\n`);
+          return 1;
+        }
+        result = await newIssue({ root: values.root, ...(date ? { date } : {}), ...(values.theme ? { themes: values.theme } : {}) });
+      } else {
+        if (!values.to || !values.county) {
+          err('请用 --to 指定一期的文件夹、--county 指定县区，如：yongzu new submission --to issues/2009-18 --county 江华县\n');
+          return 1;
+        }
+        result = await newSubmission({ root: values.root, to: values.to, county: values.county, ...(values.theme?.[0] ? { theme: values.theme[0] } : {}), ...(values.title ? { title: values.title } : {}) });
+      }
+      return created(result, out, err);
+    }
+    case 'import': {
+      const [file, ...extra] = rest;
+      if (!file || extra.length > 0 || !values.to || !values.county) {
+        err('用法：yongzu import 文件 --to issues/2009-18 --county 县区 [--theme 主题] [--title 标题]\n');
+        return 1;
+      }
+      const result = await importDocument({ root: values.root, file, to: values.to, county: values.county, ...(values.theme?.[0] ? { theme: values.theme[0] } : {}), ...(values.title ? { title: values.title } : {}) });
+      return created(result, out, err);
+    }
     default:
       err(`未知命令「${command}」。\n\n${USAGE}\n`);
       return 1;
   }
+}
+
+/** The backup folder, from one backed-up file's path and its relative path. */
+function dirOf(backup: string, rel: string): string {
+  return backup.slice(0, backup.length - rel.length - 1);
+}
+
+/** Prints the path of a created file and its diagnostics; exit 1 when nothing was created or it has errors. */
+function created(result: { value?: string; diagnostics: Diagnostic[] }, out: Write, err: Write): number {
+  if (!result.value) {
+    err(`${formatText(result.diagnostics)}\n未写入任何文件。\n`);
+    return 1;
+  }
+  out(`已创建 ${result.value}\n`);
+  if (result.diagnostics.length > 0) out(`${formatText(result.diagnostics)}\n`);
+  return 0;
+}
+
+/** YYYY-MM-DD → a local Date; null when it is not a real date. */
+function parseDate(s: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return null;
+  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return d.getMonth() === Number(m[2]) - 1 ? d : null;
 }
