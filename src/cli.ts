@@ -1,12 +1,16 @@
 import { parseArgs } from 'node:util';
 import { build, check, fix, importDocument, newIssue, newSubmission } from './api.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import { runDev } from './dev/run-dev.js';
+import { join, resolve } from 'node:path';
 import { formatJson, formatSummary, formatText } from './diagnostics/format-text.js';
 
 const USAGE = `用法：
   yongzu check [--root 目录] [--format text|json] [--fix]
                                   检查 issues/ 下的全部稿件；--fix 自动改正可安全改正的文字问题（先备份）
   yongzu build [--root 目录] [--out 目录] [--no-pdf]   检查后生成网站（和 PDF）到 dist/
+  yongzu dev [--root 目录] [--out 目录] [--port 端口] [--no-pdf]
+                                  生成并在 http://127.0.0.1 预览，保存文件后自动刷新页面
   yongzu new issue [--date YYYY-MM-DD] [--theme 主题 …]   新建下一期的文件夹和 issue.yml
   yongzu new submission --to issues/2009-18 --county 县区 [--theme 主题] [--title 标题]
                                   在该期新建一篇稿件（自动编号、写好文件头）
@@ -22,6 +26,7 @@ const OPTIONS = {
   format: { type: 'string', default: 'text' },
   'no-pdf': { type: 'boolean', default: false },
   fix: { type: 'boolean', default: false },
+  port: { type: 'string', default: '4000' },
   to: { type: 'string' },
   county: { type: 'string' },
   theme: { type: 'string', multiple: true },
@@ -92,6 +97,31 @@ export async function main(argv: readonly string[], out: Write = (t) => process.
         }
       }
       return result.written ? 0 : 1;
+    }
+    case 'dev': {
+      const port = Number(values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        err(`--port 应为 0～65535 的端口号，而不是「${values.port}」。\n`);
+        return 1;
+      }
+      const root = resolve(values.root);
+      let dev;
+      try {
+        dev = await runDev({ root, out: resolve(values.out ?? join(root, 'dist')), port, log: (line) => out(`${line}\n`) });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+          err(`端口 ${port} 已被占用：请用 --port 换一个端口，如 --port ${port + 1}。\n`);
+          return 1;
+        }
+        throw e;
+      }
+      out(`预览地址：${dev.url}（按 Ctrl-C 结束）\n`);
+      await new Promise<void>((done) => {
+        process.once('SIGINT', done);
+        process.once('SIGTERM', done);
+      });
+      await dev.close();
+      return 0;
     }
     case 'new': {
       const [kind, ...extra] = rest;

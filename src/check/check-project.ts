@@ -18,19 +18,29 @@ import { bodySpan, valueSpan, type TextSpan } from './text-span.js';
  * problems collected in one pass. Returns the issues that can be merged.
  */
 export function checkProject(project: LoadedProject, config: Config): { value: CheckedIssue[]; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const sources = new Map<string, YamlSource>();
-  const issues: CheckedIssue[] = [];
-  for (const loaded of project.issues) {
-    const result = checkIssue(loaded, config, sources);
-    diagnostics.push(...result.diagnostics);
-    if (result.value) issues.push(result.value);
-  }
+  return checkAcross(project.issues.map((loaded) => checkIssue(loaded, config)));
+}
+
+/** The result of checking one issue folder on its own. */
+export interface IssueCheck {
+  value: CheckedIssue | undefined;
+  diagnostics: Diagnostic[];
+  /** YAML sources by file, so rules across issues can place their messages. */
+  sources: Map<string, YamlSource>;
+}
+
+/** Combines per-issue checks and runs the rules across issues (numbers claimed twice). */
+export function checkAcross(checks: readonly IssueCheck[]): { value: CheckedIssue[]; diagnostics: Diagnostic[] } {
+  const diagnostics = checks.flatMap((c) => c.diagnostics);
+  const issues = checks.flatMap((c) => (c.value ? [c.value] : []));
+  const sources = new Map(checks.flatMap((c) => [...c.sources]));
   diagnostics.push(...checkUniqueNumbers(issues, sources));
   return { value: issues, diagnostics };
 }
 
-function checkIssue(loaded: LoadedIssue, config: Config, sources: Map<string, YamlSource>) {
+/** Checks one issue folder: its issue.yml and every submission in it. Pure. */
+export function checkIssue(loaded: LoadedIssue, config: Config): IssueCheck {
+  const sources = new Map<string, YamlSource>();
   const diagnostics: Diagnostic[] = [];
   let meta: IssueMetaData | undefined;
   const metaSource = loaded.meta;
@@ -53,10 +63,10 @@ function checkIssue(loaded: LoadedIssue, config: Config, sources: Map<string, Ya
       sources.set(loadedSub.file, loadedSub.front);
     }
   }
-  if (!meta || !metaSource) return { value: undefined, diagnostics };
+  if (!meta || !metaSource) return { value: undefined, diagnostics, sources };
   diagnostics.push(...checkCountyOnce(submissions, sources));
   diagnostics.push(...checkThemesUsed(meta, metaSource, submissions));
-  return { value: { folder: loaded.folder, file: metaFile, meta, submissions } satisfies CheckedIssue, diagnostics };
+  return { value: { folder: loaded.folder, file: metaFile, meta, submissions }, diagnostics, sources };
 }
 
 function checkSubmission(sub: LoadedSubmission, config: Config, meta: IssueMetaData | undefined, metaFile: string) {

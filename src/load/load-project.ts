@@ -41,25 +41,10 @@ const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * and parses YAML with positions. Never throws on bad content; reports it.
  */
 export async function loadProject(root: string): Promise<{ value: LoadedProject; diagnostics: Diagnostic[] }> {
-  const diagnostics: Diagnostic[] = [];
+  const listed = await listIssueFolders(root);
+  const diagnostics = [...listed.diagnostics];
   const project: LoadedProject = { root, issues: [], fileCount: 0 };
-  const issuesDir = join(root, 'issues');
-  let entries;
-  try {
-    entries = await readdir(issuesDir, { withFileTypes: true });
-  } catch {
-    diagnostics.push(createDiagnostic('issues', undefined, 'error', 'project/no-issues-dir',
-      `找不到 issues 文件夹（${issuesDir}）。请在项目根目录下建立 issues/，每期一个子文件夹；或用 --root 指定项目目录。`));
-    return { value: project, diagnostics };
-  }
-  const folders = entries.filter((e) => e.isDirectory() && !ignored(e.name)).map((e) => e.name).sort(byName);
-  for (const e of entries) {
-    if (e.isFile() && !ignored(e.name) && /\.(md|markdown)$/i.test(e.name)) {
-      diagnostics.push(createDiagnostic(`issues/${e.name}`, undefined, 'error', 'folder/no-issue-yml',
-        '稿件直接放在了 issues/ 下，不属于任何一期。请把它移到对应一期的文件夹里（与 issue.yml 放在一起）。'));
-    }
-  }
-  const loaded = await Promise.all(folders.map((folder) => loadIssue(root, folder)));
+  const loaded = await Promise.all(listed.folders.map((folder) => loadIssue(root, folder)));
   for (const item of loaded) {
     diagnostics.push(...item.diagnostics);
     project.fileCount += item.fileCount;
@@ -68,7 +53,49 @@ export async function loadProject(root: string): Promise<{ value: LoadedProject;
   return { value: project, diagnostics };
 }
 
-async function loadIssue(root: string, folder: string) {
+/**
+ * The issue folders under `root/issues`, in name order, and the problems of
+ * the folder itself (missing, or submissions lying outside any issue).
+ */
+export async function listIssueFolders(root: string): Promise<{ folders: string[]; diagnostics: Diagnostic[] }> {
+  const diagnostics: Diagnostic[] = [];
+  const issuesDir = join(root, 'issues');
+  let entries;
+  try {
+    entries = await readdir(issuesDir, { withFileTypes: true });
+  } catch {
+    diagnostics.push(createDiagnostic('issues', undefined, 'error', 'project/no-issues-dir',
+      `找不到 issues 文件夹（${issuesDir}）。请在项目根目录下建立 issues/，每期一个子文件夹；或用 --root 指定项目目录。`));
+    return { folders: [], diagnostics };
+  }
+  const folders = entries.filter((e) => e.isDirectory() && !ignored(e.name)).map((e) => e.name).sort(byName);
+  for (const e of entries) {
+    if (e.isFile() && !ignored(e.name) && /\.(md|markdown)$/i.test(e.name)) {
+      diagnostics.push(createDiagnostic(`issues/${e.name}`, undefined, 'error', 'folder/no-issue-yml',
+        '稿件直接放在了 issues/ 下，不属于任何一期。请把它移到对应一期的文件夹里（与 issue.yml 放在一起）。'));
+    }
+  }
+  return { folders, diagnostics };
+}
+
+/** Result of loading one issue folder. */
+export interface LoadedIssueResult {
+  value: LoadedIssue | undefined;
+  diagnostics: Diagnostic[];
+  fileCount: number;
+}
+
+/** Loads one issue folder; a folder that vanished while being read loads as nothing. */
+export async function loadIssue(root: string, folder: string): Promise<LoadedIssueResult> {
+  try {
+    return await readIssue(root, folder);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { value: undefined, diagnostics: [], fileCount: 0 };
+    throw e;
+  }
+}
+
+async function readIssue(root: string, folder: string): Promise<LoadedIssueResult> {
   const diagnostics: Diagnostic[] = [];
   const rel = `issues/${folder}`;
   const names = (await readdir(join(root, rel), { withFileTypes: true }))
@@ -111,7 +138,7 @@ async function loadIssue(root: string, folder: string) {
     diagnostics.push(...parsed.diagnostics);
     submissions.push({ file, name, text, ...parsed.value });
   });
-  return { value: { folder, meta, submissions } satisfies LoadedIssue, diagnostics, fileCount: mdNames.length + 1 };
+  return { value: { folder, meta, submissions }, diagnostics, fileCount: mdNames.length + 1 };
 }
 
 /** Reads and decodes one file; reports and returns undefined when it cannot be used. */

@@ -33,7 +33,26 @@ function remarkShiftHeadings() {
  * sanitize → HTML. Raw HTML in a body is dropped (never passed through), and
  * the sanitizer removes dangerous URLs and attributes from what remains.
  */
-export function createMarkdownRenderer() {
+/** Renders a section body, with its run-in title, to sanitized HTML. */
+export type MarkdownRenderer = (markdown: string, runInTitle?: string) => string;
+
+/**
+ * Wraps a renderer with a cache keyed by title and text, so that a rebuild
+ * renders only the sections that changed.
+ */
+export function memoizeRenderer(render: MarkdownRenderer, cache = new Map<string, string>()): MarkdownRenderer {
+  return (markdown, runInTitle) => {
+    const key = `${runInTitle ?? ''}\u0000${markdown}`;
+    let html = cache.get(key);
+    if (html === undefined) {
+      html = render(markdown, runInTitle);
+      cache.set(key, html);
+    }
+    return html;
+  };
+}
+
+export function createMarkdownRenderer(): MarkdownRenderer {
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)

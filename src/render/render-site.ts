@@ -1,13 +1,13 @@
 import type { Config } from '../config/defaults.js';
 import type { IssueModel } from '../merge/merge-issue.js';
 import { sortNewestFirst } from '../merge/merge-issue.js';
-import { createMarkdownRenderer } from './markdown.js';
+import { createMarkdownRenderer, type MarkdownRenderer } from './markdown.js';
 import type nunjucks from 'nunjucks';
 import type { OutputFile } from '../write/write-output.js';
 
 
 /** Renders each section's Markdown to sanitized HTML. */
-export function renderArticles(issue: IssueModel, markdown: ReturnType<typeof createMarkdownRenderer>) {
+export function renderArticles(issue: IssueModel, markdown: MarkdownRenderer) {
   return issue.articles.map((article) => ({
     ...article,
     sections: article.sections.map((s) => ({ ...s, html: markdown(s.body, s.title) })),
@@ -23,8 +23,7 @@ export function relativeRoot(path: string): string {
  * Renders the archive pages: one page per issue at `<year>/<issue>/index.html`
  * and the index page listing every issue, newest first, grouped by year.
  */
-export function renderSite(issues: readonly IssueModel[], config: Config, env: nunjucks.Environment): OutputFile[] {
-  const markdown = createMarkdownRenderer();
+export function renderSite(issues: readonly IssueModel[], config: Config, env: nunjucks.Environment, markdown: MarkdownRenderer = createMarkdownRenderer()): OutputFile[] {
   const ordered = sortNewestFirst(issues);
   const files: OutputFile[] = [];
   ordered.forEach((issue, i) => {

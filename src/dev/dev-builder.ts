@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { checkAcross, checkIssue, type IssueCheck } from '../check/check-project.js';
+import { loadConfig, CONFIG_FILE } from '../config/load-config.js';
+import type { Config } from '../config/defaults.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { listIssueFolders, loadIssue } from '../load/load-project.js';
+import { mergeIssue } from '../merge/merge-issue.js';
+import { createMarkdownRenderer, memoizeRenderer, type MarkdownRenderer } from '../render/markdown.js';
+import { renderSite } from '../render/render-site.js';
+import { createTemplateEnv, searchPaths } from '../render/templates.js';
+import { safeOutputPath, type OutputFile } from '../write/write-output.js';
+import type nunjucks from 'nunjucks';
+
+/** What one rebuild did. */
+export interface RebuildResult {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  /** Output paths written (relative to OUT); empty when nothing changed or on errors. */
+  written: string[];
+  ms: number;
+}
+
+/**
+ * The incremental builder of `yongzu dev`: keeps the loaded and checked
+ * issues, the rendered Markdown and the bytes of every output file in memory,
+ * so a change reloads only its issue folder and writes only files whose
+ * bytes changed. On errors nothing is written: the last good pages stay.
+ */
+export function createDevBuilder(root: string, out: string) {
+  let config: Config | undefined;
+  let configDiagnostics: Diagnostic[] = [];
+  let env: nunjucks.Environment | undefined;
+  let markdown: MarkdownRenderer = memoizeRenderer(createMarkdownRenderer());
+  let folderDiagnostics: Diagnostic[] = [];
+  const checks = new Map<string, IssueCheck & { loaded: Awaited<ReturnType<typeof loadIssue>> }>();
+  const written = new Map<string, string>();
+  /** Names, sizes and mtimes of each folder's files as of its last load. */
+  const signatures = new Map<string, string>();
+
+  async function signature(folder: string): Promise<string> {
+    const dir = join(root, 'issues', folder);
+    try {
+      const names = (await readdir(dir)).sort();
+      const stats = await Promise.all(names.map((n) => stat(join(dir, n)).then((s) => `${n}:${s.size}:${s.mtimeMs}`, () => n)));
+      return stats.join('|');
+    } catch {
+      return '';
+    }
+  }
+
+  async function reloadFolders(folders: Iterable<string> | 'all') {
+    const listed = await listIssueFolders(root);
+    folderDiagnostics = listed.diagnostics;
+    const present = new Set(listed.folders);
+    for (const f of [...checks.keys()]) if (!present.has(f)) checks.delete(f);
+    for (const f of [...signatures.keys()]) if (!present.has(f)) signatures.delete(f);
+    const todo = folders === 'all' ? listed.folders : listed.folders.filter((f) => !checks.has(f) || [...folders].includes(f));
+    await Promise.all(todo.map(async (folder) => {
+      signatures.set(folder, await signature(folder));
+      const loaded = await loadIssue(root, folder);
+      const checked = loaded.value ? checkIssue(loaded.value, config!) : { value: undefined, diagnostics: [], sources: new Map() };
+      checks.set(folder, { ...checked, diagnostics: [...loaded.diagnostics, ...checked.diagnostics], loaded });
+    }));
+  }
+
+  async function writeChanged(files: readonly OutputFile[]): Promise<string[]> {
+    const changed: string[] = [];
+    const produced = new Set(files.map((f) => f.path));
+    for (const path of [...written.keys()]) {
+      if (produced.has(path)) continue;
+      await rm(safeOutputPath(out, path), { force: true });
+      written.delete(path);
+      changed.push(path);
+    }
+    for (const f of files) {
+      const hash = createHash('sha1').update(f.content).digest('hex');
+      if (written.get(f.path) === hash) continue;
+      const target = safeOutputPath(out, f.path);
+      await mkdir(dirname(target), { recursive: true });
+      const tmp = `${target}.tmp-${process.pid}`;
+      await writeFile(tmp, f.content);
+      await rename(tmp, target);
+      written.set(f.path, hash);
+      changed.push(f.path);
+    }
+    return changed;
+  }
+
+  async function assets(): Promise<OutputFile[]> {
+    const files: OutputFile[] = [];
+    for (const dir of searchPaths(root, 'styles').reverse()) {
+      const css = await readFile(join(dir, 'site.css')).catch(() => undefined);
+      if (css) files.splice(0, files.length, { path: 'assets/site.css', content: css });
+    }
+    return files;
+  }
+
+  /**
+   * Rebuilds after the given changed paths (absolute or relative to root);
+   * with no paths, everything is reloaded.
+   */
+  async function rebuild(changed?: ReadonlySet<string>): Promise<RebuildResult> {
+    const started = performance.now();
+    const rel = [...(changed ?? [])].map((p) => (isAbsolute(p) ? relative(root, p) : p).split(sep).join('/'));
+    const all = !changed || rel.includes(CONFIG_FILE) || !config;
+    if (all) {
+      const loaded = await loadConfig(root);
+      config = loaded.value;
+      configDiagnostics = loaded.diagnostics;
+    }
+    if (all || rel.some((p) => p.startsWith('templates/'))) {
+      env = createTemplateEnv(root);
+    }
+    if (all) {
+      markdown = memoizeRenderer(createMarkdownRenderer());
+      await reloadFolders('all');
+    } else {
+      const folders = new Set(rel.filter((p) => p.startsWith('issues/')).map((p) => p.split('/')[1]!).filter(Boolean));
+      if (folders.size > 0 || rel.some((p) => p === 'issues')) await reloadFolders(folders);
+    }
+    const across = checkAcross([...checks.values()]);
+    const diagnostics = [...configDiagnostics, ...folderDiagnostics, ...across.diagnostics];
+    if (hasErrors(diagnostics)) return { ok: false, diagnostics, written: [], ms: performance.now() - started };
+    let files: OutputFile[];
+    try {
+      const issues = across.value.map((i) => mergeIssue(i, config!));
+      files = [...renderSite(issues, config!, env!, markdown), ...(await assets())];
+    } catch (e) {
+      const message = `模板出错：${(e as Error).message.replace(/\s+/g, ' ').trim()}。请改正 templates/ 下的模板。`;
+      const d: Diagnostic = { file: 'templates', line: 1, column: 1, severity: 'error', rule: 'render/template', message };
+      return { ok: false, diagnostics: [...diagnostics, d], written: [], ms: performance.now() - started };
+    }
+    const paths = await writeChanged(files);
+    return { ok: true, diagnostics, written: paths, ms: performance.now() - started };
+  }
+
+  /**
+   * Issue folders whose files changed after they were last loaded. The
+   * watcher drops a second write to a file within a few milliseconds of the
+   * first (its event throttle), so the dev loop asks this shortly after each
+   * rebuild instead of delaying every rebuild.
+   */
+  async function staleFolders(): Promise<string[]> {
+    const out: string[] = [];
+    for (const [folder, sig] of signatures) if ((await signature(folder)) !== sig) out.push(folder);
+    return out;
+  }
+
+  return { rebuild, staleFolders };
+}
+
+export type DevBuilder = ReturnType<typeof createDevBuilder>;

@@ -1,0 +1,103 @@
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { CLIENT_SCRIPT } from './client-script.js';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+const INJECT = '<script src="/__yongzu/client.js" defer></script>';
+
+/**
+ * The preview server of `yongzu dev`: serves OUT on 127.0.0.1, adds the
+ * live-reload script to HTML pages, and pushes events over SSE.
+ */
+export async function startDevServer(out: string, port: number) {
+  const clients = new Set<ServerResponse>();
+  let current: Diagnostic[] = [];
+
+  const send = (res: ServerResponse, event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/__yongzu/events') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write('retry: 500\n\n');
+      send(res, 'diagnostics', current);
+      clients.add(res);
+      res.on('close', () => clients.delete(res));
+      return;
+    }
+    if (url.pathname === '/__yongzu/client.js') {
+      res.writeHead(200, { 'content-type': TYPES['.js']!, 'cache-control': 'no-store' });
+      res.end(CLIENT_SCRIPT);
+      return;
+    }
+    let path: string;
+    try {
+      path = normalize(decodeURIComponent(url.pathname));
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    let file = join(out, path);
+    if (!file.startsWith(out + sep) && file !== out) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      if (extname(file) === '.html') {
+        const html = await readFile(file, 'utf8');
+        const body = html.includes('</body>') ? html.replace('</body>', `${INJECT}</body>`) : html + INJECT;
+        res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+        res.end(body);
+      } else {
+        res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+        createReadStream(file).pipe(res);
+      }
+    } catch {
+      res.writeHead(404, { 'content-type': TYPES['.html']! });
+      res.end(`<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><title>找不到页面</title><p>找不到这个页面。${INJECT}`);
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${address.port}/`,
+    /** Tells open pages to reload (after a good rebuild). */
+    reload() {
+      current = [];
+      for (const c of clients) send(c, 'reload', {});
+    },
+    /** Shows the errors of a failed rebuild in an overlay on open pages. */
+    showErrors(diagnostics: Diagnostic[]) {
+      current = diagnostics;
+      for (const c of clients) send(c, 'diagnostics', diagnostics);
+    },
+    async close() {
+      for (const c of clients) c.end();
+      clients.clear();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+    },
+  };
+}

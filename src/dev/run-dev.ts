@@ -1,0 +1,94 @@
+import { mkdir } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { watch } from 'chokidar';
+import { CONFIG_FILE } from '../config/load-config.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { createBuildQueue } from './build-queue.js';
+import { createDevBuilder, type RebuildResult } from './dev-builder.js';
+import { startDevServer } from './dev-server.js';
+
+/** After a rebuild, look again this much later for writes the watcher may have dropped. */
+const RECHECK_MS = 30;
+
+export interface DevOptions {
+  root: string;
+  out: string;
+  port: number;
+  /** One line per rebuild, for the terminal. */
+  log: (line: string) => void;
+}
+
+/**
+ * `yongzu dev`: builds, serves OUT on 127.0.0.1, watches issues/, templates/,
+ * styles/ and the configuration, rebuilds what a change affects and reloads
+ * open pages. Bad input never stops it: the last good pages stay served and
+ * the errors show in an overlay.
+ */
+export async function runDev(options: DevOptions) {
+  const { root, out, log } = options;
+  await mkdir(out, { recursive: true });
+  const builder = createDevBuilder(root, out);
+  const first = await builder.rebuild();
+  const server = await startDevServer(out, options.port);
+  report(first, '首次生成', log);
+  if (!first.ok) server.showErrors(errorsOf(first.diagnostics));
+
+  const queue = createBuildQueue(async (changed) => {
+    let result: RebuildResult;
+    try {
+      result = await builder.rebuild(changed);
+    } catch (e) {
+      // An I/O fault mid-rebuild (a folder removed while read): keep serving, try again on the next change.
+      log(`重建失败：${(e as Error).message}`);
+      return;
+    }
+    report(result, [...changed].map((p) => relative(root, p)).join('、'), log);
+    // Catch writes the watcher throttled away (see staleFolders); the page is already updated.
+    setTimeout(() => {
+      void builder.staleFolders().then((folders) => {
+        for (const f of folders) queue.schedule(join(root, 'issues', f));
+      });
+    }, RECHECK_MS).unref();
+    if (!result.ok) server.showErrors(errorsOf(result.diagnostics));
+    else if (result.written.length > 0) server.reload();
+    else server.showErrors([]);
+  });
+
+  const relevant = (p: string) => {
+    const r = relative(root, p).split(sep).join('/');
+    return r === '' || r === CONFIG_FILE || /^(issues|templates|styles)(\/|$)/.test(r);
+  };
+  const watcher = watch(root, { ignoreInitial: true, ignored: (p) => !relevant(p) });
+  watcher.on('all', (_event, path) => queue.schedule(path));
+  watcher.on('error', (e) => log(`监视文件出错：${(e as Error).message}`));
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+
+  return {
+    url: server.url,
+    /** Resolves when no rebuild is running or queued. */
+    idle: () => queue.idle(),
+    async close() {
+      await watcher.close();
+      await queue.idle();
+      await server.close();
+    },
+  };
+}
+
+function errorsOf(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.filter((d) => d.severity === 'error');
+}
+
+function report(result: RebuildResult, what: string, log: (line: string) => void): void {
+  const time = new Date().toTimeString().slice(0, 8);
+  const ms = `${Math.round(result.ms)} 毫秒`;
+  if (result.ok) {
+    const files = result.written.length === 0 ? '页面没有变化' : `更新 ${result.written.length} 个文件（${result.written.slice(0, 3).join('、')}${result.written.length > 3 ? '…' : ''}）`;
+    log(`[${time}] ${what}：${files}，用时 ${ms}`);
+  } else {
+    const errors = errorsOf(result.diagnostics);
+    const first = errors[0]!;
+    log(`[${time}] ${what}：${errors.length} 个错误，继续显示上一次的页面。${first.file}:${first.line}:${first.column} ${first.message}（用时 ${ms}）`);
+  }
+}
+
