@@ -11,7 +11,7 @@ import { readDocument } from './import/read-document.js';
 import { createIssue, resolveTarget, writeSubmission } from './new/create.js';
 import { loadProject } from './load/load-project.js';
 import { mergeIssue, type IssueModel } from './merge/merge-issue.js';
-import { renderSite } from './render/render-site.js';
+import { renderSite, SectionRenderError } from './render/render-site.js';
 import { createTemplateEnv, searchPaths } from './render/templates.js';
 import { OutputLockedError, writeOutput, type OutputFile } from './write/write-output.js';
 
@@ -65,6 +65,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     files = renderSite(issues, checked.config, env);
   } catch (e) {
+    if (e instanceof SectionRenderError) {
+      const d = createDiagnostic(e.file, undefined, 'error', 'render/markdown', '这篇稿件的正文无法排版（结构过于复杂），本次未写入任何文件。请检查是否误粘贴了大量符号。');
+      return { diagnostics: [...checked.diagnostics, d], fileCount: checked.fileCount, written: undefined };
+    }
     // nunjucks reports template bugs as errors naming the template and line.
     const d = createDiagnostic('templates', undefined, 'error', 'render/template',
       `模板出错，本次未写入任何文件：${(e as Error).message.replace(/\s+/g, ' ').trim()}。请改正 templates/ 下的模板。`);

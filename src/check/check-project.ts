@@ -9,6 +9,7 @@ import type { CheckedIssue, Submission } from './model.js';
 import { checkCountyKnown } from './rules/county-known.js';
 import { checkBodyEmpty, checkCountyOnce, checkDateYear, checkIssueMatch, checkThemeDeclared, checkThemesUsed, checkTitlePeriod, checkUniqueNumbers } from './rules/issue-rules.js';
 import { findRawHtml } from './rules/raw-html.js';
+import { findTooDeep } from './rules/nesting-limit.js';
 import { checkUnknownKeys, schemaDiagnostics } from './schema-diagnostics.js';
 import { ISSUE_KEYS, issueMetaSchema, SUBMISSION_KEYS, submissionSchema, type IssueMetaData } from './schemas.js';
 import { bodySpan, valueSpan, type TextSpan } from './text-span.js';
@@ -74,6 +75,8 @@ function checkSubmission(sub: LoadedSubmission, config: Config, meta: IssueMetaD
   diagnostics.push(...copyDiagnostics(sub.file, bodySpan(sub.body, sub.bodyLine)));
   diagnostics.push(...findingsToDiagnostics(sub.file, bodySpan(sub.body, sub.bodyLine), findRawHtml(sub.body), 'content/raw-html'));
   diagnostics.push(...checkBodyEmpty(sub.file, sub.body, sub.bodyLine));
+  const tooDeep = findTooDeep(sub.body);
+  diagnostics.push(...findingsToDiagnostics(sub.file, bodySpan(sub.body, sub.bodyLine), tooDeep, 'content/too-deep').map((d) => ({ ...d, severity: 'error' as const })));
   const front = sub.front;
   if (!front?.data) return { value: undefined, diagnostics };
   diagnostics.push(...checkUnknownKeys(front, SUBMISSION_KEYS));
@@ -92,7 +95,7 @@ function checkSubmission(sub: LoadedSubmission, config: Config, meta: IssueMetaD
     diagnostics.push(...checkIssueMatch(front, data.issue, meta, metaFile));
     diagnostics.push(...checkThemeDeclared(front, data.theme, meta, metaFile));
   }
-  if (!county) return { value: undefined, diagnostics };
+  if (!county || tooDeep.length > 0) return { value: undefined, diagnostics };
   const value: Submission = {
     file: sub.file,
     name: sub.name,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import { decodeSource } from './decode.js';
+import { mapLimit } from './map-limit.js';
 import { parseSubmission, type ParsedSubmission } from './parse-submission.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 
@@ -44,7 +45,8 @@ export async function loadProject(root: string): Promise<{ value: LoadedProject;
   const listed = await listIssueFolders(root);
   const diagnostics = [...listed.diagnostics];
   const project: LoadedProject = { root, issues: [], fileCount: 0 };
-  const loaded = await Promise.all(listed.folders.map((folder) => loadIssue(root, folder)));
+  // Folders 16 at a time, each reading its files together: bounded open files.
+  const loaded = await mapLimit(listed.folders, 16, (folder) => loadIssue(root, folder));
   for (const item of loaded) {
     diagnostics.push(...item.diagnostics);
     project.fileCount += item.fileCount;
@@ -129,7 +131,7 @@ async function readIssue(root: string, folder: string): Promise<LoadedIssueResul
     meta = parsed.source;
   }
   const submissions: LoadedSubmission[] = [];
-  const texts = await Promise.all(mdNames.map((name) => readText(root, `${rel}/${name}`, diagnostics)));
+  const texts = await mapLimit(mdNames, 32, (name) => readText(root, `${rel}/${name}`, diagnostics));
   mdNames.forEach((name, i) => {
     const text = texts[i];
     if (text === undefined) return;

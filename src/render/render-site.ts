@@ -10,8 +10,21 @@ import type { OutputFile } from '../write/write-output.js';
 export function renderArticles(issue: IssueModel, markdown: MarkdownRenderer) {
   return issue.articles.map((article) => ({
     ...article,
-    sections: article.sections.map((s) => ({ ...s, html: markdown(s.body, s.title) })),
+    sections: article.sections.map((s) => {
+      try {
+        return { ...s, html: markdown(s.body, s.title) };
+      } catch (e) {
+        throw new SectionRenderError(s.file, e);
+      }
+    }),
   }));
+}
+
+/** A section's Markdown could not be rendered (the nesting guard should make this unreachable). */
+export class SectionRenderError extends Error {
+  constructor(readonly file: string, cause: unknown) {
+    super(`cannot render ${file}`, { cause });
+  }
 }
 
 /** `2009/18` → `../../`: links are relative so the site works from disk. */
