@@ -1,0 +1,132 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageDir } from './package-dir.js';
+
+/**
+ * A font file the print page may load, by the URL path it is served under.
+ * Only files listed here are ever served to Chromium.
+ */
+export interface FontFile {
+  urlPath: string;
+  fsPath: string;
+}
+
+/** The @font-face rules of the print page and the files they point at. */
+export interface FontSet {
+  css: string;
+  files: Map<string, FontFile>;
+  /** A short, stable description of every source, for the cache key. */
+  fingerprint: string;
+}
+
+/** Where Debian's fonts-lxgw-wenkai puts its TrueType files. */
+export const LXGW_DIR = '/usr/share/fonts/truetype/lxgw-wenkai';
+
+/**
+ * The official faces, tried first with local(): when an office has them
+ * installed, Chromium uses (and embeds) them instead of the substitutes.
+ */
+const OFFICIAL = {
+  fangsong: ['仿宋_GB2312', 'FangSong_GB2312', 'FangSong', '仿宋', 'STFangsong'],
+  xiaobiaosong: ['方正小标宋简体', 'FZXiaoBiaoSong-B05S', 'FZXBSJW--GB1-0', '方正小标宋_GBK'],
+  song: ['SimSun', '宋体', 'STSong'],
+  hei: ['SimHei', '黑体', 'STHeiti'],
+  kai: ['楷体_GB2312', 'KaiTi_GB2312', 'KaiTi', '楷体', 'STKaiti'],
+  latin: ['Times New Roman', 'TimesNewRomanPSMT', 'Liberation Serif', 'LiberationSerif'],
+} as const;
+
+interface Face {
+  family: string;
+  /** CSS weight (or range) the face answers to. */
+  weight: string;
+  locals: readonly string[];
+  /** Fontsource package and the weight of its files, the open substitute. */
+  fontsource?: { pkg: 'noto-serif-sc' | 'noto-sans-sc'; weight: number };
+  /** A TrueType file of the system, as a further substitute. */
+  file?: string;
+  unicodeRange?: string;
+}
+
+/** Every family the print stylesheet names, role by role (PRINT-SPEC.md, Fonts). */
+const FACES: readonly Face[] = [
+  // Times New Roman style digits and Latin in the body; CJK punctuation (U+2000…) stays with the CJK face.
+  { family: 'YZ Latin', weight: '100 900', locals: OFFICIAL.latin, unicodeRange: 'U+0020-007E, U+00A0-00B6, U+00B8-00FF' },
+  { family: 'YZ FangSong', weight: '100 900', locals: OFFICIAL.fangsong, fontsource: { pkg: 'noto-serif-sc', weight: 400 } },
+  { family: 'YZ XiaoBiaoSong', weight: '100 800', locals: OFFICIAL.xiaobiaosong, fontsource: { pkg: 'noto-serif-sc', weight: 700 } },
+  { family: 'YZ XiaoBiaoSong', weight: '801 1000', locals: OFFICIAL.xiaobiaosong, fontsource: { pkg: 'noto-serif-sc', weight: 900 } },
+  { family: 'YZ Song', weight: '100 900', locals: OFFICIAL.song, fontsource: { pkg: 'noto-serif-sc', weight: 400 } },
+  // SimHei has one weight that reads as bold: the substitute is Noto Sans SC Medium, for any weight asked.
+  { family: 'YZ Hei', weight: '100 900', locals: OFFICIAL.hei, fontsource: { pkg: 'noto-sans-sc', weight: 500 } },
+  { family: 'YZ Kai', weight: '100 900', locals: OFFICIAL.kai, file: join(LXGW_DIR, 'LXGWWenKai-Regular.ttf'), fontsource: { pkg: 'noto-serif-sc', weight: 400 } },
+];
+
+const quote = (s: string) => `"${s.replace(/["\\]/g, '')}"`;
+
+/** Parses a CSS unicode-range (`U+4e00-4e0f,U+3001`) into inclusive code point ranges. */
+export function parseUnicodeRange(range: string): [number, number][] {
+  return range.split(',').map((part) => {
+    const [from, to] = part.trim().replace(/^U\+/i, '').split('-');
+    const a = parseInt(from ?? '', 16);
+    return [a, to === undefined ? a : parseInt(to, 16)] as [number, number];
+  });
+}
+
+function coversAny(ranges: [number, number][], codePoints: ReadonlySet<number>): boolean {
+  for (const cp of codePoints) if (ranges.some(([a, b]) => cp >= a && cp <= b)) return true;
+  return false;
+}
+
+/** The @font-face blocks of one fontsource CSS file: file name and unicode-range of each subset. */
+function parseFontsource(cssText: string): { file: string; range: string | undefined }[] {
+  const out: { file: string; range: string | undefined }[] = [];
+  for (const block of cssText.split('@font-face').slice(1)) {
+    const file = /url\(\.\/files\/([\w.-]+\.woff2)\)/.exec(block)?.[1];
+    if (!file) continue;
+    out.push({ file, range: /unicode-range:\s*([^;]+);/.exec(block)?.[1]?.trim() });
+  }
+  return out;
+}
+
+/**
+ * Creates the font set of the print page: for each role the official faces by
+ * local() first, then TrueType-outline substitutes served from local files
+ * (fontsource's woff2 subsets, LXGW WenKai). TrueType outlines matter: Chromium
+ * embeds them as CID TrueType, while CFF outlines come out as Type 3, which print
+ * shops reject. `text` is all the text the page will show.
+ */
+export function createFontSet(text: string): FontSet {
+  // Paged.js loads every declared face before layout, so only the subsets this
+  // issue's text needs are declared (a few dozen of the hundreds of files).
+  const codePoints = new Set<number>();
+  for (const ch of text) codePoints.add(ch.codePointAt(0) ?? 0);
+  const files = new Map<string, FontFile>();
+  const rules: string[] = [];
+  const prints: string[] = [];
+  for (const face of FACES) {
+    const locals = face.locals.map((n) => `local(${quote(n)})`);
+    const head = `font-family: ${quote(face.family)}; font-style: normal; font-weight: ${face.weight}; font-display: block;`;
+    if (face.file && existsSync(face.file)) {
+      const urlPath = `/fonts/system/${face.file.split('/').pop()}`;
+      files.set(urlPath, { urlPath, fsPath: face.file });
+      rules.push(`@font-face { ${head} src: ${[...locals, `url(${urlPath}) format("truetype")`].join(', ')}; }`);
+      prints.push(`${face.family}:${face.file}`);
+      continue;
+    }
+    if (!face.fontsource) {
+      rules.push(`@font-face { ${head} src: ${locals.join(', ')};${face.unicodeRange ? ` unicode-range: ${face.unicodeRange};` : ''} }`);
+      prints.push(`${face.family}:local`);
+      continue;
+    }
+    const { pkg, weight } = face.fontsource;
+    const { dir, version } = packageDir(`@fontsource/${pkg}`);
+    prints.push(`${face.family}:${pkg}@${version}/${weight}`);
+    for (const subset of parseFontsource(readFileSync(join(dir, `${weight}.css`), 'utf8'))) {
+      if (subset.range && !coversAny(parseUnicodeRange(subset.range), codePoints)) continue;
+      const urlPath = `/fonts/${pkg}/${subset.file}`;
+      files.set(urlPath, { urlPath, fsPath: join(dir, 'files', subset.file) });
+      const range = subset.range ? ` unicode-range: ${subset.range};` : '';
+      rules.push(`@font-face { ${head} src: ${[...locals, `url(${urlPath}) format("woff2")`].join(', ')};${range} }`);
+    }
+  }
+  return { css: rules.join('\n'), files, fingerprint: prints.join('\n') };
+}
