@@ -21,6 +21,8 @@ export interface FontSet {
 
 /** Where Debian's fonts-lxgw-wenkai puts its TrueType files. */
 export const LXGW_DIR = '/usr/share/fonts/truetype/lxgw-wenkai';
+/** Where Debian's fonts-liberation puts Liberation Serif (metrics of Times New Roman). */
+export const LIBERATION_DIR = '/usr/share/fonts/truetype/liberation';
 
 /**
  * The official faces, tried first with local(): when an office has them
@@ -32,7 +34,7 @@ const OFFICIAL = {
   song: ['SimSun', '宋体', 'STSong'],
   hei: ['SimHei', '黑体', 'STHeiti'],
   kai: ['楷体_GB2312', 'KaiTi_GB2312', 'KaiTi', '楷体', 'STKaiti'],
-  latin: ['Times New Roman', 'TimesNewRomanPSMT', 'Liberation Serif', 'LiberationSerif'],
+  latin: ['Times New Roman', 'TimesNewRomanPSMT'],
 } as const;
 
 interface Face {
@@ -50,7 +52,7 @@ interface Face {
 /** Every family the print stylesheet names, role by role (PRINT-SPEC.md, Fonts). */
 const FACES: readonly Face[] = [
   // Times New Roman style digits and Latin in the body; CJK punctuation (U+2000…) stays with the CJK face.
-  { family: 'YZ Latin', weight: '100 900', locals: OFFICIAL.latin, unicodeRange: 'U+0020-007E, U+00A0-00B6, U+00B8-00FF' },
+  { family: 'YZ Latin', weight: '100 900', locals: OFFICIAL.latin, file: join(LIBERATION_DIR, 'LiberationSerif-Regular.ttf'), unicodeRange: 'U+0020-007E, U+00A0-00B6, U+00B8-00FF' },
   { family: 'YZ FangSong', weight: '100 900', locals: OFFICIAL.fangsong, fontsource: { pkg: 'noto-serif-sc', weight: 400 } },
   { family: 'YZ XiaoBiaoSong', weight: '100 800', locals: OFFICIAL.xiaobiaosong, fontsource: { pkg: 'noto-serif-sc', weight: 700 } },
   { family: 'YZ XiaoBiaoSong', weight: '801 1000', locals: OFFICIAL.xiaobiaosong, fontsource: { pkg: 'noto-serif-sc', weight: 900 } },
@@ -108,11 +110,13 @@ export function createFontSet(text: string): FontSet {
     if (face.file && existsSync(face.file)) {
       const urlPath = `/fonts/system/${face.file.split('/').pop()}`;
       files.set(urlPath, { urlPath, fsPath: face.file });
-      rules.push(`@font-face { ${head} src: ${[...locals, `url(${urlPath}) format("truetype")`].join(', ')}; }`);
+      const range = face.unicodeRange ? ` unicode-range: ${face.unicodeRange};` : '';
+      rules.push(`@font-face { ${head} src: ${[...locals, `url(${urlPath}) format("truetype")`].join(', ')};${range} }`);
       prints.push(`${face.family}:${face.file}`);
       continue;
     }
     if (!face.fontsource) {
+      // Nothing local to serve: the official face or, failing that, the next family in the stack.
       rules.push(`@font-face { ${head} src: ${locals.join(', ')};${face.unicodeRange ? ` unicode-range: ${face.unicodeRange};` : ''} }`);
       prints.push(`${face.family}:local`);
       continue;
