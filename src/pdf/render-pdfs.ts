@@ -71,7 +71,7 @@ async function printWithRetry(session: BrowserSession, job: Parameters<typeof pr
 }
 
 function describeFailure(e: unknown, timeoutMs: number): string {
-  if (e instanceof RenderTimeoutError) return `两次都超过了 ${Math.round(timeoutMs / 1000)} 秒的时限`;
+  if (e instanceof RenderTimeoutError) return `两次都超过了 ${timeoutMs / 1000} 秒的时限`;
   return `两次都出错：${(e as Error).message.split('\n')[0]}`;
 }
 
