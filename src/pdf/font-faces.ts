@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageDir } from './package-dir.js';
@@ -63,6 +64,21 @@ const FACES: readonly Face[] = [
 ];
 
 const quote = (s: string) => `"${s.replace(/["\\]/g, '')}"`;
+
+/**
+ * The machine's fonts that carry an official face's name, one line each
+ * (fontconfig's view, which is Chromium's): part of the cache key, so a PDF
+ * made with substitutes is printed again once an office installs the real faces.
+ */
+export function installedOfficialFaces(): string {
+  const names = Object.values(OFFICIAL).flat();
+  try {
+    const list = execFileSync('fc-list', [':', 'family', 'file'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] });
+    return list.split('\n').filter((line) => names.some((n) => line.includes(n))).sort().join('\n');
+  } catch {
+    return 'fc-list unavailable';
+  }
+}
 
 /** Parses a CSS unicode-range (`U+4e00-4e0f,U+3001`) into inclusive code point ranges. */
 export function parseUnicodeRange(range: string): [number, number][] {

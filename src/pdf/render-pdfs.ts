@@ -6,7 +6,7 @@ import { createMarkdownRenderer } from '../render/markdown.js';
 import { renderPrintHtml } from '../render/render-print.js';
 import { createBrowserSession, type BrowserSession } from './browser.js';
 import { findBrowser } from './find-browser.js';
-import { createFontSet } from './font-faces.js';
+import { createFontSet, installedOfficialFaces } from './font-faces.js';
 import { imposeBooklet } from './impose-booklet.js';
 import { PAGINATE_SCRIPT } from './page-script.js';
 import { pdfCacheDir, pdfCacheKey, readPdfCache, writePdfCache } from './pdf-cache.js';
@@ -92,6 +92,7 @@ export async function renderPdfs(
   const markdown = createMarkdownRenderer();
   const printCss = await loadPrintCss(options.root);
   const paged = pagedPolyfill();
+  const official = installedOfficialFaces();
 
   let prepared;
   try {
@@ -100,7 +101,7 @@ export async function renderPdfs(
       const bare = renderPrintHtml(issue, config, env, markdown, { fontCss: '', printCss });
       const fonts = createFontSet(`${bare.replace(/<[^>]*>/g, '')}— 0123456789（）`);
       const html = renderPrintHtml(issue, config, env, markdown, { fontCss: fonts.css, printCss });
-      const key = pdfCacheKey([PIPELINE, PAGINATE_SCRIPT, `pagedjs@${paged.version}`, fonts.fingerprint, html]);
+      const key = pdfCacheKey([PIPELINE, PAGINATE_SCRIPT, `pagedjs@${paged.version}`, fonts.fingerprint, official, html]);
       return { issue, html, fonts, key };
     });
   } catch (e) {
