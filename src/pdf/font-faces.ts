@@ -43,8 +43,12 @@ interface Face {
   /** CSS weight (or range) the face answers to. */
   weight: string;
   locals: readonly string[];
-  /** Fontsource package and the weight of its files, the open substitute. */
-  fontsource?: { pkg: 'noto-serif-sc' | 'noto-sans-sc'; weight: number };
+  /**
+   * Fontsource package and the weight of its files, the open substitute.
+   * `subsets: 'cjk'` keeps only the numbered CJK slices (no latin, cyrillic…);
+   * `'latin'` only the latin slice.
+   */
+  fontsource?: { pkg: 'noto-serif-sc' | 'noto-sans-sc'; weight: number; subsets?: 'cjk' | 'latin' };
   /** A TrueType file of the system, as a further substitute. */
   file?: string;
   unicodeRange?: string;
@@ -52,9 +56,16 @@ interface Face {
 
 /** Every family the print stylesheet names, role by role (PRINT-SPEC.md, Fonts). */
 const FACES: readonly Face[] = [
-  // Times New Roman style digits and Latin in the body; CJK punctuation (U+2000…) stays with the CJK face.
-  { family: 'YZ Latin', weight: '100 900', locals: OFFICIAL.latin, file: join(LIBERATION_DIR, 'LiberationSerif-Regular.ttf'), unicodeRange: 'U+0020-007E, U+00A0-00B6, U+00B8-00FF' },
-  { family: 'YZ FangSong', weight: '100 900', locals: OFFICIAL.fangsong, fontsource: { pkg: 'noto-serif-sc', weight: 400 } },
+  // Times New Roman style digits and Latin in the body. Not the space (see YZ FangSong), nor
+  // CJK punctuation (U+2000…), which stay with the CJK face.
+  {
+    family: 'YZ Latin', weight: '100 900', locals: OFFICIAL.latin, file: join(LIBERATION_DIR, 'LiberationSerif-Regular.ttf'),
+    fontsource: { pkg: 'noto-serif-sc', weight: 400, subsets: 'latin' }, unicodeRange: 'U+0021-007E, U+00A1-00B6, U+00B8-00FF',
+  },
+  // CJK slices only, and a CJK face for the space: Chromium compresses adjacent
+  // punctuation (text-spacing-trim) only when the primary font, the one that
+  // has the space, is a CJK font with the halt/chws features.
+  { family: 'YZ FangSong', weight: '100 900', locals: OFFICIAL.fangsong, fontsource: { pkg: 'noto-serif-sc', weight: 400, subsets: 'cjk' } },
   { family: 'YZ XiaoBiaoSong', weight: '100 800', locals: OFFICIAL.xiaobiaosong, fontsource: { pkg: 'noto-serif-sc', weight: 700 } },
   { family: 'YZ XiaoBiaoSong', weight: '801 1000', locals: OFFICIAL.xiaobiaosong, fontsource: { pkg: 'noto-serif-sc', weight: 900 } },
   { family: 'YZ Song', weight: '100 900', locals: OFFICIAL.song, fontsource: { pkg: 'noto-serif-sc', weight: 400 } },
@@ -94,15 +105,36 @@ function coversAny(ranges: [number, number][], codePoints: ReadonlySet<number>):
   return false;
 }
 
-/** The @font-face blocks of one fontsource CSS file: file name and unicode-range of each subset. */
-function parseFontsource(cssText: string): { file: string; range: string | undefined }[] {
-  const out: { file: string; range: string | undefined }[] = [];
+interface Subset {
+  file: string;
+  /** `117` for a numbered CJK slice, else `latin`, `latin-ext`, `cyrillic`… */
+  name: string;
+  ranges: [number, number][];
+  range: string;
+}
+
+/** The @font-face blocks of one fontsource CSS file: file name, slice name and unicode-range of each. */
+function parseFontsource(cssText: string): Subset[] {
+  const out: Subset[] = [];
   for (const block of cssText.split('@font-face').slice(1)) {
     const file = /url\(\.\/files\/([\w.-]+\.woff2)\)/.exec(block)?.[1];
-    if (!file) continue;
-    out.push({ file, range: /unicode-range:\s*([^;]+);/.exec(block)?.[1]?.trim() });
+    const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1]?.trim();
+    if (!file || !range) continue;
+    const name = /-sc-(.+)-\d+-normal\.woff2$/.exec(file)?.[1] ?? file;
+    out.push({ file, name, range, ranges: parseUnicodeRange(range) });
   }
   return out;
+}
+
+/** The slices of a fontsource face that the text needs (and that the face's role keeps). */
+function pickSubsets(all: readonly Subset[], face: Face, codePoints: ReadonlySet<number>): Subset[] {
+  const kind = face.fontsource?.subsets;
+  const kept = all.filter((s) => (kind === 'cjk' ? /^\d+$/.test(s.name) : kind === 'latin' ? s.name === 'latin' : true));
+  const used = kept.filter((s) => coversAny(s.ranges, codePoints));
+  if (kind !== 'cjk') return used;
+  // The CJK face of the space (see FACES): the slice holding 、 and 。, whatever the text.
+  const punctuation = kept.find((s) => coversAny(s.ranges, new Set([0x3001])));
+  return punctuation ? [...used, { ...punctuation, range: 'U+0020', ranges: [[0x20, 0x20]] }] : used;
 }
 
 /**
@@ -139,13 +171,12 @@ export function createFontSet(text: string): FontSet {
     }
     const { pkg, weight } = face.fontsource;
     const { dir, version } = packageDir(`@fontsource/${pkg}`);
-    prints.push(`${face.family}:${pkg}@${version}/${weight}`);
-    for (const subset of parseFontsource(readFileSync(join(dir, `${weight}.css`), 'utf8'))) {
-      if (subset.range && !coversAny(parseUnicodeRange(subset.range), codePoints)) continue;
+    prints.push(`${face.family}:${pkg}@${version}/${weight}/${face.fontsource.subsets ?? 'all'}`);
+    const all = parseFontsource(readFileSync(join(dir, `${weight}.css`), 'utf8'));
+    for (const subset of pickSubsets(all, face, codePoints)) {
       const urlPath = `/fonts/${pkg}/${subset.file}`;
       files.set(urlPath, { urlPath, fsPath: join(dir, 'files', subset.file) });
-      const range = subset.range ? ` unicode-range: ${subset.range};` : '';
-      rules.push(`@font-face { ${head} src: ${[...locals, `url(${urlPath}) format("woff2")`].join(', ')};${range} }`);
+      rules.push(`@font-face { ${head} src: ${[...locals, `url(${urlPath}) format("woff2")`].join(', ')}; unicode-range: ${subset.range}; }`);
     }
   }
   return { css: rules.join('\n'), files, fingerprint: prints.join('\n') };
