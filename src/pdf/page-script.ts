@@ -1,4 +1,30 @@
 /**
+ * Source of the check after pagination, kept as text: the page runs it, and
+ * so does Node (findMissing below). As text it is the same byte for byte
+ * whoever compiled this module, so the cache key (which holds the page
+ * script) does not change between the built CLI and the tests.
+ */
+const FIND_MISSING_JS = `function findMissing(blocks, paginated) {
+  const text = paginated.replace(/\\s+/g, '');
+  const missing = [];
+  let at = 0;
+  for (const block of blocks) {
+    const b = block.replace(/\\s+/g, '');
+    const i = text.indexOf(b, at);
+    if (i < 0) missing.push(block);
+    else at = i + b.length;
+  }
+  return missing;
+}`;
+
+/**
+ * The blocks whose text is not found in the paginated text, in order: each
+ * block must appear after the previous one. Whitespace is ignored (lines and
+ * pages break text apart).
+ */
+export const findMissing = new Function(`return ${FIND_MISSING_JS}`)() as (blocks: readonly string[], paginated: string) => string[];
+
+/**
  * The code that runs inside the print page, as source text: it is evaluated
  * by Chromium, not by Node, so it is kept out of the TypeScript build (no DOM
  * types in Node) and shipped as a function expression.
@@ -9,6 +35,7 @@
  * and moves the imprint (版记) to the bottom of the last page.
  */
 export const PAGINATE_SCRIPT = `async () => {
+  const findMissing = ${FIND_MISSING_JS};
   const squash = (s) => (s || '').replace(/\\s+/g, '');
   // Fonts first: layout with a fallback face would break lines and pages differently.
   await document.fonts.ready;
@@ -23,13 +50,7 @@ export const PAGINATE_SCRIPT = `async () => {
   await document.fonts.ready;
   const pages = Array.from(document.querySelectorAll('.pagedjs_page'));
   const text = pages.map((p) => squash(p.querySelector('.pagedjs_page_content')?.textContent)).join('');
-  const missing = [];
-  let at = 0;
-  for (const block of blocks) {
-    const i = text.indexOf(block, at);
-    if (i < 0) missing.push(block);
-    else at = i + block.length;
-  }
+  const missing = findMissing(blocks, text);
   const last = pages[pages.length - 1];
   const imprint = last ? last.querySelector('.imprint') : null;
   if (imprint) {

@@ -129,6 +129,22 @@ describe('the sample issue as a print PDF', () => {
     expect(counted).toBeGreaterThan(5);
   });
 
+  it('never leaves a single character alone on the last line of a paragraph', () => {
+    let checked = 0;
+    for (const n of [1, 2, 3, 4]) {
+      const lines = bodyLines(n);
+      const left = mode(lines.map((l) => Math.round(l.xMin * 10) / 10));
+      lines.forEach((l, i) => {
+        const next = lines[i + 1];
+        // A paragraph ends where the next line is indented (two characters) or right-aligned (the source line).
+        if (!next || next.xMin - left < CHAR * 1.5 || l.xMin - left > CHAR * 1.5) return;
+        checked++;
+        expect(l.text.replace(/[，。、；：！？”’）,.;:!?]/g, '').length, l.text).toBeGreaterThan(1);
+      });
+    }
+    expect(checked).toBeGreaterThanOrEqual(3);
+  });
+
   it('renders page 1 to PNG with the red masthead and rule in its upper part, and no red below', () => {
     mkdirSync(OUTPUT, { recursive: true });
     const base = join(OUTPUT, 'sample-page-1');
