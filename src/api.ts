@@ -127,6 +127,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
 }
 
+/** Options of `yongzu pdf`. */
 export interface PdfOptions {
   root: string;
   /** Issues by folder (`2009-18`) or total (`476`); none means every issue. */
@@ -138,6 +139,7 @@ export interface PdfOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+/** What `yongzu pdf` did: its diagnostics, the folder written, the PDFs. */
 export interface PdfResult {
   diagnostics: Diagnostic[];
   fileCount: number;

@@ -142,6 +142,10 @@ export async function renderPdfs(
           `${issueLabel(issue)}排版后缺少 ${report.missing.length} 段文字（共 ${report.blocks} 段），如「${first.slice(0, 24)}${first.length > 24 ? '……' : ''}」：分页时内容丢失，PDF 未生成。请检查这一段是否有超过一页的表格、图片或极长的段落，拆分后再生成。`));
         return undefined;
       }
+      if (report.failedFonts.length > 0) {
+        diagnostics.push(createDiagnostic(issueFile(issue), undefined, 'warning', 'pdf/font-load',
+          `${issueLabel(issue)}排版时字体「${report.failedFonts.join('、')}」没有加载成功，PDF 用了替代字体。请运行 npm ci 重新安装字体包（@fontsource/noto-serif-sc、@fontsource/noto-sans-sc），或运行 npm run setup。`));
+      }
       const facts = await readPdfFacts(printed.pdf);
       const fontLines = describeFonts(facts.fonts);
       if (cacheDir) await writePdfCache(cacheDir, key, printed.pdf, { pages: facts.pages, fonts: fontLines }).catch(() => undefined);

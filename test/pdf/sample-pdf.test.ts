@@ -79,6 +79,22 @@ describe('the sample issue as a print PDF', () => {
     expectNext('（综合江华县、双牌县、道县、祁阳县情况）');
   });
 
+  it('sets the masthead: publisher and date one character in, the headline centred on the type area', () => {
+    const lines = toLines(words[0] ?? []);
+    const byline = lines.find((l) => l.text.startsWith('中共永州市委组织部'));
+    expect(byline?.text).toBe('中共永州市委组织部2009年6月15日');
+    expect(Math.abs((byline?.xMin ?? 0) - (mm(28) + CHAR))).toBeLessThan(mm(1));
+    expect(Math.abs((byline?.xMax ?? 0) - (mm(210 - 26) - CHAR))).toBeLessThan(mm(1));
+    const headline = lines.find((l) => l.text === '各县区创新组织工作服务新型工业化发展');
+    expect(headline).toBeDefined();
+    expect(Math.abs(((headline?.xMin ?? 0) + (headline?.xMax ?? 0)) / 2 - (mm(28) + mm(156) / 2))).toBeLessThan(mm(1));
+    // Masthead, then byline, then headline, top to bottom, all above the body.
+    const name = lines.findIndex((l) => l.text.replace(/\s/g, '') === '永组信息');
+    expect(name).toBeGreaterThanOrEqual(0);
+    expect(name).toBeLessThan(lines.indexOf(byline as Line));
+    expect(lines.indexOf(byline as Line)).toBeLessThan(lines.indexOf(headline as Line));
+  });
+
   it('numbers the pages — 1 —, — 2 — …: odd right and even left, one character in, 7 mm below the type area', () => {
     words.forEach((page, i) => {
       const n = i + 1;
