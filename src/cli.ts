@@ -96,7 +96,7 @@ export async function main(argv: readonly string[], out: Write = (t) => process.
       else if (failed) out(`${formatText(result.diagnostics, result.fileCount)}\n`);
       else if (result.diagnostics.length > 0) out(`${formatSummary(result.diagnostics, result.fileCount)}运行「yongzu check」查看详情。\n`);
       if (values.format !== 'json') out(describePdfs(result.pdfs));
-      if (failed) err(`${formatSummary(result.diagnostics)}\n有的期没有生成 PDF：已有的同名文件保持不变。\n`);
+      if (failed && values.format !== 'json') err(`${formatSummary(result.diagnostics)}\n有的期没有生成 PDF：已有的同名文件保持不变。\n`);
       return failed ? 1 : 0;
     }
     default:

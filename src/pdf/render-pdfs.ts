@@ -132,7 +132,7 @@ export async function renderPdfs(
         printed = await printWithRetry(session, { html, resources: createPrintResources(html, fonts), timeoutMs });
       } catch (e) {
         diagnostics.push(createDiagnostic(issueFile(issue), undefined, 'error', 'pdf/render',
-          `${issueLabel(issue)}的 PDF 生成失败，${describeFailure(e, timeoutMs)}。请再运行一次；若仍失败，检查 Chromium 能否启动（chromium --headless --version），或用 --no-pdf 先生成网站。`));
+          `${issueLabel(issue)}的 PDF 生成失败，${describeFailure(e, timeoutMs)}。请再运行一次；若仍失败，检查 Chromium 能否启动（chromium --headless --version），或用 yongzu build --no-pdf 先生成网站。`));
         return undefined;
       }
       const { report } = printed;
