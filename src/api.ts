@@ -13,7 +13,7 @@ import { selectIssues } from './pdf/select-issues.js';
 import { renderSite, type IssueDownload } from './render/render-site.js';
 import { createTemplateEnv, searchPaths } from './render/templates.js';
 import { writeFilesAtomic } from './write/write-files.js';
-import { OutputLockedError, writeOutput, type OutputFile } from './write/write-output.js';
+import { findLiveLock, OutputLockedError, writeOutput, type OutputFile } from './write/write-output.js';
 
 export interface CheckResult {
   diagnostics: Diagnostic[];
@@ -90,6 +90,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const env = createTemplateEnv(root);
   let pdfs: IssuePdf[] = [];
   const diagnostics = [...checked.diagnostics];
+  const locked = await findLiveLock(out);
+  if (locked) return refuse([...diagnostics, lockedDiagnostic(out, locked)]);
   if (options.pdf !== false) {
     const printed = await renderPdfs(issues, checked.config, env, { root, ...(options.env ? { env: options.env } : {}) });
     diagnostics.push(...printed.diagnostics);
@@ -114,11 +116,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     await writeOutput(out, files);
   } catch (e) {
-    if (e instanceof OutputLockedError) {
-      const d = createDiagnostic(out, undefined, 'error', 'build/locked',
-        `另一个生成任务（进程 ${e.pid}）正在写入这个输出文件夹，本次未写入。请等它结束后再试；如确认没有其他任务，删除 ${e.lockFile}。`);
-      return refuse([...diagnostics, d]);
-    }
+    if (e instanceof OutputLockedError) return refuse([...diagnostics, lockedDiagnostic(out, e)]);
     throw e;
   }
   return {
@@ -181,6 +179,11 @@ export async function pdf(options: PdfOptions): Promise<PdfResult> {
     diagnostics, fileCount: checked.fileCount, out: files.length > 0 ? out : undefined,
     pdfs: printed.value.map((p) => summarise(p, join(out, p.fileName), p.booklet ? join(out, p.booklet.fileName) : undefined)),
   };
+}
+
+function lockedDiagnostic(out: string, e: OutputLockedError): Diagnostic {
+  return createDiagnostic(out, undefined, 'error', 'build/locked',
+    `另一个生成任务（进程 ${e.pid}）正在写入这个输出文件夹，本次未写入。请等它结束后再试；如确认没有其他任务，删除 ${e.lockFile}。`);
 }
 
 /** Stylesheets of the site, the project's own overriding the built-in ones. */
