@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, check } from '../../src/api.js';
+import { build, check, pdf } from '../../src/api.js';
 import { mergeIssue } from '../../src/merge/merge-issue.js';
 import { renderPdfs } from '../../src/pdf/render-pdfs.js';
 import { createTemplateEnv } from '../../src/render/templates.js';
-import { BIN, edit, sampleProject } from '../helpers.js';
+import { BIN, edit, REPO, sampleProject, writeFile } from '../helpers.js';
 
 const NO_BROWSER = { ...process.env, YONGZU_CHROMIUM: '/nonexistent/chromium' };
 
@@ -44,4 +44,18 @@ describe('PDF failures become diagnostics', () => {
     expect(d?.file).toBe('issues/2009-18/issue.yml');
     expect(d?.message).toContain('2009年第18期（总第476期）的 PDF 生成失败，两次都超过了');
   }, 60_000);
+
+  it('text that Paged.js drops is caught after pagination, and no PDF is written', async () => {
+    const root = sampleProject();
+    // Floated paragraphs are a layout Paged.js is known to lose content in.
+    const css = readFileSync(join(REPO, 'styles/print.css'), 'utf8');
+    writeFile(root, 'styles/print.css', `${css}\n.county-section p { float: left; }\n`);
+    const result = await pdf({ root });
+    const d = result.diagnostics.find((x) => x.rule === 'pdf/content-lost');
+    expect(d?.severity).toBe('error');
+    expect(d?.file).toBe('issues/2009-18/issue.yml');
+    expect(d?.message).toMatch(/2009年第18期（总第476期）排版后缺少 \d+ 段文字（共 \d+ 段），如「/);
+    expect(result.pdfs).toEqual([]);
+    expect(existsSync(join(root, 'pdf')) ? readdirSync(join(root, 'pdf')) : []).toEqual([]);
+  }, 120_000);
 });
