@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Route } from 'playwright-core';
+import type { Browser, BrowserContext, Route } from 'playwright-core';
 import { PRINT_ORIGIN } from '../render/render-print.js';
 import { PAGINATE_SCRIPT, type PaginationReport } from './page-script.js';
 
@@ -46,10 +46,12 @@ async function serve(route: Route, job: PrintJob): Promise<void> {
  * page size. The context is always closed, also on timeout.
  */
 export async function printPage(browser: Browser, job: PrintJob): Promise<PrintedPage> {
-  const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: false });
+  let context: BrowserContext | undefined;
   let timer: NodeJS.Timeout | undefined;
   try {
+    // Everything, opening the context included, runs under the time limit: a hung browser hangs there too.
     const work = (async () => {
+      context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: false });
       await context.route('**/*', (route) => serve(route, job));
       const page = await context.newPage();
       page.setDefaultTimeout(job.timeoutMs);
@@ -66,6 +68,7 @@ export async function printPage(browser: Browser, job: PrintJob): Promise<Printe
     return await Promise.race([work, timeout]);
   } finally {
     clearTimeout(timer);
-    await context.close().catch(() => undefined);
+    // A context opened after a timeout is closed with the browser at the end of the build.
+    await context?.close().catch(() => undefined);
   }
 }
