@@ -27,12 +27,29 @@ const OPTIONS = {
 
 type Write = (text: string) => void;
 
+/**
+ * Warnings about the printed PDFs (page budget, fonts) in full: `yongzu check`
+ * cannot show them, since it prints nothing.
+ */
+function describePdfWarnings(diagnostics: readonly Diagnostic[]): string {
+  return diagnostics
+    .filter((d) => d.severity === 'warning' && d.rule.startsWith('pdf/'))
+    .map((d) => `${d.file}:${d.line}:${d.column}  警告  ${d.message}  ${d.rule}\n`)
+    .join('');
+}
+
+/** A path relative to the current folder when it lies inside it, else absolute. */
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
 /** One line per PDF: where, how many pages, how big, and how long it took (or that the cache had it). */
 function describePdfs(pdfs: readonly PdfSummary[]): string {
   const lines = pdfs.map((p) => {
     const took = p.cached ? '内容未变，沿用上次结果' : `排版用时 ${(p.ms / 1000).toFixed(1)} 秒`;
-    const booklet = p.booklet ? `\n  A3 骑马订拼版：${relative(process.cwd(), p.booklet.path) || p.booklet.path}（${p.booklet.sheets} 张 A3，补空白页 ${p.booklet.blanks} 页）` : '';
-    return `PDF：${relative(process.cwd(), p.path) || p.path}（${p.pages} 页，${Math.max(1, Math.round(p.bytes / 1024))} KB，${took}）${booklet}`;
+    const booklet = p.booklet ? `\n  A3 骑马订拼版：${shown(p.booklet.path)}（${p.booklet.sheets} 张 A3，补空白页 ${p.booklet.blanks} 页）` : '';
+    return `PDF：${shown(p.path)}（${p.pages} 页，${Math.max(1, Math.round(p.bytes / 1024))} KB，${took}）${booklet}`;
   });
   const fonts = [...new Set(pdfs.flatMap((p) => p.fonts))];
   if (fonts.length > 0) lines.push(`嵌入字体：${fonts.join('、')}`);
@@ -83,6 +100,7 @@ export async function main(argv: readonly string[], out: Write = (t) => process.
           const secs = ((performance.now() - started) / 1000).toFixed(2);
           out(`已生成 ${result.written.issues.length} 期、${result.written.files} 个文件到 ${result.written.out}（${secs} 秒）。\n`);
           out(describePdfs(result.pdfs));
+          out(describePdfWarnings(result.diagnostics));
         } else {
           err(`${formatSummary(result.diagnostics)}\n未生成：上一次的输出保持不变。\n`);
         }
@@ -95,7 +113,7 @@ export async function main(argv: readonly string[], out: Write = (t) => process.
       if (values.format === 'json') report(result.diagnostics, result.fileCount);
       else if (failed) out(`${formatText(result.diagnostics, result.fileCount)}\n`);
       else if (result.diagnostics.length > 0) out(`${formatSummary(result.diagnostics, result.fileCount)}运行「yongzu check」查看详情。\n`);
-      if (values.format !== 'json') out(describePdfs(result.pdfs));
+      if (values.format !== 'json') out(`${describePdfs(result.pdfs)}${failed ? '' : describePdfWarnings(result.diagnostics)}`);
       if (failed && values.format !== 'json') err(`${formatSummary(result.diagnostics)}\n有的期没有生成 PDF：已有的同名文件保持不变。\n`);
       return failed ? 1 : 0;
     }

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/api.js';
-import { BIN, REPO, sampleParagraphs, sampleProject } from '../helpers.js';
+import { BIN, REPO, sampleParagraphs, sampleProject, writeFile } from '../helpers.js';
 import { mm, pageSizes, pageWords, pdfFonts, poppler, toLines, type Line } from './poppler.js';
 
 const OUTPUT = join(REPO, 'test-output');
@@ -197,5 +197,13 @@ describe('the sample issue as a print PDF', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('永组信息-2009-18.pdf（4 页');
     expect(readFileSync(join(root, 'pdf/永组信息-2009-18.pdf'))).toEqual(readFileSync(pdf));
+  });
+
+  it('build reports a page budget overrun in full (the budget is not part of the cache key)', () => {
+    writeFile(root, 'yongzu.config.yml', 'pageBudget: 3\n');
+    const r = spawnSync(process.execPath, [BIN, 'build', '--root', root], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('内容未变，沿用上次结果');
+    expect(r.stdout).toContain('issues/2009-18/issue.yml:1:1  警告  2009年第18期（总第476期）印出来共 4 页，超出页数预算（3 页）1 页。');
   });
 });
