@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # One command on a fresh Debian machine: installs what is missing (Debian's
-# Chromium, poppler's PDF tools, open fonts), the npm packages (which compiles
-# the TypeScript), and builds the sample archive into dist/.
+# Chromium, poppler's PDF tools, open TrueType fonts: LXGW WenKai for 楷体,
+# Liberation Serif for digits and Latin), the npm packages (which compiles the
+# TypeScript; Noto Serif SC and Noto Sans SC come that way, as @fontsource
+# packages), and builds the sample archive and its PDF into dist/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +11,7 @@ need=()
 [ -x "${YONGZU_CHROMIUM:-/usr/bin/chromium}" ] || need+=(chromium)
 command -v pdffonts >/dev/null 2>&1 || need+=(poppler-utils)
 [ -d /usr/share/fonts/truetype/lxgw-wenkai ] || need+=(fonts-lxgw-wenkai)
+[ -f /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf ] || need+=(fonts-liberation)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${need[*]}"
   sudo=""

@@ -11,9 +11,12 @@ import { readDocument } from './import/read-document.js';
 import { createIssue, resolveTarget, writeSubmission } from './new/create.js';
 import { loadProject } from './load/load-project.js';
 import { mergeIssue, type IssueModel } from './merge/merge-issue.js';
-import { renderSite, SectionRenderError } from './render/render-site.js';
+import { renderSite, SectionRenderError, type IssueDownload } from './render/render-site.js';
+import { renderPdfs, type IssuePdf } from './pdf/render-pdfs.js';
+import { selectIssues } from './pdf/select-issues.js';
 import { createTemplateEnv, searchPaths } from './render/templates.js';
-import { OutputLockedError, writeOutput, type OutputFile } from './write/write-output.js';
+import { writeFilesAtomic } from './write/write-files.js';
+import { findLiveLock, OutputLockedError, writeOutput, type OutputFile } from './write/write-output.js';
 
 export interface CheckResult {
   diagnostics: Diagnostic[];
@@ -40,7 +43,24 @@ export interface BuildOptions {
   root: string;
   /** Output folder; defaults to `root/dist`. */
   out?: string;
+  /** Print PDFs beside the issue pages (default true). */
   pdf?: boolean;
+  /** Environment to find the browser in (YONGZU_CHROMIUM); defaults to process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** What a build or `yongzu pdf` reports about one printed issue. */
+export interface PdfSummary {
+  /** Path of the PDF, absolute. */
+  path: string;
+  folder: string;
+  pages: number;
+  bytes: number;
+  fonts: string[];
+  cached: boolean;
+  ms: number;
+  /** The imposed A3 booklet, when asked for. */
+  booklet?: { path: string; sheets: number; blanks: number };
 }
 
 export interface BuildResult {
@@ -48,44 +68,128 @@ export interface BuildResult {
   fileCount: number;
   /** Undefined when the build refused to write (errors found). */
   written: { out: string; files: number; issues: IssueModel[] } | undefined;
+  /** The print PDFs written (empty with `pdf: false`). */
+  pdfs: PdfSummary[];
+}
+
+function summarise(p: IssuePdf, path: string, bookletPath?: string): PdfSummary {
+  return {
+    path, folder: p.issue.folder, pages: p.pages, bytes: p.pdf.byteLength, fonts: p.fonts, cached: p.cached, ms: p.ms,
+    ...(p.booklet && bookletPath ? { booklet: { path: bookletPath, sheets: p.booklet.sheets, blanks: p.booklet.blanks } } : {}),
+  };
 }
 
 /**
- * Checks, then (only when there is no error) merges every issue, renders the
- * site and swaps it into OUT atomically.
+ * Checks, then (only when there is no error) merges every issue, prints each
+ * issue's PDF, renders the site and swaps it all into OUT atomically.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const root = resolve(options.root);
   const out = resolve(options.out ?? join(root, 'dist'));
   const checked = await check({ root });
-  if (hasErrors(checked.diagnostics)) return { diagnostics: checked.diagnostics, fileCount: checked.fileCount, written: undefined };
+  const refuse = (diagnostics: Diagnostic[]): BuildResult => ({ diagnostics, fileCount: checked.fileCount, written: undefined, pdfs: [] });
+  if (hasErrors(checked.diagnostics)) return refuse(checked.diagnostics);
   const issues = checked.issues.map((i) => mergeIssue(i, checked.config));
   const env = createTemplateEnv(root);
+  let pdfs: IssuePdf[] = [];
+  const diagnostics = [...checked.diagnostics];
+  const locked = await findLiveLock(out);
+  if (locked) return refuse([...diagnostics, lockedDiagnostic(out, locked)]);
+  if (options.pdf !== false) {
+    const printed = await renderPdfs(issues, checked.config, env, { root, ...(options.env ? { env: options.env } : {}) });
+    diagnostics.push(...printed.diagnostics);
+    // A missing PDF is an error: nothing is written, the last good output stays.
+    if (hasErrors(printed.diagnostics)) return refuse(diagnostics);
+    pdfs = printed.value;
+  }
+  const downloads = new Map<string, IssueDownload>(
+    pdfs.map((p) => [p.issue.folder, { fileName: p.fileName, bytes: p.pdf.byteLength, pages: p.pages }]),
+  );
   let files: OutputFile[];
   try {
-    files = renderSite(issues, checked.config, env);
+    files = renderSite(issues, checked.config, env, downloads);
   } catch (e) {
     if (e instanceof SectionRenderError) {
-      const d = createDiagnostic(e.file, undefined, 'error', 'render/markdown', '这篇稿件的正文无法排版（结构过于复杂），本次未写入任何文件。请检查是否误粘贴了大量符号。');
-      return { diagnostics: [...checked.diagnostics, d], fileCount: checked.fileCount, written: undefined };
+      return refuse([...diagnostics, createDiagnostic(e.file, undefined, 'error', 'render/markdown', '这篇稿件的正文无法排版（结构过于复杂），本次未写入任何文件。请检查是否误粘贴了大量符号。')]);
     }
     // nunjucks reports template bugs as errors naming the template and line.
     const d = createDiagnostic('templates', undefined, 'error', 'render/template',
       `模板出错，本次未写入任何文件：${(e as Error).message.replace(/\s+/g, ' ').trim()}。请改正 templates/ 下的模板。`);
-    return { diagnostics: [...checked.diagnostics, d], fileCount: checked.fileCount, written: undefined };
+    return refuse([...diagnostics, d]);
   }
+  files.push(...pdfs.map((p) => ({ path: `${p.issue.path}/${p.fileName}`, content: p.pdf })));
   files.push(...(await loadAssets(root)));
   try {
     await writeOutput(out, files);
   } catch (e) {
-    if (e instanceof OutputLockedError) {
-      const d = createDiagnostic(out, undefined, 'error', 'build/locked',
-        `另一个生成任务（进程 ${e.pid}）正在写入这个输出文件夹，本次未写入。请等它结束后再试；如确认没有其他任务，删除 ${e.lockFile}。`);
-      return { diagnostics: [...checked.diagnostics, d], fileCount: checked.fileCount, written: undefined };
-    }
+    if (e instanceof OutputLockedError) return refuse([...diagnostics, lockedDiagnostic(out, e)]);
     throw e;
   }
-  return { diagnostics: checked.diagnostics, fileCount: checked.fileCount, written: { out, files: files.length, issues } };
+  return {
+    diagnostics, fileCount: checked.fileCount, written: { out, files: files.length, issues },
+    pdfs: pdfs.map((p) => summarise(p, join(out, p.issue.path, p.fileName))),
+  };
+}
+
+/** Options of `yongzu pdf`. */
+export interface PdfOptions {
+  root: string;
+  /** Issues by folder (`2009-18`) or total (`476`); none means every issue. */
+  issues?: readonly string[];
+  /** Output folder; defaults to `root/pdf`. */
+  out?: string;
+  /** Also write the imposed A3 saddle-stitch booklet. */
+  booklet?: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** What `yongzu pdf` did: its diagnostics, the folder written, the PDFs. */
+export interface PdfResult {
+  diagnostics: Diagnostic[];
+  fileCount: number;
+  /** The output folder, when anything was written. */
+  out: string | undefined;
+  pdfs: PdfSummary[];
+}
+
+/**
+ * `yongzu pdf`: checks, then prints the chosen issues into one flat folder
+ * (`root/pdf` by default), each file replaced atomically. Errors in other
+ * issues' folders do not stop it; errors in a chosen issue (or the config) do.
+ */
+export async function pdf(options: PdfOptions): Promise<PdfResult> {
+  const root = resolve(options.root);
+  const out = resolve(options.out ?? join(root, 'pdf'));
+  const checked = await check({ root });
+  const merged = checked.issues.map((i) => mergeIssue(i, checked.config));
+  const selected = selectIssues(merged, options.issues ?? []);
+  const folders = new Set(selected.value.map((i) => `issues/${i.folder}/`));
+  const blocking = checked.diagnostics.filter((d) => d.severity === 'error' && (!d.file.startsWith('issues/') || [...folders].some((f) => d.file.startsWith(f))));
+  const diagnostics = [...checked.diagnostics, ...selected.diagnostics];
+  const none = (list: Diagnostic[]): PdfResult => ({ diagnostics: list, fileCount: checked.fileCount, out: undefined, pdfs: [] });
+  if (blocking.length > 0 || hasErrors(selected.diagnostics) || selected.value.length === 0) {
+    if (selected.value.length === 0 && !hasErrors(diagnostics)) {
+      diagnostics.push(createDiagnostic('issues', undefined, 'error', 'pdf/no-issue', '没有可以生成 PDF 的期：issues/ 下没有有效的 issue.yml。请先运行「yongzu check」查看问题。'));
+    }
+    return none(diagnostics);
+  }
+  const printed = await renderPdfs(selected.value, checked.config, createTemplateEnv(root), { root, booklet: options.booklet ?? false, ...(options.env ? { env: options.env } : {}) });
+  diagnostics.push(...printed.diagnostics);
+  const files: OutputFile[] = printed.value.flatMap((p) => [
+    { path: p.fileName, content: p.pdf },
+    ...(p.booklet ? [{ path: p.booklet.fileName, content: p.booklet.pdf }] : []),
+  ]);
+  // Issues that printed are written even when another failed: each file stands alone.
+  if (files.length > 0) await writeFilesAtomic(out, files);
+  return {
+    diagnostics, fileCount: checked.fileCount, out: files.length > 0 ? out : undefined,
+    pdfs: printed.value.map((p) => summarise(p, join(out, p.fileName), p.booklet ? join(out, p.booklet.fileName) : undefined)),
+  };
+}
+
+function lockedDiagnostic(out: string, e: OutputLockedError): Diagnostic {
+  return createDiagnostic(out, undefined, 'error', 'build/locked',
+    `另一个生成任务（进程 ${e.pid}）正在写入这个输出文件夹，本次未写入。请等它结束后再试；如确认没有其他任务，删除 ${e.lockFile}。`);
 }
 
 /** Stylesheets of the site, the project's own overriding the built-in ones. */

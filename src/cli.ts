@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { build, check, fix, importDocument, newIssue, newSubmission } from './api.js';
+import { relative } from 'node:path';
+import { build, check, fix, importDocument, newIssue, newSubmission, pdf, type PdfSummary } from './api.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { runDev } from './dev/run-dev.js';
 import { join, resolve } from 'node:path';
@@ -8,7 +9,11 @@ import { formatJson, formatSummary, formatText } from './diagnostics/format-text
 const USAGE = `用法：
   yongzu check [--root 目录] [--format text|json] [--fix]
                                   检查 issues/ 下的全部稿件；--fix 自动改正可安全改正的文字问题（先备份）
-  yongzu build [--root 目录] [--out 目录] [--no-pdf]   检查后生成网站（和 PDF）到 dist/
+  yongzu build [--root 目录] [--out 目录] [--no-pdf]   检查后生成网站和各期印刷版 PDF 到 dist/
+  yongzu pdf [期…] [--root 目录] [--out 目录] [--booklet]
+                                                     只生成所选各期的印刷版 PDF 到 pdf/
+                                                     （期写文件夹名 2009-18 或总期号 476；不写则全部）
+                                                     --booklet 另出 A3 骑马订拼版 PDF
   yongzu dev [--root 目录] [--out 目录] [--port 端口] [--no-pdf]
                                   生成并在 http://127.0.0.1 预览，保存文件后自动刷新页面
   yongzu new issue [--date YYYY-MM-DD] [--theme 主题 …]   新建下一期的文件夹和 issue.yml
@@ -33,10 +38,40 @@ const OPTIONS = {
   title: { type: 'string' },
   date: { type: 'string' },
   pdf: { type: 'boolean', default: true },
+  booklet: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
 type Write = (text: string) => void;
+
+/**
+ * Warnings about the printed PDFs (page budget, fonts) in full: `yongzu check`
+ * cannot show them, since it prints nothing.
+ */
+function describePdfWarnings(diagnostics: readonly Diagnostic[]): string {
+  return diagnostics
+    .filter((d) => d.severity === 'warning' && d.rule.startsWith('pdf/'))
+    .map((d) => `${d.file}:${d.line}:${d.column}  警告  ${d.message}  ${d.rule}\n`)
+    .join('');
+}
+
+/** A path relative to the current folder when it lies inside it, else absolute. */
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}
+
+/** One line per PDF: where, how many pages, how big, and how long it took (or that the cache had it). */
+function describePdfs(pdfs: readonly PdfSummary[]): string {
+  const lines = pdfs.map((p) => {
+    const took = p.cached ? '内容未变，沿用上次结果' : `排版用时 ${(p.ms / 1000).toFixed(1)} 秒`;
+    const booklet = p.booklet ? `\n  A3 骑马订拼版：${shown(p.booklet.path)}（${p.booklet.sheets} 张 A3，补空白页 ${p.booklet.blanks} 页）` : '';
+    return `PDF：${shown(p.path)}（${p.pages} 页，${Math.max(1, Math.round(p.bytes / 1024))} KB，${took}）${booklet}`;
+  });
+  const fonts = [...new Set(pdfs.flatMap((p) => p.fonts))];
+  if (fonts.length > 0) lines.push(`嵌入字体：${fonts.join('、')}`);
+  return lines.map((l) => `${l}\n`).join('');
+}
 
 /** Parses flags, calls the API, prints, and returns the exit code. No logic of its own. */
 export async function main(argv: readonly string[], out: Write = (t) => process.stdout.write(t), err: Write = (t) => process.stderr.write(t)): Promise<number> {
@@ -53,7 +88,7 @@ export async function main(argv: readonly string[], out: Write = (t) => process.
     out(`${USAGE}\n`);
     return command === undefined && !values.help ? 1 : 0;
   }
-  if (rest.length > 0 && command !== 'new' && command !== 'import') {
+  if (rest.length > 0 && command !== 'new' && command !== 'import' && command !== 'pdf') {
     err(`多余的参数：${rest.join(' ')}\n\n${USAGE}\n`);
     return 1;
   }
@@ -92,6 +127,8 @@ export async function main(argv: readonly string[], out: Write = (t) => process.
         if (result.written) {
           const secs = ((performance.now() - started) / 1000).toFixed(2);
           out(`已生成 ${result.written.issues.length} 期、${result.written.files} 个文件到 ${result.written.out}（${secs} 秒）。\n`);
+          out(describePdfs(result.pdfs));
+          out(describePdfWarnings(result.diagnostics));
         } else {
           err(`${formatSummary(result.diagnostics)}\n未生成：上一次的输出保持不变。\n`);
         }
@@ -154,6 +191,16 @@ export async function main(argv: readonly string[], out: Write = (t) => process.
       }
       const result = await importDocument({ root: values.root, file, to: values.to, county: values.county, ...(values.theme?.[0] ? { theme: values.theme[0] } : {}), ...(values.title ? { title: values.title } : {}) });
       return created(result, out, err);
+    }
+    case 'pdf': {
+      const result = await pdf({ root: values.root, issues: rest, booklet: values.booklet, ...(values.out ? { out: values.out } : {}) });
+      const failed = hasErrors(result.diagnostics);
+      if (values.format === 'json') report(result.diagnostics, result.fileCount);
+      else if (failed) out(`${formatText(result.diagnostics, result.fileCount)}\n`);
+      else if (result.diagnostics.length > 0) out(`${formatSummary(result.diagnostics, result.fileCount)}运行「yongzu check」查看详情。\n`);
+      if (values.format !== 'json') out(`${describePdfs(result.pdfs)}${failed ? '' : describePdfWarnings(result.diagnostics)}`);
+      if (failed && values.format !== 'json') err(`${formatSummary(result.diagnostics)}\n有的期没有生成 PDF：已有的同名文件保持不变。\n`);
+      return failed ? 1 : 0;
     }
     default:
       err(`未知命令「${command}」。\n\n${USAGE}\n`);

@@ -127,7 +127,7 @@ export function createDevBuilder(root: string, out: string) {
     let files: OutputFile[];
     try {
       const issues = across.value.map((i) => mergeIssue(i, config!));
-      files = [...renderSite(issues, config!, env!, markdown), ...(await assets())];
+      files = [...renderSite(issues, config!, env!, new Map(), markdown), ...(await assets())];
     } catch (e) {
       const message = `模板出错：${(e as Error).message.replace(/\s+/g, ' ').trim()}。请改正 templates/ 下的模板。`;
       const d: Diagnostic = { file: 'templates', line: 1, column: 1, severity: 'error', rule: 'render/template', message };

@@ -32,11 +32,31 @@ export function relativeRoot(path: string): string {
   return path === '' ? '' : '../'.repeat(path.split('/').length);
 }
 
+/** A file offered for download on an issue page (the print PDF), beside the page. */
+export interface IssueDownload {
+  fileName: string;
+  bytes: number;
+  pages: number;
+}
+
+/** 251302 → `245 KB`; 1.2 MB past a megabyte. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
 /**
  * Renders the archive pages: one page per issue at `<year>/<issue>/index.html`
  * and the index page listing every issue, newest first, grouped by year.
+ * `downloads` maps an issue's folder to its print PDF, linked from its page.
  */
-export function renderSite(issues: readonly IssueModel[], config: Config, env: nunjucks.Environment, markdown: MarkdownRenderer = createMarkdownRenderer()): OutputFile[] {
+export function renderSite(
+  issues: readonly IssueModel[],
+  config: Config,
+  env: nunjucks.Environment,
+  downloads: ReadonlyMap<string, IssueDownload> = new Map(),
+  markdown: MarkdownRenderer = createMarkdownRenderer(),
+): OutputFile[] {
   const ordered = sortNewestFirst(issues);
   const files: OutputFile[] = [];
   ordered.forEach((issue, i) => {
@@ -49,12 +69,18 @@ export function renderSite(issues: readonly IssueModel[], config: Config, env: n
       articles: renderArticles(issue, markdown),
       newer,
       older,
+      download: downloadLink(downloads.get(issue.folder)),
     });
     files.push({ path: `${issue.path}/index.html`, content: html });
   });
   const years = groupByYear(ordered);
   files.push({ path: 'index.html', content: env.render('index.njk', { config, base: '', years }) });
   return files;
+}
+
+function downloadLink(download: IssueDownload | undefined) {
+  if (!download) return undefined;
+  return { href: encodeURIComponent(download.fileName), fileName: download.fileName, size: formatSize(download.bytes), pages: download.pages };
 }
 
 /** Issues grouped by year, newest year first. */

@@ -34,6 +34,16 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * The lock another live build holds on `out`, if any, without taking it: lets
+ * a build refuse before its slow work (printing PDFs) rather than after.
+ */
+export async function findLiveLock(out: string): Promise<OutputLockedError | undefined> {
+  const lockFile = `${out}.lock`;
+  const pid = Number((await readFile(lockFile, 'utf8').catch(() => '')).trim());
+  return pid > 0 && pid !== process.pid && isAlive(pid) ? new OutputLockedError(lockFile, pid) : undefined;
+}
+
 /** Takes `<out>.lock`; a lock left by a dead process is taken over. */
 async function acquireLock(out: string): Promise<() => Promise<void>> {
   const lockFile = `${out}.lock`;

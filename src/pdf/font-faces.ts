@@ -1,0 +1,183 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageDir } from './package-dir.js';
+
+/**
+ * A font file the print page may load, by the URL path it is served under.
+ * Only files listed here are ever served to Chromium.
+ */
+export interface FontFile {
+  urlPath: string;
+  fsPath: string;
+}
+
+/** The @font-face rules of the print page and the files they point at. */
+export interface FontSet {
+  css: string;
+  files: Map<string, FontFile>;
+  /** A short, stable description of every source, for the cache key. */
+  fingerprint: string;
+}
+
+/** Where Debian's fonts-lxgw-wenkai puts its TrueType files. */
+export const LXGW_DIR = '/usr/share/fonts/truetype/lxgw-wenkai';
+/** Where Debian's fonts-liberation puts Liberation Serif (metrics of Times New Roman). */
+export const LIBERATION_DIR = '/usr/share/fonts/truetype/liberation';
+
+/**
+ * The official faces, tried first with local(): when an office has them
+ * installed, Chromium uses (and embeds) them instead of the substitutes.
+ */
+const OFFICIAL = {
+  fangsong: ['仿宋_GB2312', 'FangSong_GB2312', 'FangSong', '仿宋', 'STFangsong'],
+  xiaobiaosong: ['方正小标宋简体', 'FZXiaoBiaoSong-B05S', 'FZXBSJW--GB1-0', '方正小标宋_GBK'],
+  song: ['SimSun', '宋体', 'STSong'],
+  hei: ['SimHei', '黑体', 'STHeiti'],
+  kai: ['楷体_GB2312', 'KaiTi_GB2312', 'KaiTi', '楷体', 'STKaiti'],
+  latin: ['Times New Roman', 'TimesNewRomanPSMT'],
+} as const;
+
+interface Face {
+  family: string;
+  /** CSS weight (or range) the face answers to. */
+  weight: string;
+  locals: readonly string[];
+  /**
+   * Fontsource package and the weight of its files, the open substitute.
+   * `subsets: 'cjk'` keeps only the numbered CJK slices (no latin, cyrillic…);
+   * `'latin'` only the latin slice.
+   */
+  fontsource?: { pkg: 'noto-serif-sc' | 'noto-sans-sc'; weight: number; subsets?: 'cjk' | 'latin' };
+  /** A TrueType file of the system, as a further substitute. */
+  file?: string;
+  unicodeRange?: string;
+}
+
+/** Every family the print stylesheet names, role by role (PRINT-SPEC.md, Fonts). */
+const FACES: readonly Face[] = [
+  // Times New Roman style digits and Latin in the body. Not the space (see YZ FangSong), nor
+  // CJK punctuation (U+2000…), which stay with the CJK face.
+  {
+    family: 'YZ Latin', weight: '100 900', locals: OFFICIAL.latin, file: join(LIBERATION_DIR, 'LiberationSerif-Regular.ttf'),
+    fontsource: { pkg: 'noto-serif-sc', weight: 400, subsets: 'latin' }, unicodeRange: 'U+0021-007E, U+00A1-00B6, U+00B8-00FF',
+  },
+  // CJK slices only, and a CJK face for the space: Chromium compresses adjacent
+  // punctuation (text-spacing-trim) only when the primary font, the one that
+  // has the space, is a CJK font with the halt/chws features.
+  { family: 'YZ FangSong', weight: '100 900', locals: OFFICIAL.fangsong, fontsource: { pkg: 'noto-serif-sc', weight: 400, subsets: 'cjk' } },
+  { family: 'YZ XiaoBiaoSong', weight: '100 800', locals: OFFICIAL.xiaobiaosong, fontsource: { pkg: 'noto-serif-sc', weight: 700 } },
+  { family: 'YZ XiaoBiaoSong', weight: '801 1000', locals: OFFICIAL.xiaobiaosong, fontsource: { pkg: 'noto-serif-sc', weight: 900 } },
+  { family: 'YZ Song', weight: '100 900', locals: OFFICIAL.song, fontsource: { pkg: 'noto-serif-sc', weight: 400 } },
+  // SimHei has one weight that reads as bold: the substitute is Noto Sans SC Medium, for any weight asked.
+  { family: 'YZ Hei', weight: '100 900', locals: OFFICIAL.hei, fontsource: { pkg: 'noto-sans-sc', weight: 500 } },
+  { family: 'YZ Kai', weight: '100 900', locals: OFFICIAL.kai, file: join(LXGW_DIR, 'LXGWWenKai-Regular.ttf'), fontsource: { pkg: 'noto-serif-sc', weight: 400 } },
+];
+
+const quote = (s: string) => `"${s.replace(/["\\]/g, '')}"`;
+
+/**
+ * The machine's fonts that carry an official face's name, one line each
+ * (fontconfig's view, which is Chromium's): part of the cache key, so a PDF
+ * made with substitutes is printed again once an office installs the real faces.
+ */
+export function installedOfficialFaces(): string {
+  const names = Object.values(OFFICIAL).flat();
+  try {
+    const list = execFileSync('fc-list', [':', 'family', 'file'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] });
+    return list.split('\n').filter((line) => names.some((n) => line.includes(n))).sort().join('\n');
+  } catch {
+    return 'fc-list unavailable';
+  }
+}
+
+/** Parses a CSS unicode-range (`U+4e00-4e0f,U+3001`) into inclusive code point ranges. */
+export function parseUnicodeRange(range: string): [number, number][] {
+  return range.split(',').map((part) => {
+    const [from, to] = part.trim().replace(/^U\+/i, '').split('-');
+    const a = parseInt(from ?? '', 16);
+    return [a, to === undefined ? a : parseInt(to, 16)] as [number, number];
+  });
+}
+
+function coversAny(ranges: [number, number][], codePoints: ReadonlySet<number>): boolean {
+  for (const cp of codePoints) if (ranges.some(([a, b]) => cp >= a && cp <= b)) return true;
+  return false;
+}
+
+interface Subset {
+  file: string;
+  /** `117` for a numbered CJK slice, else `latin`, `latin-ext`, `cyrillic`… */
+  name: string;
+  ranges: [number, number][];
+  range: string;
+}
+
+/** The @font-face blocks of one fontsource CSS file: file name, slice name and unicode-range of each. */
+function parseFontsource(cssText: string): Subset[] {
+  const out: Subset[] = [];
+  for (const block of cssText.split('@font-face').slice(1)) {
+    const file = /url\(\.\/files\/([\w.-]+\.woff2)\)/.exec(block)?.[1];
+    const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1]?.trim();
+    if (!file || !range) continue;
+    const name = /-sc-(.+)-\d+-normal\.woff2$/.exec(file)?.[1] ?? file;
+    out.push({ file, name, range, ranges: parseUnicodeRange(range) });
+  }
+  return out;
+}
+
+/** The slices of a fontsource face that the text needs (and that the face's role keeps). */
+function pickSubsets(all: readonly Subset[], face: Face, codePoints: ReadonlySet<number>): Subset[] {
+  const kind = face.fontsource?.subsets;
+  const kept = all.filter((s) => (kind === 'cjk' ? /^\d+$/.test(s.name) : kind === 'latin' ? s.name === 'latin' : true));
+  const used = kept.filter((s) => coversAny(s.ranges, codePoints));
+  if (kind !== 'cjk') return used;
+  // The CJK face of the space (see FACES): the slice holding 、 and 。, whatever the text.
+  const punctuation = kept.find((s) => coversAny(s.ranges, new Set([0x3001])));
+  return punctuation ? [...used, { ...punctuation, range: 'U+0020', ranges: [[0x20, 0x20]] }] : used;
+}
+
+/**
+ * Creates the font set of the print page: for each role the official faces by
+ * local() first, then TrueType-outline substitutes served from local files
+ * (fontsource's woff2 subsets, LXGW WenKai). TrueType outlines matter: Chromium
+ * embeds them as CID TrueType, while CFF outlines come out as Type 3, which print
+ * shops reject. `text` is all the text the page will show.
+ */
+export function createFontSet(text: string): FontSet {
+  // Paged.js loads every declared face before layout, so only the subsets this
+  // issue's text needs are declared (a few dozen of the hundreds of files).
+  const codePoints = new Set<number>();
+  for (const ch of text) codePoints.add(ch.codePointAt(0) ?? 0);
+  const files = new Map<string, FontFile>();
+  const rules: string[] = [];
+  const prints: string[] = [];
+  for (const face of FACES) {
+    const locals = face.locals.map((n) => `local(${quote(n)})`);
+    const head = `font-family: ${quote(face.family)}; font-style: normal; font-weight: ${face.weight}; font-display: block;`;
+    if (face.file && existsSync(face.file)) {
+      const urlPath = `/fonts/system/${face.file.split('/').pop()}`;
+      files.set(urlPath, { urlPath, fsPath: face.file });
+      const range = face.unicodeRange ? ` unicode-range: ${face.unicodeRange};` : '';
+      rules.push(`@font-face { ${head} src: ${[...locals, `url(${urlPath}) format("truetype")`].join(', ')};${range} }`);
+      prints.push(`${face.family}:${face.file}`);
+      continue;
+    }
+    if (!face.fontsource) {
+      // Nothing local to serve: the official face or, failing that, the next family in the stack.
+      rules.push(`@font-face { ${head} src: ${locals.join(', ')};${face.unicodeRange ? ` unicode-range: ${face.unicodeRange};` : ''} }`);
+      prints.push(`${face.family}:local`);
+      continue;
+    }
+    const { pkg, weight } = face.fontsource;
+    const { dir, version } = packageDir(`@fontsource/${pkg}`);
+    prints.push(`${face.family}:${pkg}@${version}/${weight}/${face.fontsource.subsets ?? 'all'}`);
+    const all = parseFontsource(readFileSync(join(dir, `${weight}.css`), 'utf8'));
+    for (const subset of pickSubsets(all, face, codePoints)) {
+      const urlPath = `/fonts/${pkg}/${subset.file}`;
+      files.set(urlPath, { urlPath, fsPath: join(dir, 'files', subset.file) });
+      rules.push(`@font-face { ${head} src: ${[...locals, `url(${urlPath}) format("woff2")`].join(', ')}; unicode-range: ${subset.range}; }`);
+    }
+  }
+  return { css: rules.join('\n'), files, fingerprint: prints.join('\n') };
+}

@@ -1,0 +1,36 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { searchPaths } from '../render/templates.js';
+import type { FontSet } from './font-faces.js';
+import { packageDir } from './package-dir.js';
+import type { Served } from './print-page.js';
+
+/** The Paged.js polyfill of the installed `pagedjs` package, and its version. */
+export function pagedPolyfill(): { file: string; version: string } {
+  const { dir, version } = packageDir('pagedjs');
+  return { file: join(dir, 'dist', 'paged.polyfill.js'), version };
+}
+
+/** Automatic rendering off: we call PagedPolyfill.preview() ourselves once the fonts are in. */
+const PAGED_CONFIG = 'window.PagedConfig = { auto: false };\n';
+
+/** styles/print.css: the project's own when it has one, else the built-in one. */
+export async function loadPrintCss(root: string): Promise<string> {
+  for (const dir of searchPaths(root, 'styles')) {
+    const css = await readFile(join(dir, 'print.css'), 'utf8').catch(() => undefined);
+    if (css !== undefined) return css;
+  }
+  throw new Error('styles/print.css not found in the package');
+}
+
+/** Everything the print page of one issue may load, by URL path. */
+export function createPrintResources(html: string, fonts: FontSet): Map<string, Served> {
+  const resources = new Map<string, Served>();
+  resources.set('/issue.html', { body: html, type: 'text/html; charset=utf-8' });
+  resources.set('/assets/paged-config.js', { body: PAGED_CONFIG, type: 'text/javascript' });
+  resources.set('/assets/paged.polyfill.js', { file: pagedPolyfill().file, type: 'text/javascript' });
+  for (const font of fonts.files.values()) {
+    resources.set(font.urlPath, { file: font.fsPath, type: font.fsPath.endsWith('.ttf') ? 'font/ttf' : 'font/woff2' });
+  }
+  return resources;
+}

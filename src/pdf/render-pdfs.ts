@@ -1,0 +1,180 @@
+import type nunjucks from 'nunjucks';
+import type { Config } from '../config/defaults.js';
+import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { IssueModel } from '../merge/merge-issue.js';
+import { createMarkdownRenderer } from '../render/markdown.js';
+import { renderPrintHtml } from '../render/render-print.js';
+import { createBrowserSession, type BrowserSession } from './browser.js';
+import { findBrowser } from './find-browser.js';
+import { createFontSet, installedOfficialFaces } from './font-faces.js';
+import { imposeBooklet } from './impose-booklet.js';
+import { PAGINATE_SCRIPT } from './page-script.js';
+import { pdfCacheDir, pdfCacheKey, readPdfCache, writePdfCache } from './pdf-cache.js';
+import { describeFonts, readPdfFacts } from './pdf-facts.js';
+import { printPage, RenderTimeoutError, type PrintedPage } from './print-page.js';
+import { createPrintResources, loadPrintCss, pagedPolyfill } from './print-resources.js';
+import { runPool } from './run-pool.js';
+
+/** How PDFs are rendered; every field has a default. */
+export interface PdfRenderOptions {
+  root: string;
+  /** Time limit of one render attempt; one retry follows a failure. */
+  timeoutMs?: number;
+  /** Issues printed at once in the one browser. */
+  concurrency?: number;
+  /** Defaults to `root/node_modules/.cache/yongzu/pdf`; `false` turns the cache off. */
+  cacheDir?: string | false;
+  /** Also impose an A3 saddle-stitch booklet of each issue. */
+  booklet?: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The PDF of one issue. */
+export interface IssuePdf {
+  issue: IssueModel;
+  /** `永组信息-2009-18.pdf` */
+  fileName: string;
+  pdf: Uint8Array;
+  pages: number;
+  /** One line per embedded font, e.g. `NotoSerifSC-Regular (CIDFontType2)`. */
+  fonts: string[];
+  /** True when the PDF came from the cache, not from Chromium. */
+  cached: boolean;
+  /** Milliseconds this issue took (render, or cache read). */
+  ms: number;
+  booklet?: { fileName: string; pdf: Uint8Array; sheets: number; blanks: number };
+}
+
+/** The version of this pipeline's page code, part of every cache key. */
+const PIPELINE = 'yongzu-pdf-1';
+
+/** `第18期（总第476期）`: how messages name an issue. */
+export function issueLabel(issue: IssueModel): string {
+  return `${issue.year}年第${issue.issue}期（总第${issue.total}期）`;
+}
+
+/** `永组信息-2009-18.pdf`: a name a person would keep. */
+export function pdfFileName(issue: IssueModel, config: Config, suffix = ''): string {
+  const name = config.bulletin.replace(/[\\/:*?"<>|\s]+/g, '');
+  return `${name}-${issue.year}-${String(issue.issue).padStart(2, '0')}${suffix}.pdf`;
+}
+
+const issueFile = (issue: IssueModel) => `issues/${issue.folder}/issue.yml`;
+
+/** One render with a time limit, retried once (on a fresh browser if it crashed). */
+async function printWithRetry(session: BrowserSession, job: Parameters<typeof printPage>[1]): Promise<PrintedPage> {
+  try {
+    return await printPage(await session.get(), job);
+  } catch {
+    return printPage(await session.get(), job);
+  }
+}
+
+function describeFailure(e: unknown, timeoutMs: number): string {
+  if (e instanceof RenderTimeoutError) return `两次都超过了 ${timeoutMs / 1000} 秒的时限`;
+  return `两次都出错：${(e as Error).message.split('\n')[0]}`;
+}
+
+/**
+ * Renders the print PDF of each issue: print HTML → Paged.js in headless
+ * Chromium → PDF. One browser for all issues, a small pool of pages, a
+ * content-hash cache; every failure becomes a diagnostic naming the issue.
+ */
+export async function renderPdfs(
+  issues: readonly IssueModel[],
+  config: Config,
+  env: nunjucks.Environment,
+  options: PdfRenderOptions,
+): Promise<{ value: IssuePdf[]; diagnostics: Diagnostic[] }> {
+  const diagnostics: Diagnostic[] = [];
+  const timeoutMs = options.timeoutMs ?? 90_000;
+  const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? pdfCacheDir(options.root));
+  const markdown = createMarkdownRenderer();
+  const printCss = await loadPrintCss(options.root);
+  const paged = pagedPolyfill();
+  const official = installedOfficialFaces();
+
+  let prepared;
+  try {
+    // The page's text decides which font subsets it declares, so render once without fonts.
+    prepared = issues.map((issue) => {
+      const bare = renderPrintHtml(issue, config, env, markdown, { fontCss: '', printCss });
+      const fonts = createFontSet(`${bare.replace(/<[^>]*>/g, '')}— 0123456789（）`);
+      const html = renderPrintHtml(issue, config, env, markdown, { fontCss: fonts.css, printCss });
+      const key = pdfCacheKey([PIPELINE, PAGINATE_SCRIPT, `pagedjs@${paged.version}`, fonts.fingerprint, official, html]);
+      return { issue, html, fonts, key };
+    });
+  } catch (e) {
+    // nunjucks reports template bugs as errors naming the template and line.
+    return { value: [], diagnostics: [createDiagnostic('templates/print.njk', undefined, 'error', 'render/template',
+      `印刷模板出错，本次未生成 PDF：${(e as Error).message.replace(/\s+/g, ' ').trim()}。请改正 templates/print.njk。`)] };
+  }
+
+  let session: BrowserSession | undefined;
+  let noBrowser: string | undefined;
+  try {
+    const results = await runPool(prepared, options.concurrency ?? 2, async ({ issue, html, fonts, key }): Promise<IssuePdf | undefined> => {
+      const started = performance.now();
+      const fileName = pdfFileName(issue, config);
+      const hit = cacheDir ? await readPdfCache(cacheDir, key) : undefined;
+      if (hit) return { issue, fileName, pdf: hit.pdf, ...hit.facts, cached: true, ms: performance.now() - started };
+      if (!session && noBrowser === undefined) {
+        const found = findBrowser(options.env);
+        if ('path' in found) session = createBrowserSession(found.path);
+        else noBrowser = found.message;
+      }
+      if (!session) {
+        diagnostics.push(createDiagnostic(issueFile(issue), undefined, 'error', 'pdf/browser', `${issueLabel(issue)}的 PDF 未生成：${noBrowser}`));
+        return undefined;
+      }
+      let printed: PrintedPage;
+      try {
+        printed = await printWithRetry(session, { html, resources: createPrintResources(html, fonts), timeoutMs });
+      } catch (e) {
+        diagnostics.push(createDiagnostic(issueFile(issue), undefined, 'error', 'pdf/render',
+          `${issueLabel(issue)}的 PDF 生成失败，${describeFailure(e, timeoutMs)}。请再运行一次；若仍失败，检查 Chromium 能否启动（chromium --headless --version），或用 yongzu build --no-pdf 先生成网站。`));
+        return undefined;
+      }
+      const { report } = printed;
+      if (report.missing.length > 0) {
+        const first = report.missing[0] ?? '';
+        diagnostics.push(createDiagnostic(issueFile(issue), undefined, 'error', 'pdf/content-lost',
+          `${issueLabel(issue)}排版后缺少 ${report.missing.length} 段文字（共 ${report.blocks} 段），如「${first.slice(0, 24)}${first.length > 24 ? '……' : ''}」：分页时内容丢失，PDF 未生成。请检查这一段是否有超过一页的表格、图片或极长的段落，拆分后再生成。`));
+        return undefined;
+      }
+      if (report.failedFonts.length > 0) {
+        diagnostics.push(createDiagnostic(issueFile(issue), undefined, 'warning', 'pdf/font-load',
+          `${issueLabel(issue)}排版时字体「${report.failedFonts.join('、')}」没有加载成功，PDF 用了替代字体。请运行 npm ci 重新安装字体包（@fontsource/noto-serif-sc、@fontsource/noto-sans-sc），或运行 npm run setup。`));
+      }
+      const facts = await readPdfFacts(printed.pdf);
+      const fontLines = describeFonts(facts.fonts);
+      if (cacheDir) await writePdfCache(cacheDir, key, printed.pdf, { pages: facts.pages, fonts: fontLines }).catch(() => undefined);
+      return { issue, fileName, pdf: printed.pdf, pages: facts.pages, fonts: fontLines, cached: false, ms: performance.now() - started };
+    });
+    const value = results.filter((r): r is IssuePdf => r !== undefined);
+    for (const result of value) {
+      checkResult(result, config, diagnostics);
+      if (options.booklet) {
+        const imposed = await imposeBooklet(result.pdf);
+        result.booklet = { fileName: pdfFileName(result.issue, config, '-A3骑马订拼版'), ...imposed };
+      }
+    }
+    return { value, diagnostics };
+  } finally {
+    await session?.close();
+  }
+}
+
+/** Warnings on a finished PDF: over the page budget, or a Type 3 font that print shops reject. */
+function checkResult(result: IssuePdf, config: Config, diagnostics: Diagnostic[]): void {
+  const { issue, pages } = result;
+  if (pages > config.pageBudget) {
+    diagnostics.push(createDiagnostic(issueFile(issue), undefined, 'warning', 'pdf/page-budget',
+      `${issueLabel(issue)}印出来共 ${pages} 页，超出页数预算（${config.pageBudget} 页）${pages - config.pageBudget} 页。请压缩稿件，或在 yongzu.config.yml 中调整 pageBudget。`));
+  }
+  const bad = result.fonts.filter((f) => /\(Type3|not embedded/.test(f));
+  if (bad.length > 0) {
+    diagnostics.push(createDiagnostic(issueFile(issue), undefined, 'warning', 'pdf/font-type3',
+      `${issueLabel(issue)}的 PDF 含有印刷厂不接受的字体：${bad.join('、')}（应为嵌入的 TrueType 字体）。请安装 README 所列字体，或删除本机的同名 CFF 字体后重新生成。`));
+  }
+}
