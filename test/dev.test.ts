@@ -132,3 +132,30 @@ describe('yongzu dev (real files, real HTTP)', () => {
     expect(lines.length).toBeGreaterThan(3);
   });
 });
+
+describe('the paged print preview in dev (real Chromium)', () => {
+  it('paginates the issue with Paged.js in the browser, within its content policy', async () => {
+    const { chromium } = await import('playwright-core');
+    const root = sampleProject();
+    const dev = await runDev({ root, out: join(root, 'dist'), port: 0, log: () => undefined });
+    const browser = await chromium.launch({ executablePath: process.env['YONGZU_CHROMIUM'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+    try {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error' && !m.text().includes('404')) problems.push(m.text());
+      });
+      page.on('pageerror', (e) => problems.push(String(e)));
+      await page.goto(`${dev.url}2009/18/`);
+      await page.click('#yongzu-print-preview');
+      await page.waitForSelector('.pagedjs_page');
+      await page.waitForFunction(() => document.querySelectorAll('.pagedjs_page').length >= 3);
+      const text = await page.locator('.pagedjs_pages').innerText();
+      expect(text.replace(/\s+/g, '')).toContain('（综合江华县、双牌县、道县、祁阳县情况）');
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+      await dev.close();
+    }
+  }, 60_000);
+});

@@ -13,6 +13,9 @@ import { renderSite } from '../render/render-site.js';
 import { createTemplateEnv, searchPaths } from '../render/templates.js';
 import { safeOutputPath, type OutputFile } from '../write/write-output.js';
 import type nunjucks from 'nunjucks';
+import type { IssueModel } from '../merge/merge-issue.js';
+import type { Served } from '../pdf/print-page.js';
+import { createPrintPreview } from './print-preview.js';
 
 /** What one rebuild did. */
 export interface RebuildResult {
@@ -37,6 +40,8 @@ export function createDevBuilder(root: string, out: string) {
   let folderDiagnostics: Diagnostic[] = [];
   const checks = new Map<string, IssueCheck & { loaded: Awaited<ReturnType<typeof loadIssue>> }>();
   const written = new Map<string, string>();
+  /** The issues of the last good rebuild, for the print preview. */
+  let lastIssues: IssueModel[] = [];
   /** Names, sizes and mtimes of each folder's files as of its last load. */
   const signatures = new Map<string, string>();
 
@@ -127,6 +132,7 @@ export function createDevBuilder(root: string, out: string) {
     let files: OutputFile[];
     try {
       const issues = across.value.map((i) => mergeIssue(i, config!));
+      lastIssues = issues;
       files = [...renderSite(issues, config!, env!, new Map(), markdown), ...(await assets())];
     } catch (e) {
       const message = `模板出错：${(e as Error).message.replace(/\s+/g, ' ').trim()}。请改正 templates/ 下的模板。`;
@@ -149,7 +155,17 @@ export function createDevBuilder(root: string, out: string) {
     return out;
   }
 
-  return { rebuild, staleFolders };
+  /**
+   * The print preview of the issue at `path` (e.g. `2009/18`), rendered from
+   * the last good rebuild; undefined when there is no such issue.
+   */
+  async function printPreview(path: string, origin: string): Promise<Map<string, Served> | undefined> {
+    const issue = lastIssues.find((i) => i.path === path);
+    if (!issue || !config || !env) return undefined;
+    return createPrintPreview(issue, config, env, markdown, root, origin);
+  }
+
+  return { rebuild, staleFolders, printPreview };
 }
 
 export type DevBuilder = ReturnType<typeof createDevBuilder>;

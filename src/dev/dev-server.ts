@@ -4,7 +4,9 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Served } from '../pdf/print-page.js';
 import { CLIENT_SCRIPT } from './client-script.js';
+import { PREVIEW_PREFIX } from './print-preview.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,7 +28,7 @@ const INJECT = '<script src="/__yongzu/client.js" defer></script>';
  * The preview server of `yongzu dev`: serves OUT on 127.0.0.1, adds the
  * live-reload script to HTML pages, and pushes events over SSE.
  */
-export async function startDevServer(out: string, port: number) {
+export async function startDevServer(out: string, port: number, preview?: (path: string, origin: string) => Promise<Map<string, Served> | undefined>) {
   const clients = new Set<ServerResponse>();
   let current: Diagnostic[] = [];
 
@@ -45,6 +47,10 @@ export async function startDevServer(out: string, port: number) {
     if (url.pathname === '/__yongzu/client.js') {
       res.writeHead(200, { 'content-type': TYPES['.js']!, 'cache-control': 'no-store' });
       res.end(CLIENT_SCRIPT);
+      return;
+    }
+    if (url.pathname.startsWith(`${PREVIEW_PREFIX}/`) && preview) {
+      await servePreview(url.pathname.slice(PREVIEW_PREFIX.length), res);
       return;
     }
     let path: string;
@@ -76,6 +82,33 @@ export async function startDevServer(out: string, port: number) {
       res.end(`<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><title>找不到页面</title><p>找不到这个页面。${INJECT}`);
     }
   });
+  /** /__yongzu/print/2009/18/ → the issue's paged preview; /__yongzu/print/assets/… and fonts/… → its resources. */
+  let resources = new Map<string, Served>();
+  async function servePreview(rest: string, res: ServerResponse) {
+    const page = /^\/(\d{4}\/\d+)\/?$/.exec(rest);
+    if (rest === '/assets/client.js') {
+      res.writeHead(200, { 'content-type': TYPES['.js']!, 'cache-control': 'no-store' }).end(CLIENT_SCRIPT);
+      return;
+    }
+    if (page) {
+      const made = await preview!(page[1]!, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+      if (!made) {
+        res.writeHead(404, { 'content-type': TYPES['.html']! }).end('<!DOCTYPE html><meta charset="utf-8"><p>没有这一期。</p>');
+        return;
+      }
+      resources = made;
+      rest = '/issue.html';
+    }
+    const served = resources.get(rest);
+    if (!served) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': served.type, 'cache-control': 'no-store' });
+    if ('body' in served) res.end(served.body);
+    else createReadStream(served.file).pipe(res);
+  }
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', resolve);

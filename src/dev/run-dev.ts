@@ -29,7 +29,7 @@ export async function runDev(options: DevOptions) {
   await mkdir(out, { recursive: true });
   const builder = createDevBuilder(root, out);
   const first = await builder.rebuild();
-  const server = await startDevServer(out, options.port);
+  const server = await startDevServer(out, options.port, (path, origin) => builder.printPreview(path, origin));
   report(first, '首次生成', log);
   if (!first.ok) server.showErrors(errorsOf(first.diagnostics));
 

@@ -37,10 +37,11 @@ export function renderPrintHtml(
   env: nunjucks.Environment,
   markdown: ReturnType<typeof createMarkdownRenderer>,
   assets: PrintAssets,
+  origin: string = PRINT_ORIGIN,
 ): string {
   const articles = renderArticles(issue, markdown).map((a) => ({
     ...a,
     sections: a.sections.map((s) => ({ ...s, html: keepTogether(s.html) })),
   }));
-  return env.render('print.njk', { config, issue, articles, origin: PRINT_ORIGIN, ...assets });
+  return env.render('print.njk', { config, issue, articles, origin, ...assets });
 }
