@@ -123,6 +123,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await writeOutput(out, files);
   } catch (e) {
     if (e instanceof OutputLockedError) return refuse([...diagnostics, lockedDiagnostic(out, e)]);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && code.startsWith('E')) {
+      const why = WRITE_ERRORS[code] ?? '文件系统报错';
+      return refuse([...diagnostics, createDiagnostic(out, undefined, 'error', 'build/write',
+        `无法写入输出文件夹（${why}，${code}）。上一次的输出保持不变，临时文件已删除。请检查 --out 路径、磁盘空间和权限后重试。`)]);
+    }
     throw e;
   }
   return {
@@ -130,6 +136,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     pdfs: pdfs.map((p) => summarise(p, join(out, p.issue.path, p.fileName))),
   };
 }
+
+/** What an editor can do about a failed write, by error code. */
+const WRITE_ERRORS: Record<string, string> = {
+  ENOSPC: '磁盘空间不足',
+  EDQUOT: '超出磁盘配额',
+  EACCES: '没有写入权限',
+  EPERM: '没有写入权限',
+  EROFS: '磁盘是只读的',
+  ENOTDIR: '路径中有一段不是文件夹',
+  EEXIST: '路径中有一段不是文件夹',
+};
 
 /** Options of `yongzu pdf`. */
 export interface PdfOptions {

@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import { build, check, fix, importDocument, newIssue, newSubmission, pdf, type PdfSummary } from './api.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { runDev } from './dev/run-dev.js';
+import { handleInterrupts } from './write/interrupt.js';
 import { join, resolve } from 'node:path';
 import { formatJson, formatSummary, formatText } from './diagnostics/format-text.js';
 
@@ -99,6 +100,9 @@ export async function main(argv: readonly string[], out: Write = (t) => process.
   const report = (diagnostics: Diagnostic[], fileCount: number) =>
     values.format === 'json' ? out(`${formatJson(diagnostics)}\n`) : out(`${formatText(diagnostics, fileCount)}\n`);
 
+  if (command === 'build' || command === 'pdf' || command === 'check' || command === 'import' || command === 'new') {
+    handleInterrupts((line) => err(`\n${line}\n`));
+  }
   switch (command) {
     case 'check': {
       if (values.fix) {

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { Diagnostic, Place } from '../diagnostics/diagnostic.js';
 import { createDiagnostic } from '../diagnostics/diagnostic.js';
 
@@ -9,11 +9,14 @@ import { createDiagnostic } from '../diagnostics/diagnostic.js';
 export interface YamlSource {
   file: string;
   doc: Document;
-  lineCounter: LineCounter;
+  /** Offsets at which each line of the YAML text starts. */
+  lineStarts: number[];
   /** Plain data; undefined when the YAML could not be turned into data. */
   data: Record<string, unknown> | undefined;
   /** 1-based line where the YAML text starts in its file, minus one. */
   lineOffset: number;
+  /** Length of the YAML text: parser positions past its end are clamped to it. */
+  length: number;
 }
 
 /** YAML aliases beyond this count are refused (the "billion laughs" bomb). */
@@ -41,9 +44,11 @@ export function parseYamlSource(
   file: string,
   lineOffset: number,
 ): { source: YamlSource; diagnostics: Diagnostic[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const source: YamlSource = { file, doc, lineCounter, data: undefined, lineOffset };
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  // Our own line table: the parser's LineCounter misses lines it never reached after an error.
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const source: YamlSource = { file, doc, lineStarts, data: undefined, lineOffset, length: text.length };
   const diagnostics: Diagnostic[] = [];
 
   const colonLines = new Set<number>();
@@ -91,8 +96,16 @@ export function parseYamlSource(
 
 /** The place of a character offset of the YAML text, in file coordinates. */
 export function placeOfOffset(source: YamlSource, offset: number): Place {
-  const { line, col } = source.lineCounter.linePos(offset);
-  return { line: line + source.lineOffset, column: col };
+  const at = Math.max(0, Math.min(offset, source.length));
+  const starts = source.lineStarts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1 + source.lineOffset, column: at - starts[lo]! + 1 };
 }
 
 function placeOfNode(source: YamlSource, node: Node | null | undefined): Place {

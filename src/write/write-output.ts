@@ -1,5 +1,7 @@
 import { mkdir, mkdtemp, open, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { existsSync, renameSync, rmSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
+import { onInterrupt } from './interrupt.js';
 
 /** A file of the output: path relative to OUT, and its bytes or text. */
 export interface OutputFile {
@@ -74,6 +76,12 @@ export async function writeOutput(out: string, files: readonly OutputFile[]): Pr
   const release = await acquireLock(out);
   const tmp = await mkdtemp(join(parent, `.${basename(out)}.tmp-`));
   let old: string | undefined;
+  // On Ctrl-C: put the previous output back if it was moved aside, drop the temporary folder, free the lock.
+  const unregister = onInterrupt(() => {
+    if (old && existsSync(old) && !existsSync(out)) renameSync(old, out);
+    rmSync(tmp, { recursive: true, force: true });
+    unlinkSync(`${out}.lock`);
+  });
   try {
     const dirs = new Set(files.map((f) => dirname(safeOutputPath(tmp, f.path))));
     for (const d of [...dirs].sort()) await mkdir(d, { recursive: true });
@@ -96,6 +104,7 @@ export async function writeOutput(out: string, files: readonly OutputFile[]): Pr
     await rm(tmp, { recursive: true, force: true });
     throw e;
   } finally {
+    unregister();
     await release();
   }
   if (old) await rm(old, { recursive: true, force: true });

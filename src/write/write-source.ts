@@ -1,5 +1,7 @@
 import { copyFile, mkdir, open, rename, rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { onInterrupt } from './interrupt.js';
 
 /**
  * Writes a source file atomically: a temporary file in the same folder,
@@ -8,7 +10,11 @@ import { basename, dirname, join } from 'node:path';
  */
 export async function writeSourceAtomic(path: string, content: string | Uint8Array, options: { exclusive?: boolean } = {}): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${Date.now()}`);
-  const handle = await open(tmp, 'wx');
+  const unregister = onInterrupt(() => rmSync(tmp, { force: true }));
+  const handle = await open(tmp, 'wx').catch((e: unknown) => {
+    unregister();
+    throw e;
+  });
   try {
     await handle.writeFile(content);
     await handle.sync();
@@ -27,6 +33,8 @@ export async function writeSourceAtomic(path: string, content: string | Uint8Arr
   } catch (e) {
     await rm(tmp, { force: true });
     throw e;
+  } finally {
+    unregister();
   }
 }
 
