@@ -1,22 +1,34 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { checkProject } from './check/check-project.js';
+import { checkAcross } from './check/check-project.js';
 import type { CheckedIssue } from './check/model.js';
 import { loadConfig } from './config/load-config.js';
 import type { Config } from './config/defaults.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { createDiagnostic, hasErrors } from './diagnostics/diagnostic.js';
-import { fixProject, type FileFix } from './fix/fix-project.js';
-import { readDocument } from './import/read-document.js';
-import { createIssue, resolveTarget, writeSubmission } from './new/create.js';
-import { loadProject } from './load/load-project.js';
-import { mergeIssue, type IssueModel } from './merge/merge-issue.js';
-import { renderSite, SectionRenderError, type IssueDownload } from './render/render-site.js';
-import { renderPdfs, type IssuePdf } from './pdf/render-pdfs.js';
-import { selectIssues } from './pdf/select-issues.js';
-import { createTemplateEnv, searchPaths } from './render/templates.js';
-import { writeFilesAtomic } from './write/write-files.js';
-import { findLiveLock, OutputLockedError, writeOutput, type OutputFile } from './write/write-output.js';
+import type { FileFix } from './fix/fix-project.js';
+import { listIssueFolders } from './load/load-project.js';
+import { checkInParallel } from './parallel/check-parallel.js';
+import type { IssueModel } from './merge/merge-issue.js';
+import type { IssueDownload } from './render/render-site.js';
+import type { IssuePdf } from './pdf/render-pdfs.js';
+import type { OutputFile } from './write/write-output.js';
+
+// Only check's modules load up front: rendering, Chromium, Word import and the
+// rest are imported by the commands that use them, so `yongzu check` starts fast.
+const lazy = {
+  fix: () => import('./fix/fix-project.js'),
+  importer: () => import('./import/read-document.js'),
+  create: () => import('./new/create.js'),
+  merge: () => import('./merge/merge-issue.js'),
+  site: () => import('./render/render-site.js'),
+  pdf: () => import('./pdf/render-pdfs.js'),
+  select: () => import('./pdf/select-issues.js'),
+  templates: () => import('./render/templates.js'),
+  files: () => import('./write/write-files.js'),
+  output: () => import('./write/write-output.js'),
+  markdown: () => import('./render/markdown.js'),
+};
 
 export interface CheckResult {
   diagnostics: Diagnostic[];
@@ -27,15 +39,24 @@ export interface CheckResult {
 
 /** Loads the configuration and every issue under `root`, and checks them. */
 export async function check(options: { root: string }): Promise<CheckResult> {
-  const root = resolve(options.root);
+  return inspect(resolve(options.root), false);
+}
+
+/**
+ * check(), and with `render` each valid section's HTML too: large archives are
+ * split over worker threads, so each file is read and parsed once per build.
+ */
+async function inspect(root: string, render: boolean): Promise<CheckResult & { html: Map<string, string> }> {
   const config = await loadConfig(root);
-  const loaded = await loadProject(root);
-  const checked = checkProject(loaded.value, config.value);
+  const listed = await listIssueFolders(root);
+  const result = await checkInParallel(root, listed.folders, config.value, render);
+  const checked = checkAcross(result.checks);
   return {
-    diagnostics: [...config.diagnostics, ...loaded.diagnostics, ...checked.diagnostics],
-    fileCount: loaded.value.fileCount,
+    diagnostics: [...config.diagnostics, ...listed.diagnostics, ...checked.diagnostics],
+    fileCount: result.fileCount,
     config: config.value,
     issues: checked.value,
+    html: new Map(result.html),
   };
 }
 
@@ -86,8 +107,13 @@ function summarise(p: IssuePdf, path: string, bookletPath?: string): PdfSummary 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const root = resolve(options.root);
   const out = resolve(options.out ?? join(root, 'dist'));
-  const checked = await check({ root });
+  const checked = await inspect(root, true);
   const refuse = (diagnostics: Diagnostic[]): BuildResult => ({ diagnostics, fileCount: checked.fileCount, written: undefined, pdfs: [] });
+  const [{ mergeIssue }, { createTemplateEnv }, { findLiveLock, writeOutput, OutputLockedError }, { renderSite, SectionRenderError }, { createMarkdownRenderer, memoizeRenderer }] =
+    await Promise.all([lazy.merge(), lazy.templates(), lazy.output(), lazy.site(), lazy.markdown()]);
+  // Sections rendered where they were parsed (worker threads) are reused, not rendered again.
+  const markdown = memoizeRenderer(createMarkdownRenderer(), checked.html);
+  const { renderPdfs } = options.pdf !== false ? await lazy.pdf() : { renderPdfs: undefined };
   if (hasErrors(checked.diagnostics)) return refuse(checked.diagnostics);
   const issues = checked.issues.map((i) => mergeIssue(i, checked.config));
   const env = createTemplateEnv(root);
@@ -96,7 +122,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const locked = await findLiveLock(out);
   if (locked) return refuse([...diagnostics, lockedDiagnostic(out, locked)]);
   if (options.pdf !== false) {
-    const printed = await renderPdfs(issues, checked.config, env, { root, ...(options.env ? { env: options.env } : {}) });
+    const printed = await renderPdfs!(issues, checked.config, env, { root, ...(options.env ? { env: options.env } : {}) });
     diagnostics.push(...printed.diagnostics);
     // A missing PDF is an error: nothing is written, the last good output stays.
     if (hasErrors(printed.diagnostics)) return refuse(diagnostics);
@@ -107,7 +133,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   );
   let files: OutputFile[];
   try {
-    files = renderSite(issues, checked.config, env, downloads);
+    files = renderSite(issues, checked.config, env, downloads, markdown);
   } catch (e) {
     if (e instanceof SectionRenderError) {
       return refuse([...diagnostics, createDiagnostic(e.file, undefined, 'error', 'render/markdown', '这篇稿件的正文无法排版（结构过于复杂），本次未写入任何文件。请检查是否误粘贴了大量符号。')]);
@@ -178,6 +204,8 @@ export async function pdf(options: PdfOptions): Promise<PdfResult> {
   const root = resolve(options.root);
   const out = resolve(options.out ?? join(root, 'pdf'));
   const checked = await check({ root });
+  const [{ mergeIssue }, { selectIssues }, { renderPdfs }, { createTemplateEnv }, { writeFilesAtomic }] =
+    await Promise.all([lazy.merge(), lazy.select(), lazy.pdf(), lazy.templates(), lazy.files()]);
   const merged = checked.issues.map((i) => mergeIssue(i, checked.config));
   const selected = selectIssues(merged, options.issues ?? []);
   const folders = new Set(selected.value.map((i) => `issues/${i.folder}/`));
@@ -204,7 +232,7 @@ export async function pdf(options: PdfOptions): Promise<PdfResult> {
   };
 }
 
-function lockedDiagnostic(out: string, e: OutputLockedError): Diagnostic {
+function lockedDiagnostic(out: string, e: { pid: number; lockFile: string }): Diagnostic {
   return createDiagnostic(out, undefined, 'error', 'build/locked',
     `另一个生成任务（进程 ${e.pid}）正在写入这个输出文件夹，本次未写入。请等它结束后再试；如确认没有其他任务，删除 ${e.lockFile}。`);
 }
@@ -212,6 +240,7 @@ function lockedDiagnostic(out: string, e: OutputLockedError): Diagnostic {
 /** Stylesheets of the site, the project's own overriding the built-in ones. */
 async function loadAssets(root: string): Promise<OutputFile[]> {
   const out: OutputFile[] = [];
+  const { searchPaths } = await lazy.templates();
   for (const name of ['site.css']) {
     for (const dir of searchPaths(root, 'styles')) {
       const content = await readFile(join(dir, name)).catch(() => undefined);
@@ -230,7 +259,7 @@ async function loadAssets(root: string): Promise<OutputFile[]> {
  */
 export async function fix(options: { root: string }): Promise<{ fixed: FileFix[]; after: CheckResult }> {
   const root = resolve(options.root);
-  const fixed = await fixProject(root);
+  const fixed = await (await lazy.fix()).fixProject(root);
   return { fixed, after: await check({ root }) };
 }
 
@@ -238,13 +267,14 @@ export async function fix(options: { root: string }): Promise<{ fixed: FileFix[]
 export async function newIssue(options: { root: string; date?: Date; themes?: string[] }) {
   const root = resolve(options.root);
   const checked = await check({ root });
-  return createIssue(root, checked, options);
+  return (await lazy.create()).createIssue(root, checked, options);
 }
 
 /** `yongzu new submission`: a submission with correct front-matter and the next file-name prefix. */
 export async function newSubmission(options: { root: string; to: string; county: string; theme?: string; title?: string }) {
   const root = resolve(options.root);
   const checked = await check({ root });
+  const { resolveTarget, writeSubmission } = await lazy.create();
   const target = resolveTarget(root, checked, options.to, options.county, options.theme);
   if (!target.value) return { diagnostics: target.diagnostics };
   const file = await writeSubmission(root, target.value, options.title ?? '', '');
@@ -258,6 +288,7 @@ export async function newSubmission(options: { root: string; to: string; county:
 export async function importDocument(options: { root: string; file: string; to: string; county: string; theme?: string; title?: string }) {
   const root = resolve(options.root);
   const checked = await check({ root });
+  const [{ resolveTarget, writeSubmission }, { readDocument }] = await Promise.all([lazy.create(), lazy.importer()]);
   const target = resolveTarget(root, checked, options.to, options.county, options.theme);
   if (!target.value) return { diagnostics: target.diagnostics };
   const doc = await readDocument(resolve(options.file), options.file);

@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import { relative } from 'node:path';
 import { build, check, fix, importDocument, newIssue, newSubmission, pdf, type PdfSummary } from './api.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
-import { runDev } from './dev/run-dev.js';
 import { handleInterrupts } from './write/interrupt.js';
 import { join, resolve } from 'node:path';
 import { formatJson, formatSummary, formatText } from './diagnostics/format-text.js';
@@ -148,6 +147,7 @@ export async function main(argv: readonly string[], out: Write = (t) => process.
       const root = resolve(values.root);
       let dev;
       try {
+        const { runDev } = await import('./dev/run-dev.js');
         dev = await runDev({ root, out: resolve(values.out ?? join(root, 'dist')), port, log: (line) => out(`${line}\n`) });
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {

@@ -2,7 +2,7 @@ import type { Config } from '../config/defaults.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedIssue, LoadedProject, LoadedSubmission } from '../load/load-project.js';
-import type { YamlSource } from '../load/yaml-source.js';
+import { valuePlace, type YamlSource } from '../load/yaml-source.js';
 import { COPY_RULES } from './copy/index.js';
 import type { CopyFinding } from './copy/copy-rule.js';
 import type { CheckedIssue, Submission } from './model.js';
@@ -22,20 +22,17 @@ export function checkProject(project: LoadedProject, config: Config): { value: C
   return checkAcross(project.issues.map((loaded) => checkIssue(loaded, config)));
 }
 
-/** The result of checking one issue folder on its own. */
+/** The result of checking one issue folder on its own: plain data. */
 export interface IssueCheck {
   value: CheckedIssue | undefined;
   diagnostics: Diagnostic[];
-  /** YAML sources by file, so rules across issues can place their messages. */
-  sources: Map<string, YamlSource>;
 }
 
 /** Combines per-issue checks and runs the rules across issues (numbers claimed twice). */
 export function checkAcross(checks: readonly IssueCheck[]): { value: CheckedIssue[]; diagnostics: Diagnostic[] } {
   const diagnostics = checks.flatMap((c) => c.diagnostics);
   const issues = checks.flatMap((c) => (c.value ? [c.value] : []));
-  const sources = new Map(checks.flatMap((c) => [...c.sources]));
-  diagnostics.push(...checkUniqueNumbers(issues, sources));
+  diagnostics.push(...checkUniqueNumbers(issues));
   return { value: issues, diagnostics };
 }
 
@@ -64,19 +61,21 @@ export function checkIssue(loaded: LoadedIssue, config: Config): IssueCheck {
       sources.set(loadedSub.file, loadedSub.front);
     }
   }
-  if (!meta || !metaSource) return { value: undefined, diagnostics, sources };
+  if (!meta || !metaSource) return { value: undefined, diagnostics };
   diagnostics.push(...checkCountyOnce(submissions, sources));
   diagnostics.push(...checkThemesUsed(meta, metaSource, submissions));
-  return { value: { folder: loaded.folder, file: metaFile, meta, submissions }, diagnostics, sources };
+  const places = { issue: valuePlace(metaSource, ['issue']), total: valuePlace(metaSource, ['total']) };
+  return { value: { folder: loaded.folder, file: metaFile, meta, submissions, places }, diagnostics };
 }
 
 function checkSubmission(sub: LoadedSubmission, config: Config, meta: IssueMetaData | undefined, metaFile: string) {
   const diagnostics: Diagnostic[] = [];
-  diagnostics.push(...copyDiagnostics(sub.file, bodySpan(sub.body, sub.bodyLine)));
-  diagnostics.push(...findingsToDiagnostics(sub.file, bodySpan(sub.body, sub.bodyLine), findRawHtml(sub.body), 'content/raw-html'));
+  const span = bodySpan(sub.body, sub.bodyLine);
+  diagnostics.push(...copyDiagnostics(sub.file, span));
+  diagnostics.push(...findingsToDiagnostics(sub.file, span, findRawHtml(sub.body), 'content/raw-html'));
   diagnostics.push(...checkBodyEmpty(sub.file, sub.body, sub.bodyLine));
   const tooDeep = findTooDeep(sub.body);
-  diagnostics.push(...findingsToDiagnostics(sub.file, bodySpan(sub.body, sub.bodyLine), tooDeep, 'content/too-deep').map((d) => ({ ...d, severity: 'error' as const })));
+  diagnostics.push(...findingsToDiagnostics(sub.file, span, tooDeep, 'content/too-deep').map((d) => ({ ...d, severity: 'error' as const })));
   const front = sub.front;
   if (!front?.data) return { value: undefined, diagnostics };
   diagnostics.push(...checkUnknownKeys(front, SUBMISSION_KEYS));

@@ -1,4 +1,5 @@
 import type { County } from '../config/defaults.js';
+import type { Place } from '../diagnostics/diagnostic.js';
 import type { IssueMetaData } from './schemas.js';
 
 /** A submission that passed its own checks: plain data for the merge stage. */
@@ -21,4 +22,6 @@ export interface CheckedIssue {
   file: string;
   meta: IssueMetaData;
   submissions: Submission[];
+  /** Where `issue` and `total` are written in issue.yml, for rules across issues. */
+  places: { issue: Place; total: Place };
 }

@@ -66,7 +66,7 @@ export function createDevBuilder(root: string, out: string) {
     await Promise.all(todo.map(async (folder) => {
       signatures.set(folder, await signature(folder));
       const loaded = await loadIssue(root, folder);
-      const checked = loaded.value ? checkIssue(loaded.value, config!) : { value: undefined, diagnostics: [], sources: new Map() };
+      const checked = loaded.value ? checkIssue(loaded.value, config!) : { value: undefined, diagnostics: [] };
       checks.set(folder, { ...checked, diagnostics: [...loaded.diagnostics, ...checked.diagnostics], loaded });
     }));
   }

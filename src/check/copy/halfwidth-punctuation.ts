@@ -1,7 +1,13 @@
 import { CN_PUNCT, type CopyFinding, type CopyRule } from './copy-rule.js';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '!': '！', '?': '？', '(': '（', ')': '）', '.': '。' };
-const isHan = (c: string | undefined) => c !== undefined && /\p{Script=Han}/u.test(c);
+/** CJK ideographs (BMP blocks and surrogate pairs of the supplementary ones); a range test, not a regex, as it runs per character. */
+const isHan = (c: string | undefined) => {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xd840 && code <= 0xd87f);
+};
+const CANDIDATES = /[,;:!?()."]/g;
 const isCn = (c: string | undefined) => isHan(c) || (c !== undefined && CN_PUNCT.includes(c));
 const isEnd = (c: string | undefined) => c === undefined || c === '\n';
 
@@ -17,11 +23,17 @@ export const halfwidthPunctuation: CopyRule = {
   check(text) {
     const out: CopyFinding[] = [];
     let quoteOpen = false;
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i]!;
+    let lineStart = 0;
+    // Visit only the half-width marks; quotes pair up within a line.
+    for (const m of text.matchAll(CANDIDATES)) {
+      const i = m.index!;
+      const c = m[0];
       const prev = text[i - 1];
       const next = text[i + 1];
-      if (c === '\n') quoteOpen = false;
+      for (let nl = text.indexOf('\n', lineStart); nl !== -1 && nl < i; nl = text.indexOf('\n', lineStart)) {
+        quoteOpen = false;
+        lineStart = nl + 1;
+      }
       if (c === '"') {
         if (isCn(prev) || isCn(next)) {
           const replacement = quoteOpen ? '”' : '“';

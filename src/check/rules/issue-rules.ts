@@ -94,21 +94,20 @@ export function checkDateYear(meta: IssueMetaData, metaSource: YamlSource): Diag
  * issues/duplicate-number, issues/duplicate-total: no two folders claim the
  * same year and issue, or the same total.
  */
-export function checkUniqueNumbers(issues: readonly CheckedIssue[], sources: ReadonlyMap<string, YamlSource>): Diagnostic[] {
+export function checkUniqueNumbers(issues: readonly CheckedIssue[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const byNumber = new Map<string, CheckedIssue>();
   const byTotal = new Map<number, CheckedIssue>();
   for (const issue of issues) {
-    const source = sources.get(issue.file)!;
     const key = `${issue.meta.year}-${issue.meta.issue}`;
     const sameNumber = byNumber.get(key);
     if (sameNumber) {
-      out.push(createDiagnostic(issue.file, valuePlace(source, ['issue']), 'error', 'issues/duplicate-number',
+      out.push(createDiagnostic(issue.file, issue.places.issue, 'error', 'issues/duplicate-number',
         `${issue.meta.year}年第${issue.meta.issue}期已由 ${sameNumber.file} 使用。请核对期号。`));
     } else byNumber.set(key, issue);
     const sameTotal = byTotal.get(issue.meta.total);
     if (sameTotal) {
-      out.push(createDiagnostic(issue.file, valuePlace(source, ['total']), 'error', 'issues/duplicate-total',
+      out.push(createDiagnostic(issue.file, issue.places.total, 'error', 'issues/duplicate-total',
         `总第${issue.meta.total}期已由 ${sameTotal.file} 使用。请核对总期号。`));
     } else byTotal.set(issue.meta.total, issue);
   }

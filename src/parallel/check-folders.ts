@@ -1,0 +1,43 @@
+import { checkIssue, type IssueCheck } from '../check/check-project.js';
+import type { Config } from '../config/defaults.js';
+import { loadIssue } from '../load/load-project.js';
+import { mapLimit } from '../load/map-limit.js';
+
+/** What checking a set of issue folders gives: plain data, so it can cross threads. */
+export interface FoldersResult {
+  checks: IssueCheck[];
+  fileCount: number;
+  /** Rendered section HTML by `title \0 body`, when asked for. */
+  html: [string, string][];
+}
+
+/** The key of a rendered section in FoldersResult.html (as memoizeRenderer uses). */
+export const sectionKey = (title: string, body: string) => `${title}\u0000${body}`;
+
+/**
+ * Loads and checks the given issue folders, in order; with `render`, also
+ * renders each valid section's Markdown, so that work runs where the file
+ * was parsed (one parse per file per build).
+ */
+export async function checkFolders(root: string, folders: readonly string[], config: Config, render: boolean): Promise<FoldersResult> {
+  // The Markdown pipeline is loaded only when sections are rendered: check does not need it.
+  const markdown = render ? (await import('../render/markdown.js')).createMarkdownRenderer() : undefined;
+  const html: [string, string][] = [];
+  let fileCount = 0;
+  const checks = await mapLimit(folders, 16, async (folder) => {
+    const loaded = await loadIssue(root, folder);
+    fileCount += loaded.fileCount;
+    const checked = loaded.value ? checkIssue(loaded.value, config) : { value: undefined, diagnostics: [] };
+    if (markdown && checked.value) {
+      for (const s of checked.value.submissions) {
+        try {
+          html.push([sectionKey(s.title, s.body), markdown(s.body, s.title)]);
+        } catch {
+          // Left for the main thread, which reports it with the file's name.
+        }
+      }
+    }
+    return { value: checked.value, diagnostics: [...loaded.diagnostics, ...checked.diagnostics] };
+  });
+  return { checks, fileCount, html };
+}
