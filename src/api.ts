@@ -28,6 +28,7 @@ const lazy = {
   files: () => import('./write/write-files.js'),
   output: () => import('./write/write-output.js'),
   markdown: () => import('./render/markdown.js'),
+  manifest: () => import('./cache/build-manifest.js'),
 };
 
 export interface CheckResult {
@@ -88,7 +89,7 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   fileCount: number;
   /** Undefined when the build refused to write (errors found). */
-  written: { out: string; files: number; issues: IssueModel[] } | undefined;
+  written: { out: string; files: number; issueCount: number; issues: IssueModel[]; unchanged?: boolean } | undefined;
   /** The print PDFs written (empty with `pdf: false`). */
   pdfs: PdfSummary[];
 }
@@ -107,6 +108,14 @@ function summarise(p: IssuePdf, path: string, bookletPath?: string): PdfSummary 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const root = resolve(options.root);
   const out = resolve(options.out ?? join(root, 'dist'));
+  // Nothing changed since the last good build of this OUT: report it again, touch nothing.
+  const { inputFingerprint, outputFingerprint, manifestPath, readManifest, writeManifest } = await lazy.manifest();
+  const manifestFile = manifestPath(root, out);
+  const inputs = inputFingerprint(root, JSON.stringify({ pdf: options.pdf !== false, out }));
+  const last = readManifest<BuildResult>(manifestFile);
+  if (last && last.inputs === inputs && last.outputs === outputFingerprint(out) && last.result.written) {
+    return { ...last.result, written: { ...last.result.written, unchanged: true }, pdfs: last.result.pdfs.map((p) => ({ ...p, cached: true, ms: 0 })) };
+  }
   const checked = await inspect(root, true);
   const refuse = (diagnostics: Diagnostic[]): BuildResult => ({ diagnostics, fileCount: checked.fileCount, written: undefined, pdfs: [] });
   const [{ mergeIssue }, { createTemplateEnv }, { findLiveLock, writeOutput, OutputLockedError }, { renderSite, SectionRenderError }, { createMarkdownRenderer, memoizeRenderer }] =
@@ -157,10 +166,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     throw e;
   }
-  return {
-    diagnostics, fileCount: checked.fileCount, written: { out, files: files.length, issues },
+  const result: BuildResult = {
+    diagnostics, fileCount: checked.fileCount, written: { out, files: files.length, issueCount: issues.length, issues },
     pdfs: pdfs.map((p) => summarise(p, join(out, p.issue.path, p.fileName))),
   };
+  writeManifest(manifestFile, { inputs, outputs: outputFingerprint(out), result: { ...result, written: { ...result.written!, issues: [] } } });
+  return result;
 }
 
 /** What an editor can do about a failed write, by error code. */

@@ -129,7 +129,9 @@ export async function main(argv: readonly string[], out: Write = (t) => process.
         else if (result.diagnostics.length > 0) out(`${formatSummary(result.diagnostics, result.fileCount)}运行「yongzu check」查看详情。\n`);
         if (result.written) {
           const secs = ((performance.now() - started) / 1000).toFixed(2);
-          out(`已生成 ${result.written.issues.length} 期、${result.written.files} 个文件到 ${result.written.out}（${secs} 秒）。\n`);
+          out(result.written.unchanged
+            ? `没有变化：${result.written.out} 已是最新（${result.written.issueCount} 期，${result.written.files} 个文件；${secs} 秒）。\n`
+            : `已生成 ${result.written.issueCount} 期、${result.written.files} 个文件到 ${result.written.out}（${secs} 秒）。\n`);
           out(describePdfs(result.pdfs));
           out(describePdfWarnings(result.diagnostics));
         } else {

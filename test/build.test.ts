@@ -90,3 +90,33 @@ describe('atomic output', () => {
     expect(readFileSync(join(root, 'dist/2009/18/index.html'))).toEqual(before);
   });
 });
+
+describe('the no-change shortcut', () => {
+  it('a second build with nothing changed touches nothing; any change to inputs or output rebuilds', async () => {
+    const root = sampleProject();
+    const first = await build({ root, pdf: false });
+    expect(first.written?.unchanged).toBeUndefined();
+    const page = join(root, 'dist/2009/18/index.html');
+    const before = readFileSync(page);
+    const second = await build({ root, pdf: false });
+    expect(second.written?.unchanged).toBe(true);
+    expect(second.diagnostics).toEqual(first.diagnostics);
+    expect(readFileSync(page)).toEqual(before);
+
+    edit(root, 'issues/2009-18/04-qiyang.md', '坚持学习培训', '坚持系统学习培训');
+    const third = await build({ root, pdf: false });
+    expect(third.written?.unchanged).toBeUndefined();
+    expect(readFileSync(page, 'utf8')).toContain('坚持系统学习培训');
+
+    // Someone deleted a page of the output: it is built again.
+    const { rmSync } = await import('node:fs');
+    rmSync(page);
+    const fourth = await build({ root, pdf: false });
+    expect(fourth.written?.unchanged).toBeUndefined();
+    expect(existsSync(page)).toBe(true);
+
+    // Other options (with PDFs) are a different build.
+    writeFile(root, 'yongzu.config.yml', 'bulletin: 永组信息\n');
+    expect((await build({ root, pdf: false })).written?.unchanged).toBeUndefined();
+  });
+});

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONFIG_FILE } from '../config/load-config.js';
+import { PACKAGE_DIR, searchPaths } from '../render/templates.js';
+
+/**
+ * The record of the last successful build of an output folder: what its
+ * inputs and its files looked like, and what the build reported. When both
+ * still look the same, the next build has nothing to do.
+ */
+export interface BuildManifest<R> {
+  inputs: string;
+  outputs: string;
+  result: R;
+}
+
+/** Where the manifest of the builds of `out` lives (beside the PDF cache). */
+export function manifestPath(root: string, out: string): string {
+  const id = createHash('sha1').update(out).digest('hex').slice(0, 16);
+  return join(root, 'node_modules', '.cache', 'yongzu', 'builds', `${id}.json`);
+}
+
+/**
+ * A fingerprint of everything a build reads: every file under issues/, the
+ * templates and styles (the project's and the built-in ones), the
+ * configuration, yongzu's own compiled code, and the options. Names, sizes and
+ * modification times, as make and git's index do: a stat per file, no reads.
+ */
+export function inputFingerprint(root: string, options: string): string {
+  const h = createHash('sha1').update(options).update('\0');
+  const tree = (dir: string) => {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      h.update(`${dir}:missing\0`);
+      return;
+    }
+    for (const name of names) {
+      const p = join(dir, name);
+      const s = statSync(p, { throwIfNoEntry: false });
+      if (!s) continue;
+      if (s.isDirectory()) tree(p);
+      else h.update(`${p}:${s.size}:${s.mtimeMs}\0`);
+    }
+  };
+  tree(join(root, 'issues'));
+  for (const dir of [...searchPaths(root, 'templates'), ...searchPaths(root, 'styles'), join(PACKAGE_DIR, 'lib')]) tree(dir);
+  const config = statSync(join(root, CONFIG_FILE), { throwIfNoEntry: false });
+  h.update(`config:${config?.size}:${config?.mtimeMs}`);
+  return h.digest('hex');
+}
+
+/** A fingerprint of the files of an output folder; '' when it does not exist. */
+export function outputFingerprint(out: string): string {
+  const h = createHash('sha1');
+  let any = false;
+  const tree = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(dir, entry.name);
+      if (entry.isDirectory()) tree(p);
+      else {
+        const s = statSync(p);
+        h.update(`${p}:${s.size}:${s.mtimeMs}\0`);
+        any = true;
+      }
+    }
+  };
+  try {
+    tree(out);
+  } catch {
+    return '';
+  }
+  return any ? h.digest('hex') : '';
+}
+
+/** Reads a manifest; undefined when there is none or it cannot be read. */
+export function readManifest<R>(path: string): BuildManifest<R> | undefined {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as BuildManifest<R>;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a manifest (temporary file, then rename); a failure only costs the next build its shortcut. */
+export function writeManifest<R>(path: string, manifest: BuildManifest<R>): void {
+  try {
+    mkdirSync(join(path, '..'), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(manifest));
+    renameSync(tmp, path);
+  } catch {
+    // the cache is an optimisation
+  }
+}
