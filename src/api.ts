@@ -69,6 +69,8 @@ export interface BuildOptions {
   pdf?: boolean;
   /** Environment to find the browser in (YONGZU_CHROMIUM); defaults to process.env. */
   env?: NodeJS.ProcessEnv;
+  /** Progress of the PDFs, issue by issue. */
+  onProgress?: (done: number, total: number, label: string) => void;
 }
 
 /** What a build or `yongzu pdf` reports about one printed issue. */
@@ -131,7 +133,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const locked = await findLiveLock(out);
   if (locked) return refuse([...diagnostics, lockedDiagnostic(out, locked)]);
   if (options.pdf !== false) {
-    const printed = await renderPdfs!(issues, checked.config, env, { root, ...(options.env ? { env: options.env } : {}) });
+    const printed = await renderPdfs!(issues, checked.config, env, { root, ...(options.env ? { env: options.env } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
     diagnostics.push(...printed.diagnostics);
     // A missing PDF is an error: nothing is written, the last good output stays.
     if (hasErrors(printed.diagnostics)) return refuse(diagnostics);
@@ -195,6 +197,7 @@ export interface PdfOptions {
   /** Also write the imposed A3 saddle-stitch booklet. */
   booklet?: boolean;
   env?: NodeJS.ProcessEnv;
+  onProgress?: (done: number, total: number, label: string) => void;
 }
 
 /** What `yongzu pdf` did: its diagnostics, the folder written, the PDFs. */
@@ -229,7 +232,7 @@ export async function pdf(options: PdfOptions): Promise<PdfResult> {
     }
     return none(diagnostics);
   }
-  const printed = await renderPdfs(selected.value, checked.config, createTemplateEnv(root), { root, booklet: options.booklet ?? false, ...(options.env ? { env: options.env } : {}) });
+  const printed = await renderPdfs(selected.value, checked.config, createTemplateEnv(root), { root, booklet: options.booklet ?? false, ...(options.env ? { env: options.env } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   diagnostics.push(...printed.diagnostics);
   const files: OutputFile[] = printed.value.flatMap((p) => [
     { path: p.fileName, content: p.pdf },

@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import { build, check, fix, importDocument, newIssue, newSubmission, pdf, type PdfSummary } from './api.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { handleInterrupts } from './write/interrupt.js';
+import { createProgress } from './progress.js';
 import { join, resolve } from 'node:path';
 import { formatJson, formatSummary, formatText } from './diagnostics/format-text.js';
 
@@ -121,7 +122,7 @@ export async function main(argv: readonly string[], out: Write = (t) => process.
     }
     case 'build': {
       const started = performance.now();
-      const result = await build({ root: values.root, ...(values.out ? { out: values.out } : {}), pdf: values.pdf && !values['no-pdf'] });
+      const result = await build({ onProgress: createProgress(process.stderr, 'PDF'), root: values.root, ...(values.out ? { out: values.out } : {}), pdf: values.pdf && !values['no-pdf'] });
       if (values.format === 'json') {
         report(result.diagnostics, result.fileCount);
       } else {
@@ -199,7 +200,7 @@ export async function main(argv: readonly string[], out: Write = (t) => process.
       return created(result, out, err);
     }
     case 'pdf': {
-      const result = await pdf({ root: values.root, issues: rest, booklet: values.booklet, ...(values.out ? { out: values.out } : {}) });
+      const result = await pdf({ onProgress: createProgress(process.stderr, 'PDF'), root: values.root, issues: rest, booklet: values.booklet, ...(values.out ? { out: values.out } : {}) });
       const failed = hasErrors(result.diagnostics);
       if (values.format === 'json') report(result.diagnostics, result.fileCount);
       else if (failed) out(`${formatText(result.diagnostics, result.fileCount)}\n`);

@@ -27,6 +27,8 @@ export interface PdfRenderOptions {
   /** Also impose an A3 saddle-stitch booklet of each issue. */
   booklet?: boolean;
   env?: NodeJS.ProcessEnv;
+  /** Called as each issue finishes (rendered, cached or failed), for a progress display. */
+  onProgress?: (done: number, total: number, label: string) => void;
 }
 
 /** The PDF of one issue. */
@@ -94,7 +96,7 @@ export async function renderPdfs(
   const paged = pagedPolyfill();
   const official = installedOfficialFaces();
 
-  let prepared;
+  let prepared: { issue: IssueModel; html: string; fonts: ReturnType<typeof createFontSet>; key: string }[];
   try {
     // The page's text decides which font subsets it declares, so render once without fonts.
     prepared = issues.map((issue) => {
@@ -113,7 +115,13 @@ export async function renderPdfs(
   let session: BrowserSession | undefined;
   let noBrowser: string | undefined;
   try {
-    const results = await runPool(prepared, options.concurrency ?? 2, async ({ issue, html, fonts, key }): Promise<IssuePdf | undefined> => {
+    let finished = 0;
+    const results = await runPool(prepared, options.concurrency ?? 2, async (job): Promise<IssuePdf | undefined> => {
+      const result = await renderOne(job);
+      options.onProgress?.(++finished, prepared.length, issueLabel(job.issue));
+      return result;
+    });
+    async function renderOne({ issue, html, fonts, key }: (typeof prepared)[number]): Promise<IssuePdf | undefined> {
       const started = performance.now();
       const fileName = pdfFileName(issue, config);
       const hit = cacheDir ? await readPdfCache(cacheDir, key) : undefined;
@@ -150,7 +158,7 @@ export async function renderPdfs(
       const fontLines = describeFonts(facts.fonts);
       if (cacheDir) await writePdfCache(cacheDir, key, printed.pdf, { pages: facts.pages, fonts: fontLines }).catch(() => undefined);
       return { issue, fileName, pdf: printed.pdf, pages: facts.pages, fonts: fontLines, cached: false, ms: performance.now() - started };
-    });
+    }
     const value = results.filter((r): r is IssuePdf => r !== undefined);
     for (const result of value) {
       checkResult(result, config, diagnostics);
