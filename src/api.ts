@@ -9,6 +9,8 @@ import { createDiagnostic, hasErrors } from './diagnostics/diagnostic.js';
 import type { FileFix } from './fix/fix-project.js';
 import { listIssueFolders } from './load/load-project.js';
 import { checkInParallel } from './parallel/check-parallel.js';
+import { readPageCounts, recordPageCounts } from './cache/page-counts.js';
+import { checkPageBudget } from './check/rules/page-budget.js';
 import type { IssueModel } from './merge/merge-issue.js';
 import type { IssueDownload } from './render/render-site.js';
 import type { IssuePdf } from './pdf/render-pdfs.js';
@@ -52,8 +54,9 @@ async function inspect(root: string, render: boolean): Promise<CheckResult & { h
   const listed = await listIssueFolders(root);
   const result = await checkInParallel(root, listed.folders, config.value, render);
   const checked = checkAcross(result.checks);
+  const budget = checkPageBudget(checked.value, config.value.pageBudget, readPageCounts(root));
   return {
-    diagnostics: [...config.diagnostics, ...listed.diagnostics, ...checked.diagnostics],
+    diagnostics: [...config.diagnostics, ...listed.diagnostics, ...checked.diagnostics, ...budget],
     fileCount: result.fileCount,
     config: config.value,
     issues: checked.value,
@@ -138,6 +141,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // A missing PDF is an error: nothing is written, the last good output stays.
     if (hasErrors(printed.diagnostics)) return refuse(diagnostics);
     pdfs = printed.value;
+    recordPageCounts(root, pdfs.map((p) => ({ folder: p.issue.folder, pages: p.pages })));
   }
   const downloads = new Map<string, IssueDownload>(
     pdfs.map((p) => [p.issue.folder, { fileName: p.fileName, bytes: p.pdf.byteLength, pages: p.pages }]),
@@ -234,6 +238,7 @@ export async function pdf(options: PdfOptions): Promise<PdfResult> {
   }
   const printed = await renderPdfs(selected.value, checked.config, createTemplateEnv(root), { root, booklet: options.booklet ?? false, ...(options.env ? { env: options.env } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   diagnostics.push(...printed.diagnostics);
+  recordPageCounts(root, printed.value.map((p) => ({ folder: p.issue.folder, pages: p.pages })));
   const files: OutputFile[] = printed.value.flatMap((p) => [
     { path: p.fileName, content: p.pdf },
     ...(p.booklet ? [{ path: p.booklet.fileName, content: p.booklet.pdf }] : []),

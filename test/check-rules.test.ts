@@ -237,3 +237,16 @@ it('removing a whole issue folder leaves the others checkable', async () => {
   const ds = (await check({ root })).diagnostics;
   expect(byRule(ds, 'folder/no-issue-yml')).toHaveLength(1);
 });
+
+describe('page budget in check', () => {
+  it('pdf/page-budget: warns from the page count the last PDF build recorded', async () => {
+    const root = sampleProject();
+    expect((await check({ root })).diagnostics.some((d) => d.rule === 'pdf/page-budget')).toBe(false);
+    writeFile(root, 'node_modules/.cache/yongzu/pages.json', JSON.stringify({ '2009-18': { pages: 6, at: '2026-11-27T00:00:00Z' } }));
+    const [d] = byRule((await check({ root })).diagnostics, 'pdf/page-budget');
+    expect(d).toMatchObject({ file: META, line: 1, severity: 'warning' });
+    expect(d!.message).toContain('超出页数预算（4 页）2 页');
+    writeFile(root, 'yongzu.config.yml', 'pageBudget: 6\n');
+    expect(byRule((await check({ root })).diagnostics, 'pdf/page-budget')).toEqual([]);
+  });
+});

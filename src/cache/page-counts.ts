@@ -1,0 +1,33 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Pages of each issue's last printed PDF, by folder, so that `check` can warn about the page budget without printing. */
+export type PageCounts = Record<string, { pages: number; at: string }>;
+
+function file(root: string): string {
+  return join(root, 'node_modules', '.cache', 'yongzu', 'pages.json');
+}
+
+/** The page counts recorded by earlier builds; empty when none. */
+export function readPageCounts(root: string): PageCounts {
+  try {
+    return JSON.parse(readFileSync(file(root), 'utf8')) as PageCounts;
+  } catch {
+    return {};
+  }
+}
+
+/** Records the page counts of the PDFs just printed (merged into what was there). */
+export function recordPageCounts(root: string, printed: readonly { folder: string; pages: number }[]): void {
+  if (printed.length === 0) return;
+  const counts = readPageCounts(root);
+  const at = new Date().toISOString();
+  for (const p of printed) counts[p.folder] = { pages: p.pages, at };
+  try {
+    mkdirSync(join(file(root), '..'), { recursive: true });
+    writeFileSync(`${file(root)}.tmp`, JSON.stringify(counts));
+    renameSync(`${file(root)}.tmp`, file(root));
+  } catch {
+    // only an aid for check
+  }
+}
