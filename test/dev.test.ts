@@ -121,7 +121,19 @@ describe('yongzu dev (real files, real HTTP)', () => {
     await events.next('diagnostics', (data) => data === '[]');
     await events.close();
 
-    // A template error keeps the server up; a removed folder is survived.
+    // A template bug keeps the server up and the last good page served; fixing it recovers.
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(root, 'templates'), { recursive: true });
+    writeFileSync(join(root, 'templates/issue.njk'), '{% extends "layout.njk" %}{% block main %}{{ issue.nope( }}{% endblock %}');
+    await until(async () => lines.some((l) => l.includes('模板出错')));
+    expect(await (await fetch(page)).text()).toContain('坚持系统学习培训');
+    rmSync(join(root, 'templates'), { recursive: true });
+    await until(async () => lines.at(-1)!.includes('templates') && !lines.at(-1)!.includes('错误'));
+
+    // A renamed file and a removed folder are survived.
+    const { renameSync } = await import('node:fs');
+    renameSync(join(root, 'issues/2009-18/03-daoxian.md'), join(root, 'issues/2009-18/03-dao.md'));
+    await until(async () => (await (await fetch(page)).text()).includes('道县增强党组织'));
     writeFileSync(join(root, 'issues/2009-18/05-new.md'), readSample('04-qiyang.md').replace('祁阳县', '东安县'));
     await dev.idle();
     await until(async () => (await (await fetch(page)).text()).includes('（综合江华县、双牌县、道县、祁阳县、东安县情况）'));
