@@ -165,6 +165,11 @@ describe('the paged print preview in dev (real Chromium)', () => {
       const text = await page.locator('.pagedjs_pages').innerText();
       expect(text.replace(/\s+/g, '')).toContain('（综合江华县、双牌县、道县、祁阳县情况）');
       expect(problems).toEqual([]);
+      // The PDF is printed on request.
+      const pdf = await fetch(`${dev.url}2009/18/print.pdf`);
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers.get('content-type')).toBe('application/pdf');
+      expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
     } finally {
       await browser.close();
       await dev.close();

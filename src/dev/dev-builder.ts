@@ -165,7 +165,21 @@ export function createDevBuilder(root: string, out: string) {
     return createPrintPreview(issue, config, env, markdown, root, origin);
   }
 
-  return { rebuild, staleFolders, printPreview };
+  /**
+   * The print PDF of the issue at `path` (e.g. `2009/18`), rendered on
+   * request from the last good rebuild (through the PDF cache, so an
+   * unchanged issue is not printed again); diagnostics when it cannot be made.
+   */
+  async function printPdf(path: string): Promise<{ pdf?: Uint8Array; fileName?: string; diagnostics: Diagnostic[] }> {
+    const issue = lastIssues.find((i) => i.path === path);
+    if (!issue || !config || !env) return { diagnostics: [] };
+    const { renderPdfs } = await import('../pdf/render-pdfs.js');
+    const printed = await renderPdfs([issue], config, env, { root });
+    const first = printed.value[0];
+    return first ? { pdf: first.pdf, fileName: first.fileName, diagnostics: printed.diagnostics } : { diagnostics: printed.diagnostics };
+  }
+
+  return { rebuild, staleFolders, printPreview, printPdf };
 }
 
 export type DevBuilder = ReturnType<typeof createDevBuilder>;

@@ -28,7 +28,15 @@ const INJECT = '<script src="/__yongzu/client.js" defer></script>';
  * The preview server of `yongzu dev`: serves OUT on 127.0.0.1, adds the
  * live-reload script to HTML pages, and pushes events over SSE.
  */
-export async function startDevServer(out: string, port: number, preview?: (path: string, origin: string) => Promise<Map<string, Served> | undefined>) {
+export interface DevHooks {
+  /** The paged print preview's resources for an issue path (`2009/18`). */
+  preview(path: string, origin: string): Promise<Map<string, Served> | undefined>;
+  /** The print PDF of an issue path, made on request. */
+  pdf(path: string): Promise<{ pdf?: Uint8Array; fileName?: string; diagnostics: Diagnostic[] }>;
+}
+
+export async function startDevServer(out: string, port: number, hooks?: DevHooks) {
+  const preview = hooks?.preview;
   const clients = new Set<ServerResponse>();
   let current: Diagnostic[] = [];
 
@@ -51,6 +59,19 @@ export async function startDevServer(out: string, port: number, preview?: (path:
     }
     if (url.pathname.startsWith(`${PREVIEW_PREFIX}/`) && preview) {
       await servePreview(url.pathname.slice(PREVIEW_PREFIX.length), res);
+      return;
+    }
+    const pdfPath = /^\/(\d{4}\/\d+)\/(?:index\.)?print\.pdf$/.exec(url.pathname);
+    if (pdfPath && hooks) {
+      // PDFs are printed when asked for, not on every save.
+      const made = await hooks.pdf(pdfPath[1]!);
+      if (made.pdf) {
+        res.writeHead(200, { 'content-type': TYPES['.pdf']!, 'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(made.fileName ?? 'issue.pdf')}`, 'cache-control': 'no-store' });
+        res.end(made.pdf);
+      } else {
+        res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end(made.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`).join('\n') || '没有这一期。');
+      }
       return;
     }
     let path: string;

@@ -29,7 +29,10 @@ export async function runDev(options: DevOptions) {
   await mkdir(out, { recursive: true });
   const builder = createDevBuilder(root, out);
   const first = await builder.rebuild();
-  const server = await startDevServer(out, options.port, (path, origin) => builder.printPreview(path, origin));
+  const server = await startDevServer(out, options.port, {
+    preview: (path, origin) => builder.printPreview(path, origin),
+    pdf: (path) => builder.printPdf(path),
+  });
   report(first, '首次生成', log);
   if (!first.ok) server.showErrors(errorsOf(first.diagnostics));
 
