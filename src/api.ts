@@ -8,7 +8,8 @@ import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { createDiagnostic, hasErrors } from './diagnostics/diagnostic.js';
 import { loadProject } from './load/load-project.js';
 import { mergeIssue, type IssueModel } from './merge/merge-issue.js';
-import { renderSite } from './render/render-site.js';
+import { renderSite } from './site/render-site.js';
+import { createSearchIndex } from './search/create-search-index.js';
 import { createTemplateEnv, searchPaths } from './render/templates.js';
 import { OutputLockedError, writeOutput, type OutputFile } from './write/write-output.js';
 
@@ -37,6 +38,7 @@ export interface BuildOptions {
   root: string;
   /** Output folder; defaults to `root/dist`. */
   out?: string;
+  /** Whether PDFs are built; the site links to them only then. Defaults to true. */
   pdf?: boolean;
 }
 
@@ -58,16 +60,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (hasErrors(checked.diagnostics)) return { diagnostics: checked.diagnostics, fileCount: checked.fileCount, written: undefined };
   const issues = checked.issues.map((i) => mergeIssue(i, checked.config));
   const env = createTemplateEnv(root);
-  let files: OutputFile[];
+  let site: ReturnType<typeof renderSite>;
   try {
-    files = renderSite(issues, checked.config, env);
+    site = renderSite(issues, checked.config, env, { pdf: options.pdf !== false });
   } catch (e) {
     // nunjucks reports template bugs as errors naming the template and line.
     const d = createDiagnostic('templates', undefined, 'error', 'render/template',
       `模板出错，本次未写入任何文件：${(e as Error).message.replace(/\s+/g, ' ').trim()}。请改正 templates/ 下的模板。`);
     return { diagnostics: [...checked.diagnostics, d], fileCount: checked.fileCount, written: undefined };
   }
-  files.push(...(await loadAssets(root)));
+  const files: OutputFile[] = [...site.files, ...(await createSearchIndex(site.searchRecords)), ...(await loadAssets(root))];
   try {
     await writeOutput(out, files);
   } catch (e) {
@@ -81,11 +83,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   return { diagnostics: checked.diagnostics, fileCount: checked.fileCount, written: { out, files: files.length, issues } };
 }
 
-/** Stylesheets of the site, the project's own overriding the built-in ones. */
+/** Stylesheets and scripts of the site, the project's own overriding the built-in ones. */
 async function loadAssets(root: string): Promise<OutputFile[]> {
   const out: OutputFile[] = [];
-  for (const name of ['site.css']) {
-    for (const dir of searchPaths(root, 'styles')) {
+  const assets = [['styles', 'site.css'], ['assets', 'search.js'], ['assets', 'search-engine.js']] as const;
+  for (const [kind, name] of assets) {
+    for (const dir of searchPaths(root, kind)) {
       const content = await readFile(join(dir, name)).catch(() => undefined);
       if (content) {
         out.push({ path: `assets/${name}`, content });
