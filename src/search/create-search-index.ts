@@ -21,7 +21,17 @@ export class SearchIndexError extends Error {}
  * binary as a service) and returns its files under `pagefind/`, so they go
  * into the same atomic write as the pages.
  */
-export async function createSearchIndex(records: readonly SearchRecord[]): Promise<OutputFile[]> {
+export function createSearchIndex(records: readonly SearchRecord[]): Promise<OutputFile[]> {
+  // Pagefind's service is one per process and close() stops it for every
+  // index, so builds in one process (tests, a future watch mode) take turns.
+  const run = turn.then(() => indexRecords(records));
+  turn = run.catch(() => undefined);
+  return run;
+}
+
+let turn: Promise<unknown> = Promise.resolve();
+
+async function indexRecords(records: readonly SearchRecord[]): Promise<OutputFile[]> {
   const { index, errors } = await pagefind.createIndex({});
   try {
     if (!index) throw new SearchIndexError(errors.join('; '));
