@@ -123,7 +123,7 @@ describe('the archive site in Chromium', () => {
     await open(pathToFileURL(join(dist, 'index.html')).href);
     await page.getByRole('link', { name: /^2009年（/ }).click();
     await page.getByRole('link', { name: /2009年第18期/ }).first().click();
-    await page.getByRole('link', { name: '双牌县全部稿件' }).click();
+    await page.getByRole('link', { name: '双牌县全部稿件', exact: true }).click();
     expect(page.url()).toBe(pathToFileURL(join(dist, 'counties/shuangpai/index.html')).href);
     expect(readFileSync(join(dist, 'search/index.html'), 'utf8')).toContain('直接从磁盘打开网页时无法搜索');
   });
