@@ -1,12 +1,14 @@
 // Finds write-ups for a query with the site's Pagefind index. No DOM here, so
 // the end-to-end tests can call it directly to measure recall.
 //
-// The index holds ASCII tokens for each character and character pair (see
+// The index holds an ASCII token for each pair of adjacent characters (see
 // src/site/search-text.ts, shipped as search-tokens.js), so a query is turned
 // into the same tokens, Pagefind returns the write-ups holding all of them,
 // and the phrase itself is then checked in each write-up's text: pairs can
 // all occur without the phrase occurring.
-import { normalizeSearchText, queryTokens } from './search-tokens.js';
+import { isSearchable, normalizeSearchText, queryTokens } from './search-tokens.js';
+
+export { isSearchable };
 
 /** Loads Pagefind from the site root `root` (a URL) once. */
 export function createSearchEngine(root) {

@@ -1,6 +1,6 @@
 // The search page: reads ?q=, runs the search, lists write-ups with the
 // passage that matched. Text from the index is only ever set as textContent.
-import { createSearchEngine } from './search-engine.js';
+import { createSearchEngine, isSearchable } from './search-engine.js';
 
 const PAGE = 20;
 const form = document.getElementById('search-form');
@@ -40,6 +40,10 @@ async function run(query) {
   moreWrap.hidden = true;
   if (query.trim() === '') {
     status.textContent = '请输入要搜索的字词。';
+    return;
+  }
+  if (!isSearchable(query)) {
+    status.textContent = '请至少输入两个字：单个字几乎在每一期都会出现。';
     return;
   }
   status.textContent = '正在搜索……';
