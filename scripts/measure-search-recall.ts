@@ -5,7 +5,7 @@
  * is not found. With --naive it also measures Pagefind indexing the issue
  * pages' Chinese text directly (its default), for comparison.
  *
- *   npx vite-node scripts/measure-search-recall.ts -- ROOT [--phrases 300] [--seed 1] [--naive]
+ *   npm run measure:search -- ROOT [--phrases 300] [--seed 1] [--naive]
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';

@@ -10,8 +10,3 @@ export function renderArticles(issue: IssueModel, markdown: ReturnType<typeof cr
     sections: article.sections.map((s) => ({ ...s, html: markdown(s.body, s.title) })),
   }));
 }
-
-/** `2009/18` → `../../`: links are relative so the site works from disk. */
-export function relativeRoot(path: string): string {
-  return path === '' ? '' : '../'.repeat(path.split('/').length);
-}

@@ -60,7 +60,11 @@ export function createSearchRecords(issue: IssueModel, articles: readonly { them
       return {
         url: `/${href}`,
         content: indexTokens(`${article.theme}\n${text}`).join(' '),
-        language: 'zh',
+        // The tokens are ASCII, in no language: 'und' (undetermined) keeps
+        // Pagefind from stemming them or running its Chinese segmenter over
+        // them, which halves the indexing time. The browser falls back to
+        // the only index there is.
+        language: 'und',
         sort: { date: issue.date },
         meta: {
           title: `${section.countyText}：${section.title}`,
