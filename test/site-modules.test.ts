@@ -5,7 +5,7 @@ import { escapeXml, renderFeed, stableUuid, FEED_ENTRIES } from '../src/site/ren
 import { renderSitemap } from '../src/site/render-sitemap.js';
 import { createSearchRecords, htmlToText } from '../src/site/search-records.js';
 import { indexTokens, isSearchable, normalizeSearchText, queryTokens, searchTokensModule } from '../src/site/search-text.js';
-import { createSiteModel, homeYears } from '../src/site/site-model.js';
+import { createSiteModel, groupEntriesByYear, homeYears } from '../src/site/site-model.js';
 import { countyPagePath, formatBytes, issuePagePath, pdfFileName, pdfPath, relativeRoot, yearPagePath } from '../src/site/site-paths.js';
 
 const county = (slug: string) => DEFAULT_COUNTIES.find((c) => c.slug === slug)!;
@@ -58,6 +58,7 @@ describe('site model', () => {
     expect(shuangpai.entries.map((e) => `${e.issue.path}#${e.anchor} ${e.theme}`)).toEqual(['2009/18#shuangpai 乙', '2009/2#shuangpai 甲', '2008/40#shuangpai 主题', '2007/1#shuangpai 主题']);
     expect(model.counties.find((c) => c.county.slug === 'jindong')!.entries).toEqual([]);
     expect(model.counties).toHaveLength(DEFAULT_COUNTIES.length);
+    expect(groupEntriesByYear(shuangpai.entries).map((y) => [y.year, y.entries.length])).toEqual([[2009, 2], [2008, 1], [2007, 1]]);
   });
 
   it('shows the newest years on the home page until enough issues, at most two years', () => {

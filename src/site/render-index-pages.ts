@@ -2,7 +2,7 @@ import type nunjucks from 'nunjucks';
 import type { Config } from '../config/defaults.js';
 import type { OutputFile } from '../write/write-output.js';
 import { createPageContext, type SiteOptions } from './page-context.js';
-import type { SiteModel } from './site-model.js';
+import { groupEntriesByYear, type SiteModel } from './site-model.js';
 import { countyPagePath } from './site-paths.js';
 
 /** The page listing every county with its number of write-ups, and one page per county. */
@@ -13,7 +13,8 @@ export function renderCountyPages(model: SiteModel, config: Config, env: nunjuck
   ];
   for (const group of model.counties) {
     const path = countyPagePath(group.county.slug);
-    files.push({ path, content: env.render('county.njk', { ...createPageContext(config, path, options), group }) });
+    const years = groupEntriesByYear(group.entries);
+    files.push({ path, content: env.render('county.njk', { ...createPageContext(config, path, options), group, years }) });
   }
   return files;
 }

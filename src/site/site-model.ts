@@ -23,6 +23,23 @@ export interface CountyGroup {
   entries: CountyEntry[];
 }
 
+/** A county's write-ups of one year, for the year headings of its page. */
+export interface CountyYear {
+  year: number;
+  entries: CountyEntry[];
+}
+
+/** Write-ups (newest first) grouped by year, newest year first. */
+export function groupEntriesByYear(entries: readonly CountyEntry[]): CountyYear[] {
+  const years: CountyYear[] = [];
+  for (const entry of entries) {
+    const last = years[years.length - 1];
+    if (last?.year === entry.issue.year) last.entries.push(entry);
+    else years.push({ year: entry.issue.year, entries: [entry] });
+  }
+  return years;
+}
+
 /** The whole archive, indexed once so no page has to scan every issue. */
 export interface SiteModel {
   /** Every issue, newest first. */
