@@ -69,7 +69,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       `模板出错，本次未写入任何文件：${(e as Error).message.replace(/\s+/g, ' ').trim()}。请改正 templates/ 下的模板。`);
     return { diagnostics: [...checked.diagnostics, d], fileCount: checked.fileCount, written: undefined };
   }
-  const files: OutputFile[] = [...site.files, ...(await createSearchIndex(site.searchRecords)), ...(await loadAssets(root))];
+  let searchFiles: OutputFile[];
+  try {
+    searchFiles = await createSearchIndex(site.searchRecords);
+  } catch (e) {
+    // Pagefind runs a platform binary from its npm package; when it is missing or fails, say so, write nothing.
+    const d = createDiagnostic('pagefind', undefined, 'error', 'build/search-index',
+      `搜索索引生成失败，本次未写入任何文件：${(e as Error).message.replace(/\s+/g, ' ').trim()}。请重新运行 npm ci 安装 pagefind；仍失败时请联系维护人员。`);
+    return { diagnostics: [...checked.diagnostics, d], fileCount: checked.fileCount, written: undefined };
+  }
+  const files: OutputFile[] = [...site.files, ...searchFiles, ...(await loadAssets(root))];
   try {
     await writeOutput(out, files);
   } catch (e) {
