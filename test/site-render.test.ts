@@ -23,17 +23,24 @@ const text = (f: OutputFile) => (typeof f.content === 'string' ? f.content : Buf
 const env = createTemplateEnv(PACKAGE_DIR);
 
 describe('the rendered site', () => {
-  it('links only to pages it renders (PDFs aside), all relative', async () => {
+  it('links only to pages and anchors it renders (PDFs aside), all relative', async () => {
     const { files } = renderSite(await manyIssues([2008, 2009], 3), DEFAULT_CONFIG, env, { pdf: true });
-    const paths = new Set([...files.map((f) => f.path), 'assets/site.css', 'assets/search.js']);
+    const byPath = new Map(files.map((f) => [f.path, text(f)]));
+    const assets = new Set(['assets/site.css', 'assets/search.js']);
     const pdfs: string[] = [];
     for (const f of files.filter((f) => f.path.endsWith('.html'))) {
       for (const [, href] of text(f).matchAll(/(?:href|src)="([^"]*)"/g)) {
         expect(href, `${f.path}: ${href}`).not.toMatch(/^(https?:)?\/\//);
-        if (href!.startsWith('#') || href!.startsWith('data:')) continue;
-        const target = posix.normalize(posix.join(posix.dirname(f.path), href!.split('#')[0]!.split('?')[0]!));
-        if (target.endsWith('.pdf')) pdfs.push(target);
-        else expect(paths.has(target), `${f.path} → ${href}`).toBe(true);
+        if (href!.startsWith('data:')) continue;
+        const [path, anchor] = href!.split('?')[0]!.split('#');
+        const target = path === '' ? f.path : posix.normalize(posix.join(posix.dirname(f.path), path!));
+        if (target.endsWith('.pdf')) {
+          pdfs.push(target);
+          continue;
+        }
+        if (assets.has(target)) continue;
+        expect(byPath.has(target), `${f.path} → ${href}`).toBe(true);
+        if (anchor) expect(byPath.get(target), `${f.path} → ${href}`).toContain(`id="${anchor}"`);
       }
     }
     expect(pdfs).toContain('2009/3/永组信息-2009-03.pdf');
