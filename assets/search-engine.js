@@ -37,10 +37,11 @@ export function createSearchEngine(root) {
     async function next(n) {
       const out = [];
       while (out.length < n && at < results.length) {
-        const batch = results.slice(at, at + n);
+        const batch = results.slice(at, at + n - out.length);
         at += batch.length;
         for (const data of await Promise.all(batch.map((r) => r.data()))) {
-          const passage = findPassage(`${data.meta.theme}\n${data.meta.text}`, needle);
+          // The write-up's own text first, so the passage is from it when it can be; then its headline.
+          const passage = findPassage(data.meta.text, needle) ?? findPassage(data.meta.theme, needle);
           if (passage) out.push({ href: data.meta.href, title: data.meta.title, issue: data.meta.issue, theme: data.meta.theme, passage });
         }
       }
