@@ -116,7 +116,9 @@ describe('the archive site in Chromium', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到正文');
     await page.keyboard.press('Enter');
-    expect(new URL(page.url()).hash).toBe('#main');
+    // Following the link is a navigation within the page: wait for it rather than race it.
+    await expect.poll(() => new URL(page.url()).hash).toBe('#main');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
   });
 
   it('works opened from disk: home → year → issue → county', async () => {
