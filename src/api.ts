@@ -12,7 +12,6 @@ import { checkInParallel } from './parallel/check-parallel.js';
 import { readPageCounts, recordPageCounts } from './cache/page-counts.js';
 import { checkPageBudget } from './check/rules/page-budget.js';
 import type { IssueModel } from './merge/merge-issue.js';
-import type { IssueDownload } from './render/render-site.js';
 import type { IssuePdf } from './pdf/render-pdfs.js';
 import type { OutputFile } from './write/write-output.js';
 
@@ -23,7 +22,10 @@ const lazy = {
   importer: () => import('./import/read-document.js'),
   create: () => import('./new/create.js'),
   merge: () => import('./merge/merge-issue.js'),
-  site: () => import('./render/render-site.js'),
+  site: () => import('./site/render-site.js'),
+  articles: () => import('./render/render-site.js'),
+  assets: () => import('./site/load-site-assets.js'),
+  search: () => import('./search/create-search-index.js'),
   pdf: () => import('./pdf/render-pdfs.js'),
   select: () => import('./pdf/select-issues.js'),
   templates: () => import('./render/templates.js'),
@@ -123,8 +125,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   const checked = await inspect(root, true);
   const refuse = (diagnostics: Diagnostic[]): BuildResult => ({ diagnostics, fileCount: checked.fileCount, written: undefined, pdfs: [] });
-  const [{ mergeIssue }, { createTemplateEnv }, { findLiveLock, writeOutput, OutputLockedError }, { renderSite, SectionRenderError }, { createMarkdownRenderer, memoizeRenderer }] =
-    await Promise.all([lazy.merge(), lazy.templates(), lazy.output(), lazy.site(), lazy.markdown()]);
+  const [{ mergeIssue }, { createTemplateEnv }, { findLiveLock, writeOutput, OutputLockedError }, { renderSite }, { SectionRenderError }, { createMarkdownRenderer, memoizeRenderer }, { loadSiteAssets }] =
+    await Promise.all([lazy.merge(), lazy.templates(), lazy.output(), lazy.site(), lazy.articles(), lazy.markdown(), lazy.assets()]);
   // Sections rendered where they were parsed (worker threads) are reused, not rendered again.
   const markdown = memoizeRenderer(createMarkdownRenderer(), checked.html);
   const { renderPdfs } = options.pdf !== false ? await lazy.pdf() : { renderPdfs: undefined };
@@ -143,12 +145,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     pdfs = printed.value;
     recordPageCounts(root, pdfs.map((p) => ({ folder: p.issue.folder, pages: p.pages })));
   }
-  const downloads = new Map<string, IssueDownload>(
-    pdfs.map((p) => [p.issue.folder, { fileName: p.fileName, bytes: p.pdf.byteLength, pages: p.pages }]),
-  );
-  let files: OutputFile[];
+  const pdfBytes = new Map(pdfs.map((p) => [`${p.issue.path}/${p.fileName}`, p.pdf.byteLength]));
+  const pdfPages = new Map(pdfs.map((p) => [`${p.issue.path}/${p.fileName}`, p.pages]));
+  let site: Awaited<ReturnType<typeof renderSite>>;
   try {
-    files = renderSite(issues, checked.config, env, downloads, markdown);
+    site = renderSite(issues, checked.config, env, { pdf: options.pdf !== false, pdfBytes, pdfPages }, markdown);
   } catch (e) {
     if (e instanceof SectionRenderError) {
       return refuse([...diagnostics, createDiagnostic(e.file, undefined, 'error', 'render/markdown', '这篇稿件的正文无法排版（结构过于复杂），本次未写入任何文件。请检查是否误粘贴了大量符号。')]);
@@ -158,8 +159,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       `模板出错，本次未写入任何文件：${(e as Error).message.replace(/\s+/g, ' ').trim()}。请改正 templates/ 下的模板。`);
     return refuse([...diagnostics, d]);
   }
+  let searchFiles: OutputFile[];
+  try {
+    searchFiles = await (await lazy.search()).createSearchIndex(site.searchRecords);
+  } catch (e) {
+    // Pagefind runs a platform binary from its npm package; when it is missing or fails, say so, write nothing.
+    return refuse([...diagnostics, createDiagnostic('pagefind', undefined, 'error', 'build/search-index',
+      `搜索索引生成失败，本次未写入任何文件：${(e as Error).message.replace(/\s+/g, ' ').trim()}。请重新运行 npm ci 安装 pagefind；仍失败时请联系维护人员。`)]);
+  }
+  const files: OutputFile[] = [...site.files, ...searchFiles, ...(await loadSiteAssets(root))];
   files.push(...pdfs.map((p) => ({ path: `${p.issue.path}/${p.fileName}`, content: p.pdf })));
-  files.push(...(await loadAssets(root)));
   try {
     await writeOutput(out, files);
   } catch (e) {
@@ -256,21 +265,6 @@ function lockedDiagnostic(out: string, e: { pid: number; lockFile: string }): Di
     `另一个生成任务（进程 ${e.pid}）正在写入这个输出文件夹，本次未写入。请等它结束后再试；如确认没有其他任务，删除 ${e.lockFile}。`);
 }
 
-/** Stylesheets of the site, the project's own overriding the built-in ones. */
-async function loadAssets(root: string): Promise<OutputFile[]> {
-  const out: OutputFile[] = [];
-  const { searchPaths } = await lazy.templates();
-  for (const name of ['site.css']) {
-    for (const dir of searchPaths(root, 'styles')) {
-      const content = await readFile(join(dir, name)).catch(() => undefined);
-      if (content) {
-        out.push({ path: `assets/${name}`, content });
-        break;
-      }
-    }
-  }
-  return out;
-}
 
 /**
  * Applies the safe copy fixes (check --fix), then checks again. Originals are

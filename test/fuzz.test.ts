@@ -9,7 +9,7 @@ import type { LoadedIssue } from '../src/load/load-project.js';
 import { parseSubmission } from '../src/load/parse-submission.js';
 import { parseYamlSource } from '../src/load/yaml-source.js';
 import { mergeIssue } from '../src/merge/merge-issue.js';
-import { renderSite } from '../src/render/render-site.js';
+import { renderSite } from '../src/site/render-site.js';
 import { createTemplateEnv } from '../src/render/templates.js';
 import { REPO } from './helpers.js';
 
@@ -88,7 +88,7 @@ function pipeline(files: string[]): void {
   const checked = checkIssue(loaded, DEFAULT_CONFIG);
   assertPlaced([...diagnostics, ...checked.diagnostics], texts);
   if (!checked.value) return;
-  const site = renderSite([mergeIssue(checked.value, DEFAULT_CONFIG)], DEFAULT_CONFIG, env);
+  const site = renderSite([mergeIssue(checked.value, DEFAULT_CONFIG)], DEFAULT_CONFIG, env, { pdf: true }).files;
   for (const page of site) {
     const html = String(page.content);
     const main = html.slice(html.indexOf('<main'));

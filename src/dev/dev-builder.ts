@@ -9,8 +9,9 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { listIssueFolders, loadIssue } from '../load/load-project.js';
 import { mergeIssue } from '../merge/merge-issue.js';
 import { createMarkdownRenderer, memoizeRenderer, type MarkdownRenderer } from '../render/markdown.js';
-import { renderSite } from '../render/render-site.js';
-import { createTemplateEnv, searchPaths } from '../render/templates.js';
+import { renderSite } from '../site/render-site.js';
+import { loadSiteAssets } from '../site/load-site-assets.js';
+import { createTemplateEnv } from '../render/templates.js';
 import { safeOutputPath, type OutputFile } from '../write/write-output.js';
 import type nunjucks from 'nunjucks';
 import type { IssueModel } from '../merge/merge-issue.js';
@@ -94,14 +95,7 @@ export function createDevBuilder(root: string, out: string) {
     return changed;
   }
 
-  async function assets(): Promise<OutputFile[]> {
-    const files: OutputFile[] = [];
-    for (const dir of searchPaths(root, 'styles').reverse()) {
-      const css = await readFile(join(dir, 'site.css')).catch(() => undefined);
-      if (css) files.splice(0, files.length, { path: 'assets/site.css', content: css });
-    }
-    return files;
-  }
+
 
   /**
    * Rebuilds after the given changed paths (absolute or relative to root);
@@ -133,7 +127,8 @@ export function createDevBuilder(root: string, out: string) {
     try {
       const issues = across.value.map((i) => mergeIssue(i, config!));
       lastIssues = issues;
-      files = [...renderSite(issues, config!, env!, new Map(), markdown), ...(await assets())];
+      // No search index in dev: it takes seconds on a large archive; `yongzu build` makes it.
+      files = [...renderSite(issues, config!, env!, { pdf: false }, markdown).files, ...(await loadSiteAssets(root))];
     } catch (e) {
       const message = `模板出错：${(e as Error).message.replace(/\s+/g, ' ').trim()}。请改正 templates/ 下的模板。`;
       const d: Diagnostic = { file: 'templates', line: 1, column: 1, severity: 'error', rule: 'render/template', message };

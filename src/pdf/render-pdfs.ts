@@ -1,6 +1,7 @@
 import type nunjucks from 'nunjucks';
 import type { Config } from '../config/defaults.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { pdfFileName as sitePdfFileName } from '../site/site-paths.js';
 import type { IssueModel } from '../merge/merge-issue.js';
 import { createMarkdownRenderer } from '../render/markdown.js';
 import { renderPrintHtml } from '../render/render-print.js';
@@ -57,8 +58,7 @@ export function issueLabel(issue: IssueModel): string {
 
 /** `永组信息-2009-18.pdf`: a name a person would keep. */
 export function pdfFileName(issue: IssueModel, config: Config, suffix = ''): string {
-  const name = config.bulletin.replace(/[\\/:*?"<>|\s]+/g, '');
-  return `${name}-${issue.year}-${String(issue.issue).padStart(2, '0')}${suffix}.pdf`;
+  return sitePdfFileName(issue, config.bulletin, suffix);
 }
 
 const issueFile = (issue: IssueModel) => `issues/${issue.folder}/issue.yml`;

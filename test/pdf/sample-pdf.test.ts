@@ -38,7 +38,7 @@ describe('the sample issue as a print PDF', () => {
     expect(existsSync(pdf)).toBe(true);
     const html = readFileSync(join(root, 'dist/2009/18/index.html'), 'utf8');
     expect(html).toContain(`href="${encodeURIComponent('永组信息-2009-18.pdf')}"`);
-    expect(html).toMatch(/下载印刷版 PDF<\/a>（4 页，\d+ KB）/);
+    expect(html).toMatch(/下载印刷版 PDF<\/a>（4 页，\d+ KB，永组信息-2009-18\.pdf）/);
     expect(result.pdfs).toHaveLength(1);
     expect(result.pdfs[0]?.cached).toBe(false);
   });

@@ -1,0 +1,36 @@
+import type { Config } from '../config/defaults.js';
+import { countyPagePath, formatBytes, issuePagePath, pdfFileName, pdfPath, relativeRoot, yearPagePath } from './site-paths.js';
+
+/** Options of the site that do not come from the configuration. */
+export interface SiteOptions {
+  /** Whether this build produces PDFs; the site links to them only then. */
+  pdf: boolean;
+  /**
+   * Sizes in bytes of the PDFs, by path relative to OUT (`pdfPath`), when the
+   * PDF build knows them; the issue page shows the size next to the link.
+   */
+  pdfBytes?: ReadonlyMap<string, number>;
+  /** Page counts of the PDFs, by the same paths. */
+  pdfPages?: ReadonlyMap<string, number>;
+}
+
+/** The path helpers, handed to templates so they never spell a path themselves. */
+export const sitePaths = { issuePagePath, yearPagePath, countyPagePath, pdfFileName, pdfPath, formatBytes } as const;
+
+/** What every page template gets: the config, the way back to the root, the PDF switch and the path helpers. */
+export interface PageContext {
+  config: Config;
+  /** Relative prefix from this page to the site root, e.g. `../../`. */
+  base: string;
+  /** Path of this page relative to OUT. */
+  pagePath: string;
+  pdf: boolean;
+  paths: typeof sitePaths;
+  /** Allow WebAssembly in this page's Content-Security-Policy (the search page only). */
+  wasm: boolean;
+}
+
+/** The common context of the page at `pagePath`. */
+export function createPageContext(config: Config, pagePath: string, options: SiteOptions, wasm = false): PageContext {
+  return { config, base: relativeRoot(pagePath), pagePath, pdf: options.pdf, paths: sitePaths, wasm };
+}

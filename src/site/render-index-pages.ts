@@ -1,0 +1,32 @@
+import type nunjucks from 'nunjucks';
+import type { Config } from '../config/defaults.js';
+import type { OutputFile } from '../write/write-output.js';
+import { createPageContext, type SiteOptions } from './page-context.js';
+import { groupEntriesByYear, type SiteModel } from './site-model.js';
+import { countyPagePath } from './site-paths.js';
+
+/** The page listing every county with its number of write-ups, and one page per county. */
+export function renderCountyPages(model: SiteModel, config: Config, env: nunjucks.Environment, options: SiteOptions): OutputFile[] {
+  const listPath = 'counties/index.html';
+  const files: OutputFile[] = [
+    { path: listPath, content: env.render('counties.njk', { ...createPageContext(config, listPath, options), counties: model.counties }) },
+  ];
+  for (const group of model.counties) {
+    const path = countyPagePath(group.county.slug);
+    const years = groupEntriesByYear(group.entries);
+    files.push({ path, content: env.render('county.njk', { ...createPageContext(config, path, options), group, years }) });
+  }
+  return files;
+}
+
+/** Every article headline with its issue, grouped by year, newest first. */
+export function renderThemePage(model: SiteModel, config: Config, env: nunjucks.Environment, options: SiteOptions): OutputFile {
+  const path = 'themes/index.html';
+  return { path, content: env.render('themes.njk', { ...createPageContext(config, path, options), years: model.years }) };
+}
+
+/** The search page; the only page whose policy lets WebAssembly run (Pagefind's engine). */
+export function renderSearchPage(config: Config, env: nunjucks.Environment, options: SiteOptions): OutputFile {
+  const path = 'search/index.html';
+  return { path, content: env.render('search.njk', { ...createPageContext(config, path, options, true) }) };
+}

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, DEFAULT_COUNTIES } from '../src/config/defaults.js';
+import type { IssueModel } from '../src/merge/merge-issue.js';
+import { escapeXml, renderFeed, stableUuid, FEED_ENTRIES } from '../src/site/render-feed.js';
+import { renderSitemap } from '../src/site/render-sitemap.js';
+import { createSearchRecords, htmlToText } from '../src/site/search-records.js';
+import { indexTokens, isSearchable, normalizeSearchText, queryTokens, searchTokensModule } from '../src/site/search-text.js';
+import { createSiteModel, groupEntriesByYear, homeYears } from '../src/site/site-model.js';
+import { countyPagePath, formatBytes, issuePagePath, pdfFileName, pdfPath, relativeRoot, yearPagePath } from '../src/site/site-paths.js';
+
+const county = (slug: string) => DEFAULT_COUNTIES.find((c) => c.slug === slug)!;
+
+/** A minimal issue model with one article per theme, each written by the given counties. */
+function issue(year: number, n: number, articles: Record<string, string[]> = { 主题: ['shuangpai'] }): IssueModel {
+  const arts = Object.entries(articles).map(([theme, slugs]) => ({
+    theme,
+    source: '',
+    sections: slugs.map((slug) => ({ id: slug, county: county(slug), countyText: county(slug).name, title: `${county(slug).name}${theme}`, file: `${slug}.md`, body: '正文', bodyLine: 6 })),
+  }));
+  return {
+    folder: `${year}-${n}`, year, issue: n, total: 400 + n, date: `${year}-03-0${(n % 9) + 1}`, dateText: `${year}年3月${(n % 9) + 1}日`, path: `${year}/${n}`,
+    articles: arts, counties: arts.flatMap((a) => a.sections.map((s) => s.county)), distribution: [], copies: undefined, editor: undefined, reviewer: undefined, note: undefined,
+  };
+}
+
+describe('site paths', () => {
+  it('names pages and the PDF after the issue', () => {
+    const ref = { year: 2009, issue: 8 };
+    expect(issuePagePath(ref)).toBe('2009/8/index.html');
+    expect(yearPagePath(2009)).toBe('2009/index.html');
+    expect(countyPagePath('shuangpai')).toBe('counties/shuangpai/index.html');
+    expect(pdfFileName(ref)).toBe('永组信息-2009-08.pdf');
+    expect(pdfFileName({ year: 2009, issue: 18 })).toBe('永组信息-2009-18.pdf');
+    expect(pdfPath({ year: 2009, issue: 18 })).toBe('2009/18/永组信息-2009-18.pdf');
+  });
+
+  it('leads back to the root relatively, and formats sizes', () => {
+    expect(relativeRoot('index.html')).toBe('');
+    expect(relativeRoot('2009/index.html')).toBe('../');
+    expect(relativeRoot('2009/18/index.html')).toBe('../../');
+    expect(formatBytes(900)).toBe('900 B');
+    expect(formatBytes(350 * 1024)).toBe('350 KB');
+    expect(formatBytes(1.5 * 1024 * 1024)).toBe('1.5 MB');
+  });
+});
+
+describe('site model', () => {
+  const issues = [issue(2008, 40), issue(2009, 2, { 甲: ['shuangpai', 'daoxian'] }), issue(2009, 18, { 甲: ['daoxian'], 乙: ['shuangpai'] }), issue(2007, 1)];
+  const model = createSiteModel(issues, DEFAULT_COUNTIES);
+
+  it('orders issues newest first and groups them by year', () => {
+    expect(model.issues.map((i) => i.path)).toEqual(['2009/18', '2009/2', '2008/40', '2007/1']);
+    expect(model.years.map((y) => [y.year, y.issues.length])).toEqual([[2009, 2], [2008, 1], [2007, 1]]);
+  });
+
+  it("lists each county's write-ups newest first, with their anchors, and keeps counties without any", () => {
+    const shuangpai = model.counties.find((c) => c.county.slug === 'shuangpai')!;
+    expect(shuangpai.entries.map((e) => `${e.issue.path}#${e.anchor} ${e.theme}`)).toEqual(['2009/18#shuangpai 乙', '2009/2#shuangpai 甲', '2008/40#shuangpai 主题', '2007/1#shuangpai 主题']);
+    expect(model.counties.find((c) => c.county.slug === 'jindong')!.entries).toEqual([]);
+    expect(model.counties).toHaveLength(DEFAULT_COUNTIES.length);
+    expect(groupEntriesByYear(shuangpai.entries).map((y) => [y.year, y.entries.length])).toEqual([[2009, 2], [2008, 1], [2007, 1]]);
+  });
+
+  it('shows the newest years on the home page until enough issues, at most two years', () => {
+    const years = [2012, 2011, 2010].map((year) => ({ year, issues: Array.from({ length: year === 2012 ? 3 : 40 }, (_, i) => issue(year, i + 1)) }));
+    expect(homeYears(years).map((y) => y.year)).toEqual([2012, 2011]);
+    expect(homeYears(years.slice(1)).map((y) => y.year)).toEqual([2011]);
+    expect(homeYears([])).toEqual([]);
+  });
+});
+
+describe('search tokens', () => {
+  it('drops punctuation and spaces and folds width and case', () => {
+    expect(normalizeSearchText('人才、强县 ＡＢ，1０')).toBe('人才强县ab10');
+  });
+
+  it('indexes every pair of characters; a query needs all its pairs', () => {
+    const index = new Set(indexTokens('大力推进人才强县战略'));
+    expect(index.size).toBe(9);
+    for (const phrase of ['人才', '人才强县', '推进人才强县战', '才、强']) {
+      expect(queryTokens(phrase).every((t) => index.has(t)), phrase).toBe(true);
+    }
+    expect(queryTokens('强人').every((t) => index.has(t))).toBe(false);
+    expect(queryTokens('县')).toEqual([]);
+    expect(isSearchable('县')).toBe(false);
+    expect(isSearchable('干部')).toBe(true);
+    expect(queryTokens('，。 ')).toEqual([]);
+  });
+
+  it('spells tokens in ASCII letters and digits only, so no segmenter can cut them', () => {
+    for (const t of indexTokens('干部𠀀Ab1')) expect(t).toMatch(/^b[0-9a-z]{8}$/);
+  });
+
+  it('ships the same functions to the browser', async () => {
+    const source = searchTokensModule();
+    expect(source).not.toMatch(/\bimport\b|require\(/);
+    const browser = await import(`data:text/javascript,${encodeURIComponent(source)}`);
+    expect(browser.queryTokens('人才强县')).toEqual(queryTokens('人才强县'));
+    expect(browser.indexTokens('好政策，吸引人才')).toEqual(indexTokens('好政策，吸引人才'));
+  });
+});
+
+describe('search records', () => {
+  it('makes one record per write-up, anchored, with its text and sort date', () => {
+    const i = issue(2009, 18, { 甲: ['shuangpai', 'daoxian'] });
+    const articles = i.articles.map((a) => ({ theme: a.theme, sections: a.sections.map((s) => ({ ...s, html: `<p><strong>${s.title}。</strong>一是&#x3C;好&#x3E; &amp; 干部</p>` })) }));
+    const records = createSearchRecords(i, articles);
+    expect(records.map((r) => r.meta.href)).toEqual(['2009/18/index.html#shuangpai', '2009/18/index.html#daoxian']);
+    expect(records[0]!.meta.text).toBe('双牌县甲。一是<好> & 干部');
+    expect(records[0]!.meta.issue).toBe('2009年第18期（总第418期）');
+    expect(records[0]!.sort.date).toBe(i.date);
+    expect(records[0]!.content.split(' ')).toEqual(expect.arrayContaining(queryTokens('干部')));
+  });
+
+  it('turns sanitized HTML into text', () => {
+    expect(htmlToText('<p>甲&quot;乙&quot;</p><ul><li>丙&#x26;丁</li></ul>')).toBe('甲"乙"\n丙&丁');
+  });
+});
+
+describe('feed and sitemap', () => {
+  const issues = Array.from({ length: 25 }, (_, k) => issue(2009, 25 - k));
+
+  it('carries the newest issues, escaped, with relative links and stable ids when no base URL is set', () => {
+    const xml = renderFeed(issues, { ...DEFAULT_CONFIG, site: { title: '永组<信息>', baseUrl: '' } });
+    expect(xml.match(/<entry>/g)).toHaveLength(FEED_ENTRIES);
+    expect(xml).toContain('<title>永组&lt;信息&gt;</title>');
+    expect(xml).toContain('<link rel="alternate" type="text/html" href="2009/25/index.html"/>');
+    expect(xml).toContain(`<id>${stableUuid('永组信息/2009/25')}</id>`);
+    expect(stableUuid('a')).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(escapeXml(`<&"'>`)).toBe('&lt;&amp;&quot;&apos;&gt;');
+  });
+
+  it('uses absolute links with a base URL, and writes the sitemap only then', () => {
+    const config = { ...DEFAULT_CONFIG, site: { title: 't', baseUrl: 'https://example.org/yzxx/' } };
+    expect(renderFeed(issues, config)).toContain('href="https://example.org/yzxx/2009/25/index.html"');
+    const sitemap = renderSitemap(['index.html', '2009/18/index.html'], config)!;
+    expect(sitemap).toContain('<loc>https://example.org/yzxx/</loc>');
+    expect(sitemap).toContain('<loc>https://example.org/yzxx/2009/18/</loc>');
+    expect(renderSitemap(['index.html'], DEFAULT_CONFIG)).toBeUndefined();
+  });
+});

@@ -1,0 +1,96 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build, check } from '../src/api.js';
+import { DEFAULT_CONFIG } from '../src/config/defaults.js';
+import { createTemplateEnv, PACKAGE_DIR } from '../src/render/templates.js';
+import { renderSite } from '../src/site/render-site.js';
+import type { OutputFile } from '../src/write/write-output.js';
+import { sampleProject } from './helpers.js';
+import { mergeIssue, type IssueModel } from '../src/merge/merge-issue.js';
+
+/** The issues of a project whose issues are copies of the sample under other numbers. */
+async function manyIssues(years: number[], perYear: number): Promise<IssueModel[]> {
+  const root = sampleProject();
+  const checked = await check({ root });
+  const sample = mergeIssue(checked.issues[0]!, checked.config);
+  return years.flatMap((year, y) =>
+    Array.from({ length: perYear }, (_, k) => ({ ...sample, year, issue: k + 1, total: y * perYear + k + 1, path: `${year}/${k + 1}`, folder: `${year}-${k + 1}` })),
+  );
+}
+
+const text = (f: OutputFile) => (typeof f.content === 'string' ? f.content : Buffer.from(f.content).toString('utf8'));
+const env = createTemplateEnv(PACKAGE_DIR);
+
+describe('the rendered site', () => {
+  it('links only to pages and anchors it renders (PDFs aside), all relative', async () => {
+    const { files } = renderSite(await manyIssues([2008, 2009], 3), DEFAULT_CONFIG, env, { pdf: true });
+    const byPath = new Map(files.map((f) => [f.path, text(f)]));
+    const assets = new Set(['assets/site.css', 'assets/search.js']);
+    const pdfs: string[] = [];
+    for (const f of files.filter((f) => f.path.endsWith('.html'))) {
+      for (const [, href] of text(f).matchAll(/(?:href|src)="([^"]*)"/g)) {
+        expect(href, `${f.path}: ${href}`).not.toMatch(/^(https?:)?\/\//);
+        if (href!.startsWith('data:')) continue;
+        const [path, anchor] = href!.split('?')[0]!.split('#');
+        const target = path === '' ? f.path : posix.normalize(posix.join(posix.dirname(f.path), path!));
+        if (target.endsWith('.pdf')) {
+          pdfs.push(target);
+          continue;
+        }
+        if (assets.has(target)) continue;
+        expect(byPath.has(target), `${f.path} → ${href}`).toBe(true);
+        if (anchor) expect(byPath.get(target), `${f.path} → ${href}`).toContain(`id="${anchor}"`);
+      }
+    }
+    expect(pdfs).toContain('2009/3/永组信息-2009-03.pdf');
+  });
+
+  it('gives every page one h1, a title of its own and the feed link; only the search page may run WebAssembly', async () => {
+    const { files } = renderSite(await manyIssues([2009], 2), DEFAULT_CONFIG, env, { pdf: false });
+    const pages = files.filter((f) => f.path.endsWith('.html'));
+    const titles = new Set<string>();
+    for (const page of pages) {
+      const html = text(page);
+      expect(html.match(/<h1[ >]/g), page.path).toHaveLength(1);
+      expect(html).toContain('<html lang="zh-CN">');
+      expect(html).toContain('<link rel="alternate" type="application/atom+xml"');
+      expect(html).toContain('<a class="skip" href="#main">');
+      expect(html.includes("'wasm-unsafe-eval'"), page.path).toBe(page.path === 'search/index.html');
+      expect(html).not.toMatch(/<script(?![^>]*\bsrc=)/);
+      titles.add(html.match(/<title>([^<]*)<\/title>/)![1]!);
+    }
+    expect(titles.size).toBe(pages.length);
+    expect(files.find((f) => f.path === '2009/1/index.html') && text(files.find((f) => f.path === '2009/1/index.html')!)).not.toContain('.pdf');
+  });
+
+  it('keeps the home page light and issue pages independent of the archive size', async () => {
+    const issues = await manyIssues([2005, 2006, 2007, 2008, 2009], 40);
+    const { files } = renderSite(issues, DEFAULT_CONFIG, env, { pdf: true });
+    const home = text(files.find((f) => f.path === 'index.html')!);
+    expect(home.match(/class="issue-entry"/g)).toHaveLength(40);
+    for (const year of [2005, 2006, 2007, 2008, 2009]) expect(home).toContain(`href="${year}/index.html"`);
+    const issuePage = text(files.find((f) => f.path === '2009/18/index.html')!);
+    // Links to issues of other years would make the site quadratic.
+    expect(issuePage.match(/href="\.\.\/\.\.\/2008\/\d+\/index\.html"/g) ?? []).toHaveLength(0);
+    expect(issuePage).toContain('href="../../2009/17/index.html"');
+    expect(issuePage).toContain('href="../../counties/shuangpai/index.html"');
+  });
+});
+
+describe('the built sample', () => {
+  it('writes the search index and the assets beside the pages', async () => {
+    const root = sampleProject();
+    const result = await build({ root, pdf: false });
+    expect(result.written).toBeDefined();
+    const dist = join(root, 'dist');
+    const all = readdirSync(dist, { recursive: true }) as string[];
+    for (const f of ['feed.xml', 'search/index.html', 'pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'assets/search.js', 'assets/search-engine.js', 'assets/search-tokens.js', 'counties/shuangpai/index.html', 'themes/index.html', '2009/index.html']) {
+      expect(all, f).toContain(f);
+    }
+    expect(all.some((f) => f.includes('pagefind-ui'))).toBe(false);
+    expect(all).not.toContain('sitemap.xml');
+    const county = readFileSync(join(dist, 'counties/shuangpai/index.html'), 'utf8');
+    expect(county).toContain('href="../../2009/18/index.html#shuangpai"');
+  });
+});
