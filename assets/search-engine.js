@@ -1,56 +1,79 @@
-// Finds write-ups for a query with the site's Pagefind index. No DOM here, so
-// the end-to-end tests can call it directly to measure recall.
+// Finds write-ups for a query with the site's own search index (src/search):
+// an inverted index from each pair of adjacent characters to the write-ups
+// that hold it. No DOM here, so the end-to-end tests can call it directly to
+// measure recall.
 //
-// The index holds an ASCII token for each pair of adjacent characters (see
-// src/site/search-text.ts, shipped as search-tokens.js), so a query is turned
-// into the same tokens, Pagefind returns the write-ups holding all of them,
-// and the phrase itself is then checked in each write-up's text: pairs can
-// all occur without the phrase occurring.
-import { isSearchable, normalizeSearchText, queryTokens } from './search-tokens.js';
+// A query is cut into the same pairs (search-tokens.js is generated from
+// src/site/search-text.ts), the write-ups holding all of them are found, and
+// the phrase itself is then checked in each write-up's text: pairs can all
+// occur without the phrase occurring.
+import { isSearchable, normalizeSearchText, queryTokens, tokenShard } from './search-tokens.js';
 
 export { isSearchable };
 
-/** Loads Pagefind from the site root `root` (a URL) once. */
+/** The search engine of the site at `root` (a URL); it fetches only the index files a query needs. */
 export function createSearchEngine(root) {
-  let loading;
-  const load = () => {
-    loading ??= import(new URL('pagefind/pagefind.js', root).href).then(async (pagefind) => {
-      await pagefind.options({ excerptLength: 0 });
-      await pagefind.init();
-      return pagefind;
-    });
-    return loading;
+  const cache = new Map();
+  const json = (path) => {
+    if (!cache.has(path)) {
+      cache.set(path, fetch(new URL(`search-index/${path}`, root)).then((r) => {
+        if (!r.ok) throw new Error(`${path}: ${r.status}`);
+        return r.json();
+      }));
+    }
+    return cache.get(path);
   };
+  const load = () => json('meta.json');
 
   /**
    * Searches `query`; returns `{ total, next }` where `next(n)` resolves to the
    * next n matching write-ups: { href (from the root), title, issue, theme, passage }.
+   * `total` counts the write-ups holding every pair; a few may not hold the phrase.
    */
   async function search(query) {
     const tokens = queryTokens(query);
     const needle = normalizeSearchText(query);
     if (tokens.length === 0) return { total: 0, next: async () => [] };
-    const pagefind = await load();
-    const found = await pagefind.search(tokens.join(' '), { sort: { date: 'desc' } });
-    const results = found.results;
+    const meta = await load();
+    const lists = await Promise.all(tokens.map(async (t) => decode((await json(`postings/${tokenShard(t, meta.shards)}.json`))[t])));
+    const candidates = intersect(lists);
     let at = 0;
     async function next(n) {
       const out = [];
-      while (out.length < n && at < results.length) {
-        const batch = results.slice(at, at + n - out.length);
+      while (out.length < n && at < candidates.length) {
+        const batch = candidates.slice(at, at + n - out.length);
         at += batch.length;
-        for (const data of await Promise.all(batch.map((r) => r.data()))) {
+        const docs = await Promise.all(batch.map(async (id) => (await json(`docs/${Math.floor(id / meta.docsPerShard)}.json`))[id % meta.docsPerShard]));
+        for (const doc of docs) {
           // The write-up's own text first, so the passage is from it when it can be; then its headline.
-          const passage = findPassage(data.meta.text, needle) ?? findPassage(data.meta.theme, needle);
-          if (passage) out.push({ href: data.meta.href, title: data.meta.title, issue: data.meta.issue, theme: data.meta.theme, passage });
+          const passage = findPassage(doc.text, needle) ?? findPassage(doc.theme, needle);
+          if (passage) out.push({ href: doc.href, title: doc.title, issue: doc.issue, theme: doc.theme, passage });
         }
       }
       return out;
     }
-    return { total: results.length, next };
+    return { total: candidates.length, next };
   }
 
   return { load, search };
+}
+
+/** Gaps in base 36 (see encodePostings) → ascending ids. */
+function decode(encoded) {
+  if (!encoded) return [];
+  let id = -1;
+  return encoded.split(',').map((gap) => (id += parseInt(gap, 36)));
+}
+
+/** The ids in every list (each ascending), shortest list first. */
+function intersect(lists) {
+  const sorted = [...lists].sort((a, b) => a.length - b.length);
+  let result = sorted[0] ?? [];
+  for (const list of sorted.slice(1)) {
+    const set = new Set(list);
+    result = result.filter((id) => set.has(id));
+  }
+  return result;
 }
 
 /**

@@ -1,55 +1,53 @@
-import * as pagefind from 'pagefind';
 import type { SearchRecord } from '../site/search-records.js';
+import { tokenShard } from '../site/search-text.js';
 import type { OutputFile } from '../write/write-output.js';
 
-/** Where the index lives in the site; the browser glue (assets/search.js) loads it from there. */
-export const SEARCH_DIR = 'pagefind';
+/** Where the index lives in the site; the browser's engine (assets/search-engine.js) loads it from there. */
+export const SEARCH_DIR = 'search-index';
 
-/**
- * The files of Pagefind's bundle the site needs: its engine, worker, WebAssembly
- * and index. Its ready-made UIs are left out; the site has its own search page.
- */
-export function isNeededSearchFile(path: string): boolean {
-  return !/^pagefind-(ui|modular-ui|component-ui|highlight)\.|^playground\//.test(path);
+/** Postings are spread over this many files, so a query fetches a few small ones. */
+export const POSTING_SHARDS = 256;
+/** Write-ups (their text, for the passage) per file. */
+export const DOCS_PER_SHARD = 64;
+
+/** A sorted list of ids as the gaps between them, in base 36, comma-separated: compact JSON. */
+export function encodePostings(ids: readonly number[]): string {
+  let last = -1;
+  return ids.map((id) => {
+    const gap = id - last;
+    last = id;
+    return gap.toString(36);
+  }).join(',');
 }
 
-/** How many records are sent to Pagefind's service before waiting for its answers. */
-const BATCH = 200;
-
-/** Pagefind failed; its own messages are kept for the build's diagnostic. */
-export class SearchIndexError extends Error {}
-
 /**
- * Builds the Pagefind index of the records in memory (Pagefind runs its
- * binary as a service) and returns its files under `pagefind/`, so they go
- * into the same atomic write as the pages.
+ * Builds the site's search index from the write-ups' records: an inverted
+ * index from each pair of adjacent characters (search-text.ts) to the
+ * write-ups that hold it, sharded by token, plus the write-ups' text in
+ * shards for the passages. Plain JSON, built in memory in one pass, served
+ * by any static server. Records come newest first, so ids ascend with age
+ * and results list newest first without sorting.
  */
-export function createSearchIndex(records: readonly SearchRecord[]): Promise<OutputFile[]> {
-  // Pagefind's service is one per process and close() stops it for every
-  // index, so builds in one process (tests, a future watch mode) take turns.
-  const run = turn.then(() => indexRecords(records));
-  turn = run.catch(() => undefined);
-  return run;
-}
-
-let turn: Promise<unknown> = Promise.resolve();
-
-async function indexRecords(records: readonly SearchRecord[]): Promise<OutputFile[]> {
-  const { index, errors } = await pagefind.createIndex({});
-  try {
-    if (!index) throw new SearchIndexError(errors.join('; '));
-    // In batches: one at a time doubles the time (each waits for the service's
-    // answer); all at once keeps every message in flight in memory.
-    for (let i = 0; i < records.length; i += BATCH) {
-      const added = await Promise.all(records.slice(i, i + BATCH).map((record) => index.addCustomRecord(record)));
-      const failed = added.flatMap((a) => a.errors);
-      if (failed.length > 0) throw new SearchIndexError(failed.join('; '));
+export async function createSearchIndex(records: readonly SearchRecord[]): Promise<OutputFile[]> {
+  const postings = new Map<string, number[]>();
+  records.forEach((record, id) => {
+    for (const token of record.content.split(' ')) {
+      if (token === '') continue;
+      const list = postings.get(token);
+      if (list) list.push(id);
+      else postings.set(token, [id]);
     }
-    const result = await index.getFiles();
-    if (result.errors.length > 0) throw new SearchIndexError(result.errors.join('; '));
-    return result.files.filter((f) => isNeededSearchFile(f.path)).map((f) => ({ path: `${SEARCH_DIR}/${f.path}`, content: f.content }));
-  } finally {
-    // The service is a child process: stop it so the build's process can exit.
-    await pagefind.close();
+  });
+  const shards: Record<string, string>[] = Array.from({ length: POSTING_SHARDS }, () => ({}));
+  for (const [token, ids] of postings) shards[tokenShard(token, POSTING_SHARDS)]![token] = encodePostings(ids);
+  const files: OutputFile[] = shards.map((shard, i) => ({ path: `${SEARCH_DIR}/postings/${i}.json`, content: JSON.stringify(shard) }));
+  for (let start = 0; start < records.length; start += DOCS_PER_SHARD) {
+    const docs = records.slice(start, start + DOCS_PER_SHARD).map((r) => r.meta);
+    files.push({ path: `${SEARCH_DIR}/docs/${start / DOCS_PER_SHARD}.json`, content: JSON.stringify(docs) });
   }
+  files.push({
+    path: `${SEARCH_DIR}/meta.json`,
+    content: JSON.stringify({ version: 1, docs: records.length, docsPerShard: DOCS_PER_SHARD, shards: POSTING_SHARDS }),
+  });
+  return files;
 }

@@ -28,5 +28,5 @@ export function renderThemePage(model: SiteModel, config: Config, env: nunjucks.
 /** The search page; the only page whose policy lets WebAssembly run (Pagefind's engine). */
 export function renderSearchPage(config: Config, env: nunjucks.Environment, options: SiteOptions): OutputFile {
   const path = 'search/index.html';
-  return { path, content: env.render('search.njk', { ...createPageContext(config, path, options, true) }) };
+  return { path, content: env.render('search.njk', { ...createPageContext(config, path, options) }) };
 }
