@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/api.js';
 import { runDev } from '../src/dev/run-dev.js';
 import { REPO } from './helpers.js';
+import { unsafeParts } from './html-safety.js';
 
 const CHROMIUM = process.env['YONGZU_CHROMIUM'] ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -43,9 +44,7 @@ describe('hostile content in real Chromium', () => {
     const html = readFileSync(join(root, 'dist/2009/18/index.html'), 'utf8');
     // Real tags only: escaped text such as &lt;img onerror=…&gt; is shown as text, which is right.
     const main = html.slice(html.indexOf('<main'));
-    expect(main).not.toMatch(/<(script|iframe|object|embed|style|svg|form)\b/i);
-    expect(main).not.toMatch(/<[a-z][^<>]*\son\w+\s*=/i);
-    expect(main).not.toMatch(/(href|src|action|data)\s*=\s*["']?\s*(javascript|data):/i);
+    expect(unsafeParts(main)).toEqual([]);
     const page = await browser.newPage();
     expect(await pwned(page, `file://${join(root, 'dist/2009/18/index.html')}`)).toBeUndefined();
     await page.close();
