@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { checkAcross, checkIssue, type IssueCheck } from '../check/check-project.js';
@@ -15,6 +14,7 @@ import { createTemplateEnv } from '../render/templates.js';
 import { safeOutputPath, type OutputFile } from '../write/write-output.js';
 import type nunjucks from 'nunjucks';
 import type { IssueModel } from '../merge/merge-issue.js';
+import type { SiteOptions } from '../site/page-context.js';
 import type { Served } from '../pdf/print-page.js';
 import { createPrintPreview } from './print-preview.js';
 
@@ -40,9 +40,13 @@ export function createDevBuilder(root: string, out: string) {
   let markdown: MarkdownRenderer = memoizeRenderer(createMarkdownRenderer());
   let folderDiagnostics: Diagnostic[] = [];
   const checks = new Map<string, IssueCheck & { loaded: Awaited<ReturnType<typeof loadIssue>> }>();
-  const written = new Map<string, string>();
   /** The issues of the last good rebuild, for the print preview. */
   let lastIssues: IssueModel[] = [];
+  // Unchanged folders keep their checked objects, so their merged models and pages are reused.
+  let merged = new WeakMap<object, IssueModel>();
+  let pageCache: NonNullable<SiteOptions['pageCache']> = new WeakMap();
+  /** The bytes last written to each output path. */
+  const lastContent = new Map<string, string | Uint8Array>();
   /** Names, sizes and mtimes of each folder's files as of its last load. */
   const signatures = new Map<string, string>();
 
@@ -75,21 +79,21 @@ export function createDevBuilder(root: string, out: string) {
   async function writeChanged(files: readonly OutputFile[]): Promise<string[]> {
     const changed: string[] = [];
     const produced = new Set(files.map((f) => f.path));
-    for (const path of [...written.keys()]) {
+    for (const path of [...lastContent.keys()]) {
       if (produced.has(path)) continue;
       await rm(safeOutputPath(out, path), { force: true });
-      written.delete(path);
+      lastContent.delete(path);
       changed.push(path);
     }
     for (const f of files) {
-      const hash = createHash('sha1').update(f.content).digest('hex');
-      if (written.get(f.path) === hash) continue;
+      const last = lastContent.get(f.path);
+      if (last !== undefined && (last === f.content || (typeof last === 'string' ? last === f.content : typeof f.content !== 'string' && Buffer.compare(last, f.content) === 0))) continue;
       const target = safeOutputPath(out, f.path);
       await mkdir(dirname(target), { recursive: true });
       const tmp = `${target}.tmp-${process.pid}`;
       await writeFile(tmp, f.content);
       await rename(tmp, target);
-      written.set(f.path, hash);
+      lastContent.set(f.path, f.content);
       changed.push(f.path);
     }
     return changed;
@@ -115,6 +119,8 @@ export function createDevBuilder(root: string, out: string) {
     }
     if (all) {
       markdown = memoizeRenderer(createMarkdownRenderer());
+      merged = new WeakMap();
+      pageCache = new WeakMap();
       await reloadFolders('all');
     } else {
       const folders = new Set(rel.filter((p) => p.startsWith('issues/')).map((p) => p.split('/')[1]!).filter(Boolean));
@@ -125,10 +131,14 @@ export function createDevBuilder(root: string, out: string) {
     if (hasErrors(diagnostics)) return { ok: false, diagnostics, written: [], ms: performance.now() - started };
     let files: OutputFile[];
     try {
-      const issues = across.value.map((i) => mergeIssue(i, config!));
+      const issues = across.value.map((i) => {
+        let model = merged.get(i);
+        if (!model) merged.set(i, (model = mergeIssue(i, config!)));
+        return model;
+      });
       lastIssues = issues;
       // No search index in dev: it takes seconds on a large archive; `yongzu build` makes it.
-      files = [...renderSite(issues, config!, env!, { pdf: false }, markdown).files, ...(await loadSiteAssets(root))];
+      files = [...renderSite(issues, config!, env!, { pdf: false, pageCache }, markdown).files, ...(await loadSiteAssets(root))];
     } catch (e) {
       const message = `模板出错：${(e as Error).message.replace(/\s+/g, ' ').trim()}。请改正 templates/ 下的模板。`;
       const d: Diagnostic = { file: 'templates', line: 1, column: 1, severity: 'error', rule: 'render/template', message };

@@ -1,7 +1,15 @@
+import type { renderArticles } from '../render/render-site.js';
+import type { OutputFile } from '../write/write-output.js';
 import type { Config } from '../config/defaults.js';
 import { countyPagePath, formatBytes, issuePagePath, pdfFileName, pdfPath, relativeRoot, yearPagePath } from './site-paths.js';
 
 /** Options of the site that do not come from the configuration. */
+/** A rendered issue page and its articles (the search records reuse them). */
+export interface IssuePage {
+  file: OutputFile;
+  articles: ReturnType<typeof renderArticles>;
+}
+
 export interface SiteOptions {
   /** Whether this build produces PDFs; the site links to them only then. */
   pdf: boolean;
@@ -12,6 +20,12 @@ export interface SiteOptions {
   pdfBytes?: ReadonlyMap<string, number>;
   /** Page counts of the PDFs, by the same paths. */
   pdfPages?: ReadonlyMap<string, number>;
+  /**
+   * Rendered issue pages kept between rebuilds (yongzu dev): a page is reused
+   * while its issue, neighbours, year list, templates and options are the
+   * very same objects as when it was rendered.
+   */
+  pageCache?: WeakMap<object, { deps: unknown[]; page: IssuePage }>;
 }
 
 /** The path helpers, handed to templates so they never spell a path themselves. */

@@ -16,14 +16,15 @@ import { createSiteModel } from './site-model.js';
 /** The rendered site: its files, and the records the search index is built from. */
 export interface RenderedSite {
   files: OutputFile[];
-  searchRecords: SearchRecord[];
+  /** The records the search index is built from; computed on demand (dev does without a search index). */
+  searchRecords(): SearchRecord[];
 }
 
 /**
  * Renders the whole archive site from the issues: home, year, issue, county,
  * theme and search pages, the Atom feed, the sitemap and the browser's search
  * tokenizer. Pure: it returns files and never writes them. The search index
- * itself is built from `searchRecords` by the caller (Pagefind runs a binary).
+ * itself is built from `searchRecords()` by the caller (src/search).
  */
 export function renderSite(
   issues: readonly IssueModel[],
@@ -34,7 +35,7 @@ export function renderSite(
 ): RenderedSite {
   const model = createSiteModel(issues, config.counties);
   const issuePages = renderIssuePages(model, config, env, options, markdown);
-  const searchRecords = model.issues.flatMap((issue, i) => createSearchRecords(issue, issuePages[i]?.articles ?? []));
+  const searchRecords = () => model.issues.flatMap((issue, i) => createSearchRecords(issue, issuePages[i]?.articles ?? []));
   const pages: OutputFile[] = [
     renderHomePage(model, config, env, options),
     ...renderYearPages(model, config, env, options),

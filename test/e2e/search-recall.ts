@@ -16,7 +16,7 @@ export interface Phrase {
 export async function projectRecords(root: string): Promise<SearchRecord[]> {
   const checked = await check({ root });
   const issues = checked.issues.map((i) => mergeIssue(i, checked.config));
-  return renderSite(issues, checked.config, createTemplateEnv(root), { pdf: false }).searchRecords;
+  return renderSite(issues, checked.config, createTemplateEnv(root), { pdf: false }).searchRecords();
 }
 
 /** A small seeded generator (mulberry32), so a failing sample can be run again. */
