@@ -17,9 +17,7 @@
 
 /** The letters and digits of `text`, lowercased and NFKC-folded; punctuation and spaces dropped. */
 export function normalizeSearchText(text: string): string {
-  let out = '';
-  for (const m of text.normalize('NFKC').toLowerCase().matchAll(/[\p{L}\p{N}]/gu)) out += m[0];
-  return out;
+  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** One code point spelled as 4 base-36 characters: fixed width, so no token is a prefix of another. */
