@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config/defaults.js';
 import { checkFolders, type FoldersResult } from './check-folders.js';
@@ -17,7 +19,8 @@ export async function checkInParallel(root: string, folders: readonly string[], 
   const threads = Math.max(1, Math.min(4, Number.isFinite(wanted) ? wanted : 1));
   const workerFile = new URL('./check-worker.js', import.meta.url);
   // Checking alone is too light to pay for a thread's start-up and the copy of its results; rendering is not.
-  if (!render || threads < 2 || folders.length < MIN_FOLDERS_FOR_THREADS || !workerFile.pathname.endsWith('.js')) {
+  // Run from TypeScript sources (vitest, vite-node) there is no compiled worker: stay in this thread.
+  if (!render || threads < 2 || folders.length < MIN_FOLDERS_FOR_THREADS || !existsSync(fileURLToPath(workerFile))) {
     return checkFolders(root, folders, config, render);
   }
   // Contiguous shares keep each thread's files together on disk.
