@@ -1,23 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { checkAcross } from './check/check-project.js';
 import type { CheckedIssue } from './check/model.js';
-import { loadConfig } from './config/load-config.js';
 import type { Config } from './config/defaults.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { createDiagnostic, hasErrors } from './diagnostics/diagnostic.js';
 import type { FileFix } from './fix/fix-project.js';
-import { listIssueFolders } from './load/load-project.js';
-import { checkInParallel } from './parallel/check-parallel.js';
 import { readPageCounts, recordPageCounts } from './cache/page-counts.js';
-import { checkPageBudget } from './check/rules/page-budget.js';
 import type { IssueModel } from './merge/merge-issue.js';
 import type { IssuePdf } from './pdf/render-pdfs.js';
 import type { OutputFile } from './write/write-output.js';
 
-// Only check's modules load up front: rendering, Chromium, Word import and the
-// rest are imported by the commands that use them, so `yongzu check` starts fast.
+// Modules load when a command needs them: `check` never loads rendering or
+// Chromium, and a build with nothing to do loads little more than its manifest.
 const lazy = {
+  checking: () => Promise.all([import('./config/load-config.js'), import('./load/load-project.js'), import('./parallel/check-parallel.js'), import('./check/check-project.js'), import('./check/rules/page-budget.js')]),
   fix: () => import('./fix/fix-project.js'),
   importer: () => import('./import/read-document.js'),
   create: () => import('./new/create.js'),
@@ -52,6 +48,7 @@ export async function check(options: { root: string }): Promise<CheckResult> {
  * split over worker threads, so each file is read and parsed once per build.
  */
 async function inspect(root: string, render: boolean): Promise<CheckResult & { html: Map<string, string> }> {
+  const [{ loadConfig }, { listIssueFolders }, { checkInParallel }, { checkAcross }, { checkPageBudget }] = await lazy.checking();
   const config = await loadConfig(root);
   const listed = await listIssueFolders(root);
   const result = await checkInParallel(root, listed.folders, config.value, render);

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFIG_FILE } from '../config/load-config.js';
-import { PACKAGE_DIR, searchPaths } from '../render/templates.js';
+import { CONFIG_FILE } from '../config/config-file.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { PACKAGE_DIR, searchPaths } from '../render/search-paths.js';
 
 /**
  * The record of the last successful build of an output folder: what its
@@ -75,21 +76,58 @@ export function outputFingerprint(out: string): string {
   return any ? h.digest('hex') : '';
 }
 
+/**
+ * Diagnostics in a compact form: tens of thousands of warnings share a few
+ * messages, so files, rules and messages go into tables and each diagnostic
+ * becomes six numbers. Parsing it back takes milliseconds, not hundreds.
+ */
+interface PackedDiagnostics {
+  files: string[];
+  rules: string[];
+  messages: string[];
+  rows: number[];
+}
+
+function pack(list: readonly Diagnostic[]): PackedDiagnostics {
+  const tables = { files: new Map<string, number>(), rules: new Map<string, number>(), messages: new Map<string, number>() };
+  const index = (table: Map<string, number>, value: string) => {
+    let i = table.get(value);
+    if (i === undefined) table.set(value, (i = table.size));
+    return i;
+  };
+  const rows: number[] = [];
+  for (const d of list) {
+    rows.push(index(tables.files, d.file), d.line, d.column, d.severity === 'error' ? 1 : 0, index(tables.rules, d.rule), index(tables.messages, d.message));
+  }
+  return { files: [...tables.files.keys()], rules: [...tables.rules.keys()], messages: [...tables.messages.keys()], rows };
+}
+
+function unpack(p: PackedDiagnostics): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (let i = 0; i < p.rows.length; i += 6) {
+    const r = p.rows;
+    out.push({ file: p.files[r[i]!]!, line: r[i + 1]!, column: r[i + 2]!, severity: r[i + 3] ? 'error' : 'warning', rule: p.rules[r[i + 4]!]!, message: p.messages[r[i + 5]!]! });
+  }
+  return out;
+}
+
 /** Reads a manifest; undefined when there is none or it cannot be read. */
-export function readManifest<R>(path: string): BuildManifest<R> | undefined {
+export function readManifest<R extends { diagnostics: Diagnostic[] }>(path: string): BuildManifest<R> | undefined {
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as BuildManifest<R>;
+    const raw = JSON.parse(readFileSync(path, 'utf8')) as BuildManifest<Omit<R, 'diagnostics'>> & { diagnostics: PackedDiagnostics };
+    return { inputs: raw.inputs, outputs: raw.outputs, result: { ...raw.result, diagnostics: unpack(raw.diagnostics) } as unknown as R };
   } catch {
     return undefined;
   }
 }
 
 /** Writes a manifest (temporary file, then rename); a failure only costs the next build its shortcut. */
-export function writeManifest<R>(path: string, manifest: BuildManifest<R>): void {
+export function writeManifest<R extends { diagnostics: Diagnostic[] }>(path: string, manifest: BuildManifest<R>): void {
   try {
     mkdirSync(join(path, '..'), { recursive: true });
     const tmp = `${path}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(manifest));
+    const { diagnostics, ...result } = manifest.result;
+    writeFileSync(tmp, JSON.stringify({ inputs: manifest.inputs, outputs: manifest.outputs, result, diagnostics: pack(diagnostics) }));
     renameSync(tmp, path);
   } catch {
     // the cache is an optimisation

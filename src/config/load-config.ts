@@ -8,7 +8,8 @@ import { parseYamlSource } from '../load/yaml-source.js';
 import { checkUnknownKeys, schemaDiagnostics } from '../check/schema-diagnostics.js';
 import { DEFAULT_CONFIG, type Config, type County } from './defaults.js';
 
-export const CONFIG_FILE = 'yongzu.config.yml';
+export { CONFIG_FILE } from './config-file.js';
+import { CONFIG_FILE } from './config-file.js';
 
 const text = (label: string) => z.string({ error: `「${label}」应为一段文字` }).trim().min(1, { error: `「${label}」不能为空` });
 

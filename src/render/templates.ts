@@ -1,20 +1,7 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
+import { searchPaths } from './search-paths.js';
 
-/** The package's own folder: built-in templates, styles and scripts live there. */
-export const PACKAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-/**
- * Folders searched for a template or style: the project's own first, then the
- * built-in ones, so a project overrides only the files it wants to.
- */
-export function searchPaths(root: string, kind: 'templates' | 'styles' | 'assets'): string[] {
-  const own = join(root, kind);
-  const builtIn = join(PACKAGE_DIR, kind);
-  return own === builtIn || !existsSync(own) ? [builtIn] : [own, builtIn];
-}
+export { PACKAGE_DIR, searchPaths } from './search-paths.js';
 
 /** The nunjucks environment of one build: autoescape on, so every front-matter string is escaped. */
 export function createTemplateEnv(root: string): nunjucks.Environment {
