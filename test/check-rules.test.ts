@@ -250,3 +250,22 @@ describe('page budget in check', () => {
     expect(byRule((await check({ root })).diagnostics, 'pdf/page-budget')).toEqual([]);
   });
 });
+
+describe('the check cache', () => {
+  it('an edit of the same size right after a check is seen by the next check', async () => {
+    const root = sampleProject();
+    expect(errors((await check({ root })).diagnostics)).toEqual([]);
+    edit(root, QIYANG, 'county: 祁阳县', 'county: 永州县');
+    const [d] = byRule((await check({ root })).diagnostics, 'county/known');
+    expect(d).toMatchObject({ file: QIYANG, line: 3, column: 9 });
+    edit(root, QIYANG, 'county: 永州县', 'county: 祁阳县');
+    expect(errors((await check({ root })).diagnostics)).toEqual([]);
+  });
+
+  it('a configuration change checks everything again', async () => {
+    const root = sampleProject();
+    await check({ root });
+    writeFile(root, 'yongzu.config.yml', 'counties:\n  - 江华县\n  - 双牌县\n  - 道县\n');
+    expect(byRule((await check({ root })).diagnostics, 'county/known').map((d) => d.file)).toEqual([QIYANG]);
+  });
+});

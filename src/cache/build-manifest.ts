@@ -40,10 +40,10 @@ export function inputFingerprint(root: string, options: string): string {
     }
     for (const name of names) {
       const p = join(dir, name);
-      const s = statSync(p, { throwIfNoEntry: false });
+      const s = statSync(p, { bigint: true, throwIfNoEntry: false });
       if (!s) continue;
       if (s.isDirectory()) tree(p);
-      else h.update(`${p}:${s.size}:${s.mtimeMs}\0`);
+      else h.update(`${p}:${s.size}:${s.mtimeNs}:${s.ino}\0`);
     }
   };
   tree(join(root, 'issues'));
@@ -62,8 +62,8 @@ export function outputFingerprint(out: string): string {
       const p = join(dir, entry.name);
       if (entry.isDirectory()) tree(p);
       else {
-        const s = statSync(p);
-        h.update(`${p}:${s.size}:${s.mtimeMs}\0`);
+        const s = statSync(p, { bigint: true });
+        h.update(`${p}:${s.size}:${s.mtimeNs}:${s.ino}\0`);
         any = true;
       }
     }

@@ -1,4 +1,5 @@
 import { checkIssue, type IssueCheck } from '../check/check-project.js';
+import { folderSignature, type CheckCache } from '../cache/check-cache.js';
 import type { Config } from '../config/defaults.js';
 import { loadIssue } from '../load/load-project.js';
 import { mapLimit } from '../load/map-limit.js';
@@ -19,15 +20,25 @@ export const sectionKey = (title: string, body: string) => `${title}\u0000${body
  * renders each valid section's Markdown, so that work runs where the file
  * was parsed (one parse per file per build).
  */
-export async function checkFolders(root: string, folders: readonly string[], config: Config, render: boolean): Promise<FoldersResult> {
+export async function checkFolders(root: string, folders: readonly string[], config: Config, render: boolean, cache?: CheckCache): Promise<FoldersResult> {
   // The Markdown pipeline is loaded only when sections are rendered: check does not need it.
   const markdown = render ? (await import('../render/markdown.js')).createMarkdownRenderer() : undefined;
   const html: [string, string][] = [];
   let fileCount = 0;
   const checks = await mapLimit(folders, 16, async (folder) => {
-    const loaded = await loadIssue(root, folder);
-    fileCount += loaded.fileCount;
-    const checked = loaded.value ? checkIssue(loaded.value, config) : { value: undefined, diagnostics: [] };
+    const sig = cache ? folderSignature(root, folder) : '';
+    const hit = cache?.get(folder, sig);
+    let checked: IssueCheck;
+    if (hit) {
+      fileCount += hit.fileCount;
+      checked = hit.check;
+    } else {
+      const loaded = await loadIssue(root, folder);
+      fileCount += loaded.fileCount;
+      const own = loaded.value ? checkIssue(loaded.value, config) : { value: undefined, diagnostics: [] };
+      checked = { value: own.value, diagnostics: [...loaded.diagnostics, ...own.diagnostics] };
+      cache?.set(folder, { sig, check: checked, fileCount: loaded.fileCount });
+    }
     if (markdown && checked.value) {
       for (const s of checked.value.submissions) {
         try {
@@ -37,7 +48,8 @@ export async function checkFolders(root: string, folders: readonly string[], con
         }
       }
     }
-    return { value: checked.value, diagnostics: [...loaded.diagnostics, ...checked.diagnostics] };
+    return checked;
   });
+  cache?.save(folders);
   return { checks, fileCount, html };
 }

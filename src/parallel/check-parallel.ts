@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config/defaults.js';
+import { openCheckCache } from '../cache/check-cache.js';
 import { checkFolders, type FoldersResult } from './check-folders.js';
 
 /** Below this many issues, starting threads costs more than it saves. */
@@ -21,7 +22,7 @@ export async function checkInParallel(root: string, folders: readonly string[], 
   // Checking alone is too light to pay for a thread's start-up and the copy of its results; rendering is not.
   // Run from TypeScript sources (vitest, vite-node) there is no compiled worker: stay in this thread.
   if (!render || threads < 2 || folders.length < MIN_FOLDERS_FOR_THREADS || !existsSync(fileURLToPath(workerFile))) {
-    return checkFolders(root, folders, config, render);
+    return checkFolders(root, folders, config, render, openCheckCache(root, config));
   }
   // Contiguous shares keep each thread's files together on disk.
   const size = Math.ceil(folders.length / threads);

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IssueCheck } from '../check/check-project.js';
+import type { Config } from '../config/defaults.js';
+import { PACKAGE_DIR } from '../render/search-paths.js';
+
+/** One folder's check, as cached: the result and how many files it read. */
+export interface CachedFolder {
+  sig: string;
+  check: IssueCheck;
+  fileCount: number;
+}
+
+/**
+ * The results of checking each issue folder, kept across runs under
+ * node_modules/.cache/yongzu/check.json. A folder is checked again when any
+ * of its files' names, sizes or modification times changed; everything is
+ * checked again when the configuration or yongzu's own code changed.
+ */
+export interface CheckCache {
+  get(folder: string, sig: string): CachedFolder | undefined;
+  set(folder: string, entry: CachedFolder): void;
+  /** Writes the cache if anything changed, keeping only the given folders. */
+  save(folders: readonly string[]): void;
+}
+
+/** Names, sizes and modification times of a folder's files: its signature. */
+export function folderSignature(root: string, folder: string): string {
+  const dir = join(root, 'issues', folder);
+  try {
+    return readdirSync(dir)
+      .sort()
+      .map((n) => {
+        // Nanosecond times: two saves within one millisecond still differ.
+        const s = statSync(join(dir, n), { bigint: true, throwIfNoEntry: false });
+        return s ? `${n}:${s.size}:${s.mtimeNs}:${s.ino}` : n;
+      })
+      .join('|');
+  } catch {
+    return '';
+  }
+}
+
+/** What invalidates every entry: the configuration and the compiled code of yongzu. */
+function cacheKey(config: Config): string {
+  const h = createHash('sha1').update(JSON.stringify(config));
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (entry.name.endsWith('.js')) h.update(`${p}:${statSync(p).mtimeMs}`);
+    }
+  };
+  try {
+    walk(join(PACKAGE_DIR, 'lib'));
+  } catch {
+    h.update('no-lib');
+  }
+  return h.digest('hex');
+}
+
+/** Opens the check cache of a project for a configuration. */
+export function openCheckCache(root: string, config: Config): CheckCache {
+  const file = join(root, 'node_modules', '.cache', 'yongzu', 'check.json');
+  const key = cacheKey(config);
+  let entries: Record<string, CachedFolder> = {};
+  try {
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { key: string; entries: Record<string, CachedFolder> };
+    if (saved.key === key) entries = saved.entries;
+  } catch {
+    // no cache yet
+  }
+  let dirty = false;
+  return {
+    get(folder, sig) {
+      const e = entries[folder];
+      return e && e.sig === sig ? e : undefined;
+    },
+    set(folder, entry) {
+      entries[folder] = entry;
+      dirty = true;
+    },
+    save(folders) {
+      const keep = new Set(folders);
+      for (const f of Object.keys(entries)) {
+        if (!keep.has(f)) {
+          delete entries[f];
+          dirty = true;
+        }
+      }
+      if (!dirty) return;
+      try {
+        mkdirSync(join(file, '..'), { recursive: true });
+        writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify({ key, entries }));
+        renameSync(`${file}.${process.pid}.tmp`, file);
+      } catch {
+        // the cache is an optimisation
+      }
+    },
+  };
+}
