@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { checkAcross, checkIssue, type IssueCheck } from '../check/check-project.js';
+import { checkIssue, type IssueCheck } from '../check/check-project.js';
+import { checkUniqueNumbers } from '../check/rules/issue-rules.js';
 import { loadConfig, CONFIG_FILE } from '../config/load-config.js';
 import type { Config } from '../config/defaults.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -47,6 +48,12 @@ export function createDevBuilder(root: string, out: string) {
   let pageCache: NonNullable<SiteOptions['pageCache']> = new WeakMap();
   /** The bytes last written to each output path. */
   const lastContent = new Map<string, string | Uint8Array>();
+  const folderErrors = new WeakMap<IssueCheck, Diagnostic[]>();
+  const errorsOf = (c: IssueCheck) => {
+    let list = folderErrors.get(c);
+    if (!list) folderErrors.set(c, (list = c.diagnostics.filter((d) => d.severity === 'error')));
+    return list;
+  };
   /** Names, sizes and mtimes of each folder's files as of its last load. */
   const signatures = new Map<string, string>();
 
@@ -126,7 +133,10 @@ export function createDevBuilder(root: string, out: string) {
       const folders = new Set(rel.filter((p) => p.startsWith('issues/')).map((p) => p.split('/')[1]!).filter(Boolean));
       if (folders.size > 0 || rel.some((p) => p === 'issues')) await reloadFolders(folders);
     }
-    const across = checkAcross([...checks.values()]);
+    // Dev shows errors only (warnings are for check): keep each folder's errors, not its tens of warnings.
+    const folderChecks = [...checks.values()];
+    const issuesChecked = folderChecks.flatMap((c) => (c.value ? [c.value] : []));
+    const across = { value: issuesChecked, diagnostics: [...folderChecks.flatMap((c) => errorsOf(c)), ...checkUniqueNumbers(issuesChecked)] };
     const diagnostics = [...configDiagnostics, ...folderDiagnostics, ...across.diagnostics];
     if (hasErrors(diagnostics)) return { ok: false, diagnostics, written: [], ms: performance.now() - started };
     let files: OutputFile[];

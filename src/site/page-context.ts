@@ -25,7 +25,7 @@ export interface SiteOptions {
    * while its issue, neighbours, year list, templates and options are the
    * very same objects as when it was rendered.
    */
-  pageCache?: WeakMap<object, { deps: unknown[]; page: IssuePage }>;
+  pageCache?: WeakMap<object, { deps: unknown[]; page: unknown }>;
 }
 
 /** The path helpers, handed to templates so they never spell a path themselves. */
@@ -47,4 +47,16 @@ export interface PageContext {
 /** The common context of the page at `pagePath`. */
 export function createPageContext(config: Config, pagePath: string, options: SiteOptions, wasm = false): PageContext {
   return { config, base: relativeRoot(pagePath), pagePath, pdf: options.pdf, paths: sitePaths, wasm };
+}
+
+/**
+ * A page from options.pageCache when its dependencies are the very same
+ * values as when it was rendered; otherwise renders and remembers it.
+ */
+export function cachedPage<T>(options: SiteOptions, key: object, deps: unknown[], render: () => T): T {
+  const hit = options.pageCache?.get(key);
+  if (hit && hit.deps.length === deps.length && hit.deps.every((d, i) => d === deps[i])) return hit.page as T;
+  const page = render();
+  options.pageCache?.set(key, { deps, page });
+  return page;
 }

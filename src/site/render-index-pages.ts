@@ -1,7 +1,7 @@
 import type nunjucks from 'nunjucks';
 import type { Config } from '../config/defaults.js';
 import type { OutputFile } from '../write/write-output.js';
-import { createPageContext, type SiteOptions } from './page-context.js';
+import { cachedPage, createPageContext, type SiteOptions } from './page-context.js';
 import { groupEntriesByYear, type SiteModel } from './site-model.js';
 import { countyPagePath } from './site-paths.js';
 
@@ -13,8 +13,12 @@ export function renderCountyPages(model: SiteModel, config: Config, env: nunjuck
   ];
   for (const group of model.counties) {
     const path = countyPagePath(group.county.slug);
-    const years = groupEntriesByYear(group.entries);
-    files.push({ path, content: env.render('county.njk', { ...createPageContext(config, path, options), group, years }) });
+    // A county's page changes only when one of its issues does (dev reuses the rest).
+    const deps = [env, config, options.pdf, ...group.entries.map((e) => e.issue)];
+    files.push(cachedPage(options, group.county, deps, () => {
+      const years = groupEntriesByYear(group.entries);
+      return { path, content: env.render('county.njk', { ...createPageContext(config, path, options), group, years }) };
+    }));
   }
   return files;
 }
@@ -25,7 +29,7 @@ export function renderThemePage(model: SiteModel, config: Config, env: nunjucks.
   return { path, content: env.render('themes.njk', { ...createPageContext(config, path, options), years: model.years }) };
 }
 
-/** The search page; the only page whose policy lets WebAssembly run (Pagefind's engine). */
+/** The search page. */
 export function renderSearchPage(config: Config, env: nunjucks.Environment, options: SiteOptions): OutputFile {
   const path = 'search/index.html';
   return { path, content: env.render('search.njk', { ...createPageContext(config, path, options) }) };

@@ -4,7 +4,7 @@ import type { IssueModel } from '../merge/merge-issue.js';
 import { renderArticles } from '../render/render-site.js';
 import type { createMarkdownRenderer } from '../render/markdown.js';
 import type { OutputFile } from '../write/write-output.js';
-import { createPageContext, type IssuePage, type SiteOptions } from './page-context.js';
+import { cachedPage, createPageContext, type IssuePage, type SiteOptions } from './page-context.js';
 import type { SiteModel } from './site-model.js';
 import { issuePagePath, pdfPath } from './site-paths.js';
 
@@ -32,8 +32,7 @@ export function renderIssuePages(
   return model.issues.map((issue, i) => {
     const path = issuePagePath(issue);
     const deps = [env, config, options.pdf, issue, model.issues[i - 1], model.issues[i + 1], options.pdfBytes?.get(pdfPath(issue, config.bulletin)), ...(yearOf.get(issue.year) ?? [])];
-    const cached = options.pageCache?.get(issue);
-    if (cached && cached.deps.length === deps.length && cached.deps.every((d, k) => d === deps[k])) return cached.page;
+    return cachedPage(options, issue, deps, () => {
     const articles = renderArticles(issue, markdown);
     const html = env.render('issue.njk', {
       ...createPageContext(config, path, options),
@@ -46,8 +45,7 @@ export function renderIssuePages(
       pdfSize: options.pdfBytes?.get(pdfPath(issue, config.bulletin)),
       pdfPages: options.pdfPages?.get(pdfPath(issue, config.bulletin)),
     });
-    const page = { file: { path, content: html }, articles };
-    options.pageCache?.set(issue, { deps, page });
-    return page;
+    return { file: { path, content: html }, articles };
+    });
   });
 }
