@@ -1,13 +1,14 @@
 // Child process of dev.mjs: runs `yongzu dev` on ROOT, edits one submission
-// ROUNDS times and prints JSON lines { reloadMs, pageMs } per edit.
+// ROUNDS times and writes JSON_FILE: one { round, reloadMs, pageMs } per edit.
 //
-//   node bench/dev-child.mjs ROOT OUT ROUNDS
+//   node bench/dev-child.mjs ROOT OUT ROUNDS JSON_FILE
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import http from 'node:http';
 import { runDev } from '../lib/dev/run-dev.js';
 
-const [root, out, rounds] = [process.argv[2], process.argv[3], Number(process.argv[4] ?? 20)];
+const [root, out, rounds, json] = [process.argv[2], process.argv[3], Number(process.argv[4] ?? 20), process.argv[5]];
+const rows = [];
 const dev = await runDev({ root, out, port: 0, log: () => {} });
 await dev.idle();
 
@@ -65,10 +66,12 @@ for (let round = 0; round < rounds; round++) {
   }
   await Promise.race([reloaded, new Promise((r) => setTimeout(r, 5000))]);
   await dev.idle();
-  console.log(JSON.stringify({ round, reloadMs, pageMs }));
+  rows.push({ round, reloadMs, pageMs });
   await new Promise((r) => setTimeout(r, 150)); // let the watcher settle before the next edit
 }
 writeFileSync(file, original);
+if (json) writeFileSync(json, JSON.stringify(rows));
+else console.log(JSON.stringify(rows));
 await dev.idle();
 await dev.close();
 process.exit(0);
