@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench: yongzu against Eleventy 3 on a generated archive.
 //
-//   node bench/run.mjs [--issues 500] [--scale] [--runs 5] [--pdf-batch 20] [--pdf-runs 5 (runs of the batch)] [--dev-edits 20] [--no-pdf]
+//   node bench/run.mjs [--issues 500] [--scale] [--runs 5] [--pdf-batch 20] [--pdf-runs 5 (runs of the batch)] [--dev-edits 20] [--no-pdf] [--json FILE]
 //
 // --scale runs check/build/Eleventy at 50, 500 and 2000 issues and reports growth.
 // Writes bench/results.json and prints a table (see bench/README.md).
@@ -54,10 +54,12 @@ if (!argv.includes('--no-pdf')) {
 }
 results.table = rows(results);
 results.growth = growth(results);
-writeFileSync(join(repo, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+const jsonFile = argv.includes('--json') ? argv[argv.indexOf('--json') + 1] : join(repo, 'bench', 'results.json');
+writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
 
 const m = results.machine;
 console.log(`\n${m.cpu}, ${m.cores} cores, Node ${m.node}, ${m.date} (${m.note})\n`);
 console.log(table(results.table));
 for (const line of results.growth) console.log(`\n${line}`);
-console.log('\nbench/results.json written. Old output under bench/out/runs is deleted at the start of the next run.');
+console.log(`\n${jsonFile} written.`);
+console.log(' Old output under bench/out/runs is deleted at the start of the next run.');
