@@ -62,4 +62,4 @@ console.log(`\n${m.cpu}, ${m.cores} cores, Node ${m.node}, ${m.date} (${m.note})
 console.log(table(results.table));
 for (const line of results.growth) console.log(`\n${line}`);
 console.log(`\n${jsonFile} written.`);
-console.log(' Old output under bench/out/runs is deleted at the start of the next run.');
+console.log('Old output under bench/out/runs is deleted at the start of the next run.');
