@@ -1,41 +1,53 @@
 #!/usr/bin/env node
-// npm run bench: time per issue of the print PDF, with the cache off.
+// PDF figures: one issue alone, and a batch of issues in one browser (time
+// per issue), the PDF cache off, each run a fresh process under GNU time.
 //
-//   node bench/pdf.mjs [--issues 6] [--concurrency 2]
-//
-// Issues come from ../shared/bench/gen-corpus.mjs when it is there (synthetic
-// issues with the sample's sentences), else from copies of the sample issue.
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { check } from '../lib/api.js';
-import { mergeIssue } from '../lib/merge/merge-issue.js';
-import { renderPdfs } from '../lib/pdf/render-pdfs.js';
-import { createTemplateEnv } from '../lib/render/templates.js';
+//   node bench/pdf.mjs [--issues 20] [--runs 5]   (standalone)
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeCorpus, repo } from './corpus.mjs';
+import { summary, timeProcess } from './measure.mjs';
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
-const arg = (name, def) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : def;
-};
-const count = arg('issues', 6);
-const concurrency = arg('concurrency', 2);
-const root = join(repo, 'bench', 'out', 'pdf-corpus');
-rmSync(root, { recursive: true, force: true });
-mkdirSync(root, { recursive: true });
-const generator = join(repo, '..', 'shared', 'bench', 'gen-corpus.mjs');
-if (existsSync(generator)) {
-  execFileSync(process.execPath, [generator, join(root, 'issues'), '--issues', String(count)], { stdio: 'ignore' });
-} else {
-  cpSync(join(repo, 'issues', '2009-18'), join(root, 'issues', '2009-18'), { recursive: true });
+const child = join(repo, 'bench', 'pdf-child.mjs');
+
+/**
+ * Median over `runs` (after one warm-up) for one issue and for `batch` issues:
+ * the whole process (browser start included) and the render alone.
+ */
+export async function benchPdf(root, { batch = 20, runs = 5, batchRuns = runs } = {}) {
+  const result = {};
+  const json = join(tmpdir(), `yongzu-bench-pdf-${process.pid}.json`);
+  for (const count of [1, batch]) {
+    const n = count === 1 ? runs : batchRuns;
+    const wall = [];
+    const render = [];
+    let rss = 0;
+    let pages = [];
+    // With a single run (a quick benchmark) the batch skips its warm-up.
+    const first = n > 1 || count === 1 ? -1 : 0;
+    for (let i = first; i < n; i++) {
+      const timed = await timeProcess(process.execPath, [child, root, String(count), json]);
+      const r = JSON.parse(readFileSync(json, 'utf8'));
+      rmSync(json, { force: true });
+      if (timed.code !== 0) throw new Error(`PDF run failed: ${r.errors.join('\n')}`);
+      if (i < 0) continue;
+      wall.push(timed.ms);
+      render.push(r.renderMs);
+      rss = Math.max(rss, timed.rssMb);
+      pages = r.pages;
+    }
+    result[count === 1 ? 'single' : 'batch'] = { issues: count, pages, wall: summary(wall), render: summary(render), rssMb: rss };
+  }
+  return result;
 }
-const checked = await check({ root });
-const issues = checked.issues.map((i) => mergeIssue(i, checked.config));
-const started = performance.now();
-const result = await renderPdfs(issues, checked.config, createTemplateEnv(root), { root, cacheDir: false, concurrency });
-const total = performance.now() - started;
-for (const d of result.diagnostics) console.log(`${d.severity} ${d.rule} ${d.file}: ${d.message}`);
-for (const p of result.value) console.log(`${p.issue.folder}\t${p.pages} pages\t${(p.ms / 1000).toFixed(2)} s`);
-const n = result.value.length;
-console.log(`${n} issues in ${(total / 1000).toFixed(2)} s wall (pool of ${concurrency}, one browser): ${(total / 1000 / Math.max(1, n)).toFixed(2)} s per issue`);
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const arg = (name, def) => (process.argv.includes(`--${name}`) ? Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) : def);
+  const batch = arg('issues', 20);
+  const root = makeCorpus(batch);
+  const r = await benchPdf(root, { batch, runs: arg('runs', 5), batchRuns: arg('batch-runs', arg('runs', 5)) });
+  for (const x of [r.single, r.batch]) {
+    console.log(`${x.issues} issue(s), pages ${x.pages.join(',')}: render ${(x.render.median / 1000).toFixed(2)} s (${(x.render.median / 1000 / x.issues).toFixed(2)} s per issue), whole process ${(x.wall.median / 1000).toFixed(2)} s, peak RSS ${x.rssMb.toFixed(0)} MB`);
+  }
+}
