@@ -1,6 +1,7 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -44,4 +45,18 @@ export function sampleParagraphs(): string[] {
   return ['01-jianghua.md', '02-shuangpai.md', '03-daoxian.md', '04-qiyang.md'].flatMap((name) =>
     readSample(name).split(/^---$/m).slice(2).join('---').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean),
   );
+}
+
+/** A digest of every file under `dir`: paths and bytes. */
+export function digest(dir: string): string {
+  const h = createHash('sha256');
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else h.update(relative(dir, p)).update('\0').update(readFileSync(p));
+    }
+  };
+  walk(dir);
+  return h.digest('hex');
 }

@@ -1,24 +1,9 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/api.js';
-import { BIN, sampleProject } from './helpers.js';
-
-/** A digest of every file under `dir`: paths and bytes. */
-function digest(dir: string): string {
-  const h = createHash('sha256');
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else h.update(relative(dir, p)).update('\0').update(readFileSync(p));
-    }
-  };
-  walk(dir);
-  return h.digest('hex');
-}
+import { BIN, digest, sampleProject } from './helpers.js';
 
 describe('an interrupted build', () => {
   it('Ctrl-C midway leaves the previous output byte for byte, no temp folders, no lock', async () => {

@@ -1,25 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, REPO } from './helpers.js';
+import { BIN, digest, REPO } from './helpers.js';
 
 const GENERATOR = join(REPO, '..', 'shared', 'bench', 'gen-corpus.mjs');
-
-function digest(dir: string): string {
-  const h = createHash('sha256');
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else h.update(relative(dir, p)).update('\0').update(readFileSync(p));
-    }
-  };
-  walk(dir);
-  return h.digest('hex');
-}
 
 describe.runIf(existsSync(GENERATOR))('worker threads on a large archive', () => {
   it('give the same diagnostics and the same site, byte for byte, as one thread', () => {

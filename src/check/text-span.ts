@@ -1,4 +1,5 @@
 import type { Place } from '../diagnostics/diagnostic.js';
+import { lineOf, lineStarts } from '../load/line-index.js';
 import { placeInValue, type YamlSource } from '../load/yaml-source.js';
 
 /**
@@ -34,14 +35,8 @@ export function bodySpan(body: string, bodyLine: number): TextSpan {
   return {
     text,
     place(index) {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid]! <= index) lo = mid;
-        else hi = mid - 1;
-      }
-      return { line: bodyLine + lo, column: index - starts[lo]! + 1 };
+      const line = lineOf(starts, index);
+      return { line: bodyLine + line, column: index - starts[line]! + 1 };
     },
   };
 }
@@ -51,10 +46,4 @@ export function valueSpan(source: YamlSource, key: string): TextSpan | undefined
   const value = source.data?.[key];
   if (typeof value !== 'string') return undefined;
   return { text: value, place: (index) => placeInValue(source, key, index) };
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { Diagnostic, Place } from '../diagnostics/diagnostic.js';
 import { createDiagnostic } from '../diagnostics/diagnostic.js';
+import { lineOf, lineStarts } from './line-index.js';
 
 /**
  * A parsed YAML mapping with the positions of its nodes, so that every
@@ -46,9 +47,7 @@ export function parseYamlSource(
 ): { source: YamlSource; diagnostics: Diagnostic[] } {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   // Our own line table: the parser's LineCounter misses lines it never reached after an error.
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const source: YamlSource = { file, doc, lineStarts, data: undefined, lineOffset, length: text.length };
+  const source: YamlSource = { file, doc, lineStarts: lineStarts(text), data: undefined, lineOffset, length: text.length };
   const diagnostics: Diagnostic[] = [];
 
   const colonLines = new Set<number>();
@@ -97,15 +96,8 @@ export function parseYamlSource(
 /** The place of a character offset of the YAML text, in file coordinates. */
 export function placeOfOffset(source: YamlSource, offset: number): Place {
   const at = Math.max(0, Math.min(offset, source.length));
-  const starts = source.lineStarts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1 + source.lineOffset, column: at - starts[lo]! + 1 };
+  const line = lineOf(source.lineStarts, at);
+  return { line: line + 1 + source.lineOffset, column: at - source.lineStarts[line]! + 1 };
 }
 
 function placeOfNode(source: YamlSource, node: Node | null | undefined): Place {

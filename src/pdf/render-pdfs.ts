@@ -14,7 +14,7 @@ import { pdfCacheDir, pdfCacheKey, readPdfCache, writePdfCache } from './pdf-cac
 import { describeFonts, readPdfFacts } from './pdf-facts.js';
 import { printPage, RenderTimeoutError, type PrintedPage } from './print-page.js';
 import { createPrintResources, loadPrintCss, pagedPolyfill } from './print-resources.js';
-import { runPool } from './run-pool.js';
+import { mapLimit } from '../load/map-limit.js';
 
 /** How PDFs are rendered; every field has a default. */
 export interface PdfRenderOptions {
@@ -116,7 +116,8 @@ export async function renderPdfs(
   let noBrowser: string | undefined;
   try {
     let finished = 0;
-    const results = await runPool(prepared, options.concurrency ?? 2, async (job): Promise<IssuePdf | undefined> => {
+    // Two Chromium pages print in parallel well on two cores; more only queue for the CPU.
+    const results = await mapLimit(prepared, options.concurrency ?? 2, async (job): Promise<IssuePdf | undefined> => {
       const result = await renderOne(job);
       options.onProgress?.(++finished, prepared.length, issueLabel(job.issue));
       return result;
