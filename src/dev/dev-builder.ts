@@ -45,7 +45,7 @@ export function createDevBuilder(root: string, out: string) {
   let lastIssues: IssueModel[] = [];
   // Unchanged folders keep their checked objects, so their merged models and pages are reused.
   let merged = new WeakMap<object, IssueModel>();
-  let pageCache: NonNullable<SiteOptions['pageCache']> = new WeakMap();
+  let pageCache: NonNullable<SiteOptions['pageCache']> = new Map();
   /** The bytes last written to each output path. */
   const lastContent = new Map<string, string | Uint8Array>();
   const folderErrors = new WeakMap<IssueCheck, Diagnostic[]>();
@@ -127,7 +127,7 @@ export function createDevBuilder(root: string, out: string) {
     if (all) {
       markdown = memoizeRenderer(createMarkdownRenderer());
       merged = new WeakMap();
-      pageCache = new WeakMap();
+      pageCache = new Map();
       await reloadFolders('all');
     } else {
       const folders = new Set(rel.filter((p) => p.startsWith('issues/')).map((p) => p.split('/')[1]!).filter(Boolean));

@@ -25,7 +25,7 @@ export interface SiteOptions {
    * while its issue, neighbours, year list, templates and options are the
    * very same objects as when it was rendered.
    */
-  pageCache?: WeakMap<object, { deps: unknown[]; page: unknown }>;
+  pageCache?: Map<string, { deps: unknown[]; page: unknown }>;
 }
 
 /** The path helpers, handed to templates so they never spell a path themselves. */
@@ -50,10 +50,11 @@ export function createPageContext(config: Config, pagePath: string, options: Sit
 }
 
 /**
- * A page from options.pageCache when its dependencies are the very same
- * values as when it was rendered; otherwise renders and remembers it.
+ * A page from options.pageCache (keyed by its path) when its dependencies
+ * are the very same values as when it was rendered; otherwise renders and
+ * remembers it.
  */
-export function cachedPage<T>(options: SiteOptions, key: object, deps: unknown[], render: () => T): T {
+export function cachedPage<T>(options: SiteOptions, key: string, deps: unknown[], render: () => T): T {
   const hit = options.pageCache?.get(key);
   if (hit && hit.deps.length === deps.length && hit.deps.every((d, i) => d === deps[i])) return hit.page as T;
   const page = render();

@@ -1,7 +1,7 @@
 import type nunjucks from 'nunjucks';
 import type { Config } from '../config/defaults.js';
 import type { OutputFile } from '../write/write-output.js';
-import { createPageContext, type SiteOptions } from './page-context.js';
+import { cachedPage, createPageContext, type SiteOptions } from './page-context.js';
 import { homeYears, type SiteModel } from './site-model.js';
 import { yearPagePath } from './site-paths.js';
 
@@ -30,9 +30,14 @@ export function renderHomePage(model: SiteModel, config: Config, env: nunjucks.E
 /** One page per year listing its issues with their headlines. */
 export function renderYearPages(model: SiteModel, config: Config, env: nunjucks.Environment, options: SiteOptions): OutputFile[] {
   const allYears = yearLinks(model);
+  const yearKey = allYears.map((y) => `${y.year}:${y.count}`).join(',');
   return model.years.map((group) => {
     const path = yearPagePath(group.year);
-    const html = env.render('year.njk', { ...createPageContext(config, path, options), group, allYears });
-    return { path, content: html };
+    // A year's page changes with its own issues or the list of years (dev reuses the others).
+    const deps = [env, config, options.pdf, yearKey, ...group.issues];
+    return cachedPage(options, path, deps, () => ({
+      path,
+      content: env.render('year.njk', { ...createPageContext(config, path, options), group, allYears }),
+    }));
   });
 }

@@ -15,7 +15,7 @@ export function renderCountyPages(model: SiteModel, config: Config, env: nunjuck
     const path = countyPagePath(group.county.slug);
     // A county's page changes only when one of its issues does (dev reuses the rest).
     const deps = [env, config, options.pdf, ...group.entries.map((e) => e.issue)];
-    files.push(cachedPage(options, group.county, deps, () => {
+    files.push(cachedPage(options, path, deps, () => {
       const years = groupEntriesByYear(group.entries);
       return { path, content: env.render('county.njk', { ...createPageContext(config, path, options), group, years }) };
     }));

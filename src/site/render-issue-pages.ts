@@ -32,7 +32,7 @@ export function renderIssuePages(
   return model.issues.map((issue, i) => {
     const path = issuePagePath(issue);
     const deps = [env, config, options.pdf, issue, model.issues[i - 1], model.issues[i + 1], options.pdfBytes?.get(pdfPath(issue, config.bulletin)), ...(yearOf.get(issue.year) ?? [])];
-    return cachedPage(options, issue, deps, () => {
+    return cachedPage(options, path, deps, () => {
     const articles = renderArticles(issue, markdown);
     const html = env.render('issue.njk', {
       ...createPageContext(config, path, options),
