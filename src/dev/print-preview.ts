@@ -1,11 +1,9 @@
 import type nunjucks from 'nunjucks';
 import type { Config } from '../config/defaults.js';
 import type { IssueModel } from '../merge/merge-issue.js';
-import { createFontSet } from '../pdf/font-faces.js';
 import type { Served } from '../pdf/print-page.js';
-import { createPrintResources, loadPrintCss } from '../pdf/print-resources.js';
+import { createPrintResources, loadPrintCss, renderPrintPage } from '../pdf/print-resources.js';
 import type { MarkdownRenderer } from '../render/markdown.js';
-import { renderPrintHtml } from '../render/render-print.js';
 
 /** On screen, pages sit on a grey desk with a shadow, like a print preview. */
 const SCREEN_CSS = '@media screen { html, body { background: #e6e6e6; } .pagedjs_page { background: #fff; margin: 24px auto; box-shadow: 0 2px 12px rgba(0,0,0,.25); } }';
@@ -29,11 +27,9 @@ export async function createPrintPreview(
 ): Promise<Map<string, Served>> {
   const printCss = await loadPrintCss(root);
   const base = `${origin}${PREVIEW_PREFIX}`;
-  const bare = renderPrintHtml(issue, config, env, markdown, { fontCss: '', printCss }, base);
-  const fonts = createFontSet(`${bare.replace(/<[^>]*>/g, '')}— 0123456789（）`);
-  // Font URLs are absolute paths (/fonts/…); the preview serves them under its prefix.
-  const fontCss = fonts.css.replace(/url\(\//g, `url(${base}/`);
-  const html = renderPrintHtml(issue, config, env, markdown, { fontCss, printCss }, base)
+  const page = renderPrintPage(issue, config, env, markdown, printCss, base, base);
+  const fonts = page.fonts;
+  const html = page.html
     // The live-reload client needs its event stream; the policy otherwise stays as strict as for the PDF.
     .replace("default-src 'none'", "default-src 'none'; connect-src 'self'")
     .replace('</head>', `<style>${SCREEN_CSS}</style></head>`)

@@ -1,7 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { searchPaths } from '../render/templates.js';
-import type { FontSet } from './font-faces.js';
+import type nunjucks from 'nunjucks';
+import type { Config } from '../config/defaults.js';
+import type { IssueModel } from '../merge/merge-issue.js';
+import type { MarkdownRenderer } from '../render/markdown.js';
+import { PRINT_ORIGIN, renderPrintHtml } from '../render/render-print.js';
+import { createFontSet, type FontSet } from './font-faces.js';
 import { packageDir } from './package-dir.js';
 import type { Served } from './print-page.js';
 
@@ -33,4 +38,25 @@ export function createPrintResources(html: string, fonts: FontSet): Map<string, 
     resources.set(font.urlPath, { file: font.fsPath, type: font.fsPath.endsWith('.ttf') ? 'font/ttf' : 'font/woff2' });
   }
   return resources;
+}
+
+/**
+ * The print page of an issue with the fonts it needs: rendered once without
+ * fonts, since the page's text decides which font subsets it declares, then
+ * again with them. `fontBase` prefixes the fonts' absolute URLs (/fonts/…)
+ * when the page is served under a path, as the dev preview is.
+ */
+export function renderPrintPage(
+  issue: IssueModel,
+  config: Config,
+  env: nunjucks.Environment,
+  markdown: MarkdownRenderer,
+  printCss: string,
+  origin: string = PRINT_ORIGIN,
+  fontBase = '',
+): { html: string; fonts: FontSet } {
+  const bare = renderPrintHtml(issue, config, env, markdown, { fontCss: '', printCss }, origin);
+  const fonts = createFontSet(`${bare.replace(/<[^>]*>/g, '')}— 0123456789（）`);
+  const fontCss = fontBase ? fonts.css.replace(/url\(\//g, `url(${fontBase}/`) : fonts.css;
+  return { html: renderPrintHtml(issue, config, env, markdown, { fontCss, printCss }, origin), fonts };
 }

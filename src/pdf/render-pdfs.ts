@@ -4,16 +4,15 @@ import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { pdfFileName as sitePdfFileName } from '../site/site-paths.js';
 import type { IssueModel } from '../merge/merge-issue.js';
 import { createMarkdownRenderer } from '../render/markdown.js';
-import { renderPrintHtml } from '../render/render-print.js';
 import { createBrowserSession, type BrowserSession } from './browser.js';
 import { findBrowser } from './find-browser.js';
-import { createFontSet, installedOfficialFaces } from './font-faces.js';
+import { installedOfficialFaces, type FontSet } from './font-faces.js';
 import { imposeBooklet } from './impose-booklet.js';
 import { PAGINATE_SCRIPT } from './page-script.js';
 import { pdfCacheDir, pdfCacheKey, readPdfCache, writePdfCache } from './pdf-cache.js';
 import { describeFonts, readPdfFacts } from './pdf-facts.js';
 import { printPage, RenderTimeoutError, type PrintedPage } from './print-page.js';
-import { createPrintResources, loadPrintCss, pagedPolyfill } from './print-resources.js';
+import { createPrintResources, loadPrintCss, pagedPolyfill, renderPrintPage } from './print-resources.js';
 import { mapLimit } from '../load/map-limit.js';
 
 /** How PDFs are rendered; every field has a default. */
@@ -96,13 +95,10 @@ export async function renderPdfs(
   const paged = pagedPolyfill();
   const official = installedOfficialFaces();
 
-  let prepared: { issue: IssueModel; html: string; fonts: ReturnType<typeof createFontSet>; key: string }[];
+  let prepared: { issue: IssueModel; html: string; fonts: FontSet; key: string }[];
   try {
-    // The page's text decides which font subsets it declares, so render once without fonts.
     prepared = issues.map((issue) => {
-      const bare = renderPrintHtml(issue, config, env, markdown, { fontCss: '', printCss });
-      const fonts = createFontSet(`${bare.replace(/<[^>]*>/g, '')}— 0123456789（）`);
-      const html = renderPrintHtml(issue, config, env, markdown, { fontCss: fonts.css, printCss });
+      const { html, fonts } = renderPrintPage(issue, config, env, markdown, printCss);
       const key = pdfCacheKey([PIPELINE, PAGINATE_SCRIPT, `pagedjs@${paged.version}`, fonts.fingerprint, official, html]);
       return { issue, html, fonts, key };
     });
