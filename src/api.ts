@@ -156,7 +156,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       `模板出错，本次未写入任何文件：${(e as Error).message.replace(/\s+/g, ' ').trim()}。请改正 templates/ 下的模板。`);
     return refuse([...diagnostics, d]);
   }
-  const searchFiles = await (await lazy.search()).createSearchIndex(site.searchRecords());
+  const searchFiles = (await lazy.search()).createSearchIndex(site.searchRecords());
   const files: OutputFile[] = [...site.files, ...searchFiles, ...(await loadSiteAssets(root))];
   files.push(...pdfs.map((p) => ({ path: `${p.issue.path}/${p.fileName}`, content: p.pdf })));
   try {

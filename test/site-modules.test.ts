@@ -101,19 +101,19 @@ describe('search tokens', () => {
 });
 
 describe('search records', () => {
-  it('makes one record per write-up, anchored, with its text and sort date', () => {
+  it('makes one record per write-up, anchored, with its text and theme to index', () => {
     const i = issue(2009, 18, { 甲: ['shuangpai', 'daoxian'] });
     const articles = i.articles.map((a) => ({ theme: a.theme, sections: a.sections.map((s) => ({ ...s, html: `<p><strong>${s.title}。</strong>一是&#x3C;好&#x3E; &amp; 干部</p>` })) }));
     const records = createSearchRecords(i, articles);
     expect(records.map((r) => r.meta.href)).toEqual(['2009/18/index.html#shuangpai', '2009/18/index.html#daoxian']);
     expect(records[0]!.meta.text).toBe('双牌县甲。一是<好> & 干部');
     expect(records[0]!.meta.issue).toBe('2009年第18期（总第418期）');
-    expect(records[0]!.sort.date).toBe(i.date);
-    expect(records[0]!.content.split(' ')).toEqual(expect.arrayContaining(queryTokens('干部')));
+    expect(records[0]!.indexed).toBe(`甲\n${records[0]!.meta.text}`);
   });
 
   it('turns sanitized HTML into text', () => {
     expect(htmlToText('<p>甲&quot;乙&quot;</p><ul><li>丙&#x26;丁</li></ul>')).toBe('甲"乙"\n丙&丁');
+    expect(htmlToText('<h3>标题</h3>\n<p><strong>加粗</strong>&#35;&amp;lt;&#x3C;b></p>\n\n<table><tr><td>甲</td></tr></table>')).toBe('标题\n加粗#&lt;<b>\n甲');
   });
 });
 

@@ -6,6 +6,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { renderPlainProse } from './plain-prose.js';
 
 /** Sets the county's title bold and run in at the start of the first paragraph. */
 function remarkRunInTitle() {
@@ -52,7 +53,8 @@ export function memoizeRenderer(render: MarkdownRenderer, cache = new Map<string
   };
 }
 
-export function createMarkdownRenderer(): MarkdownRenderer {
+export function createMarkdownRenderer(options: { plainProse?: boolean } = {}): MarkdownRenderer {
+  const fastPath = options.plainProse !== false;
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)
@@ -62,6 +64,9 @@ export function createMarkdownRenderer(): MarkdownRenderer {
     .use(rehypeSanitize)
     .use(rehypeStringify);
   return (markdown: string, runInTitle?: string): string => {
+    // Plain prose (most write-ups) skips the parser: same HTML, a fraction of the work.
+    const plain = fastPath ? renderPlainProse(markdown, runInTitle) : undefined;
+    if (plain !== undefined) return plain;
     const file = new VFile({ value: markdown, data: { runInTitle } });
     const tree = processor.runSync(processor.parse(file), file);
     return processor.stringify(tree, file);

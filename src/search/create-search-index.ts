@@ -1,5 +1,5 @@
 import type { SearchRecord } from '../site/search-records.js';
-import { tokenShard } from '../site/search-text.js';
+import { encodeSearchChar, normalizeSearchText, tokenShard } from '../site/search-text.js';
 import type { OutputFile } from '../write/write-output.js';
 
 /** Where the index lives in the site; the browser's engine (assets/search-engine.js) loads it from there. */
@@ -27,19 +27,46 @@ export function encodePostings(ids: readonly number[]): string {
  * shards for the passages. Plain JSON, built in memory in one pass, served
  * by any static server. Records come newest first, so ids ascend with age
  * and results list newest first without sorting.
+ *
+ * The tokens are those of indexTokens(), but not built as strings per
+ * write-up: each character met gets a small number, a pair of them is one
+ * integer key, and a token's string is spelled once, when the index is written.
  */
-export async function createSearchIndex(records: readonly SearchRecord[]): Promise<OutputFile[]> {
-  const postings = new Map<string, number[]>();
-  records.forEach((record, id) => {
-    for (const token of record.content.split(' ')) {
-      if (token === '') continue;
-      const list = postings.get(token);
-      if (list) list.push(id);
-      else postings.set(token, [id]);
+export function createSearchIndex(records: readonly SearchRecord[]): OutputFile[] {
+  const charIds = new Map<number, number>();
+  const codes: string[] = [];
+  const texts = records.map((record) => {
+    const text = normalizeSearchText(record.indexed);
+    const ids = new Int32Array(text.length);
+    let n = 0;
+    for (const char of text) {
+      const cp = char.codePointAt(0)!;
+      let id = charIds.get(cp);
+      if (id === undefined) {
+        id = codes.length;
+        charIds.set(cp, id);
+        codes.push(encodeSearchChar(char));
+      }
+      ids[n++] = id;
+    }
+    return ids.subarray(0, n);
+  });
+  // Keys stay small integers while fewer than 2^15 distinct characters are met.
+  const base = codes.length <= 0x8000 ? 0x8000 : 0x200000;
+  const postings = new Map<number, number[]>();
+  texts.forEach((ids, doc) => {
+    for (let i = 0; i + 1 < ids.length; i++) {
+      const key = ids[i]! * base + ids[i + 1]!;
+      const list = postings.get(key);
+      if (list === undefined) postings.set(key, [doc]);
+      else if (list[list.length - 1] !== doc) list.push(doc);
     }
   });
   const shards: Record<string, string>[] = Array.from({ length: POSTING_SHARDS }, () => ({}));
-  for (const [token, ids] of postings) shards[tokenShard(token, POSTING_SHARDS)]![token] = encodePostings(ids);
+  for (const [key, ids] of postings) {
+    const token = `b${codes[Math.floor(key / base)]}${codes[key % base]}`;
+    shards[tokenShard(token, POSTING_SHARDS)]![token] = encodePostings(ids);
+  }
   const files: OutputFile[] = shards.map((shard, i) => ({ path: `${SEARCH_DIR}/postings/${i}.json`, content: JSON.stringify(shard) }));
   for (let start = 0; start < records.length; start += DOCS_PER_SHARD) {
     const docs = records.slice(start, start + DOCS_PER_SHARD).map((r) => r.meta);

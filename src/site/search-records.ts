@@ -1,15 +1,10 @@
 import type { IssueModel } from '../merge/merge-issue.js';
 import { issuePagePath } from './site-paths.js';
-import { indexTokens } from './search-text.js';
 
-/** One searchable write-up: what Pagefind's `addCustomRecord` takes. */
+/** One searchable write-up: the text whose character pairs are indexed, and what a result shows. */
 export interface SearchRecord {
-  url: string;
-  /** The character and pair tokens of the write-up (see search-text.ts), space separated. */
-  content: string;
-  language: string;
-  /** The issue's date, so results can be listed newest first. */
-  sort: { date: string };
+  /** The theme and the write-up's text (see search-text.ts for how it is cut into tokens). */
+  indexed: string;
   meta: {
     /** County and lead sentence: the result's heading. */
     title: string;
@@ -31,18 +26,17 @@ export interface RenderedSection {
   html: string;
 }
 
-/** The text of sanitized HTML: tags dropped, the entities the serializer writes decoded. */
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', quot: '"', nbsp: '\u00a0', amp: '&' };
+
+/** The text of sanitized HTML: tags dropped, a line per block, the entities the serializer writes decoded. One pass. */
 export function htmlToText(html: string): string {
   return html
-    .replace(/<\/(p|h[1-6]|li|tr|blockquote|pre)>/g, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&nbsp;/g, '\u00a0')
-    .replace(/&amp;/g, '&')
+    .replace(/(<\/(?:p|h[1-6]|li|tr|blockquote|pre)>)|<[^>]*>|&(?:#x([0-9a-f]+)|#(\d+)|(lt|gt|quot|nbsp|amp));/gi, (_, block?: string, hex?: string, dec?: string, name?: string) => {
+      if (block) return '\n';
+      if (hex) return String.fromCodePoint(parseInt(hex, 16));
+      if (dec) return String.fromCodePoint(Number(dec));
+      return name ? ENTITIES[name.toLowerCase()]! : '';
+    })
     .replace(/\n{2,}/g, '\n')
     .trim();
 }
@@ -58,14 +52,7 @@ export function createSearchRecords(issue: IssueModel, articles: readonly { them
       const text = htmlToText(section.html);
       const href = `${issuePagePath(issue)}#${section.id}`;
       return {
-        url: `/${href}`,
-        content: indexTokens(`${article.theme}\n${text}`).join(' '),
-        // The tokens are ASCII, in no language: 'und' (undetermined) keeps
-        // Pagefind from stemming them or running its Chinese segmenter over
-        // them, which halves the indexing time. The browser falls back to
-        // the only index there is.
-        language: 'und',
-        sort: { date: issue.date },
+        indexed: `${article.theme}\n${text}`,
         meta: {
           title: `${section.countyText}：${section.title}`,
           issue: `${issue.year}年第${issue.issue}期（总第${issue.total}期）`,

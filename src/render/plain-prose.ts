@@ -1,0 +1,49 @@
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+
+/*
+ * County write-ups are nearly always plain prose: paragraphs of Chinese text
+ * with no Markdown or HTML syntax at all. For such a body the whole remark →
+ * rehype → sanitize pipeline builds one <p> per paragraph holding the lines as
+ * they are, so it is built here directly as the same hast tree and serialized
+ * by the same hast-util-to-html. Any body with a character or a line start
+ * that could mean syntax goes through the full pipeline instead; a property
+ * test (test/plain-prose.test.ts) holds the two to byte-identical output.
+ *
+ * What makes a body plain prose, conservatively:
+ * - no ASCII character that Markdown, GFM or HTML give a meaning to:
+ *   \ ` * _ [ ] < > & ! # | ~ = @ { } ^ $ and no control character but the
+ *   line feed (so no tab, no carriage return, no NUL);
+ * - no line that starts or ends with a space (indented code, hard breaks,
+ *   blank-looking lines), starts with - or + (lists, rules, setext
+ *   underlines), or starts with digits and . or ) (ordered lists);
+ * - no GFM autolink literal: no "www." and no "://".
+ */
+const SYNTAX = /[\\`*_[\]<>&!#|~=@{}^$\u0000-\u0009\u000b-\u001f\u007f]|www\.|:\/\/|^[-+ ]|^\d+[.)]| $/imu;
+
+/** Whether `markdown` is plain prose that renderPlainProse may render. */
+export function isPlainProse(markdown: string): boolean {
+  return !SYNTAX.test(markdown);
+}
+
+/**
+ * Renders a plain-prose body (see isPlainProse) exactly as the Markdown
+ * pipeline does, run-in title included; undefined when the body is not plain.
+ */
+export function renderPlainProse(markdown: string, runInTitle?: string): string | undefined {
+  if (!isPlainProse(markdown)) return undefined;
+  const paragraphs = markdown.split(/\n{2,}/).map((p) => p.replace(/^\n+|\n+$/g, '')).filter((p) => p !== '');
+  const blocks: Element[] = paragraphs.map((text) => ({ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: text }] }));
+  if (runInTitle) {
+    const strong: ElementContent = { type: 'element', tagName: 'strong', properties: {}, children: [{ type: 'text', value: `${runInTitle}。` }] };
+    if (blocks[0]) blocks[0].children.unshift(strong);
+    else blocks.push({ type: 'element', tagName: 'p', properties: {}, children: [strong] });
+  }
+  const children: RootContent[] = [];
+  blocks.forEach((block, i) => {
+    if (i > 0) children.push({ type: 'text', value: '\n' });
+    children.push(block);
+  });
+  const tree: Root = { type: 'root', children };
+  return toHtml(tree);
+}

@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createSearchIndex, encodePostings, POSTING_SHARDS, SEARCH_DIR } from '../src/search/create-search-index.js';
+import type { SearchRecord } from '../src/site/search-records.js';
+import { indexTokens, tokenShard } from '../src/site/search-text.js';
+
+const record = (indexed: string): SearchRecord => ({ indexed, meta: { title: 't', issue: 'i', theme: 'th', href: 'h', text: indexed } });
+
+/** The index as the browser sees it: every token of every postings file, and the file it is in. */
+function readPostings(files: ReturnType<typeof createSearchIndex>): Map<string, { ids: string; shard: number }> {
+  const all = new Map<string, { ids: string; shard: number }>();
+  for (const f of files) {
+    const m = f.path.match(new RegExp(`^${SEARCH_DIR}/postings/(\\d+)\\.json$`));
+    if (!m) continue;
+    for (const [token, ids] of Object.entries(JSON.parse(f.content as string) as Record<string, string>)) all.set(token, { ids, shard: Number(m[1]) });
+  }
+  return all;
+}
+
+/** The reference: tokens as strings per record, as the browser cuts a query (indexTokens). */
+function referencePostings(texts: readonly string[]): Map<string, string> {
+  const lists = new Map<string, number[]>();
+  texts.forEach((t, id) => {
+    for (const token of indexTokens(t)) lists.set(token, [...(lists.get(token) ?? []), id]);
+  });
+  return new Map([...lists].map(([token, ids]) => [token, encodePostings(ids)]));
+}
+
+const text = fc.array(fc.oneof(fc.constantFrom('人才', '强县', '干部', '，', '。', 'Ａｂ', 'AB', '１２', '12', ' ', '\n', '𠀀', '𠀁', '😀', 'é', 'ﬁ', '\ud800', 'İ'), fc.string({ maxLength: 3 })), { maxLength: 30 }).map((p) => p.join(''));
+
+describe('search index', () => {
+  it('holds exactly the tokens indexTokens() cuts, each with the ascending ids of its write-ups, in the shard the browser asks', () => {
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 12 }), (texts) => {
+        const got = readPostings(createSearchIndex(texts.map(record)));
+        const want = referencePostings(texts);
+        expect(new Set(got.keys())).toEqual(new Set(want.keys()));
+        for (const [token, ids] of want) {
+          expect(got.get(token)!.ids).toBe(ids);
+          expect(got.get(token)!.shard).toBe(tokenShard(token, POSTING_SHARDS));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds a phrase in the write-ups that have it, newest (lowest id) first', () => {
+    const files = createSearchIndex(['大力推进人才强县战略', '没有这个词', '人才强县是关键'].map(record));
+    const postings = readPostings(files);
+    const tokens = indexTokens('人才强县');
+    const decode = (s: string) => s.split(',').reduce<number[]>((ids, gap) => [...ids, (ids.at(-1) ?? -1) + parseInt(gap, 36)], []);
+    const hits = tokens.map((t) => new Set(decode(postings.get(t)!.ids))).reduce((a, b) => new Set([...a].filter((x) => b.has(x))));
+    expect([...hits]).toEqual([0, 2]);
+    expect(files.some((f) => f.path === `${SEARCH_DIR}/docs/0.json`)).toBe(true);
+  });
+});
