@@ -16,7 +16,7 @@ import { safeOutputPath, type OutputFile } from '../write/write-output.js';
 import type nunjucks from 'nunjucks';
 import type { IssueModel } from '../merge/merge-issue.js';
 import type { SiteOptions } from '../site/page-context.js';
-import type { Served } from '../pdf/print-page.js';
+import type { Served } from '../pdf/print-resources.js';
 import { createPrintPreview } from './print-preview.js';
 
 /** What one rebuild did. */

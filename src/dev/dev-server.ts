@@ -4,7 +4,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Served } from '../pdf/print-page.js';
+import type { Served } from '../pdf/print-resources.js';
 import { CLIENT_SCRIPT } from './client-script.js';
 import { PREVIEW_PREFIX } from './print-preview.js';
 

@@ -1,8 +1,7 @@
 import type nunjucks from 'nunjucks';
 import type { Config } from '../config/defaults.js';
 import type { IssueModel } from '../merge/merge-issue.js';
-import type { Served } from '../pdf/print-page.js';
-import { createPrintResources, loadPrintCss, renderPrintPage } from '../pdf/print-resources.js';
+import { createPrintResources, loadPrintCss, renderPrintPage, type Served } from '../pdf/print-resources.js';
 import type { MarkdownRenderer } from '../render/markdown.js';
 
 /** On screen, pages sit on a grey desk with a shadow, like a print preview. */

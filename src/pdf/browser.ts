@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /**
  * Flags for a headless Chromium on a closed network: without the
@@ -15,10 +15,29 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/**
+ * Flags that send the print origin's host to the local print server and
+ * every other request to a proxy that does not exist: the print page can
+ * reach nothing but the server, whatever a submission holds (its CSP
+ * already forbids it; this is the second wall).
+ */
+export function printBrowserArgs(host: string, port: number): string[] {
+  return [`--host-resolver-rules=MAP ${host} 127.0.0.1:${port}`, '--proxy-server=http://127.0.0.1:9', `--proxy-bypass-list=${host}`];
+}
+
 /** The one browser of a build, launched on first use and relaunched if it crashed. */
 export interface BrowserSession {
   /** The running browser; launches (or relaunches after a crash) when needed. */
   get(): Promise<Browser>;
+  /**
+   * A page of the build's one browser context, whose HTTP cache keeps the
+   * fonts and scripts every issue loads: a page given back with release() is
+   * handed out again, so its renderer process stays warm (scripts compiled,
+   * fonts decoded). A relaunched browser gets a new context.
+   */
+  acquire(): Promise<Page>;
+  /** Gives a page back for the next issue; a page that failed is closed instead. */
+  release(page: Page, reusable: boolean): Promise<void>;
   /** Closes the browser if it runs. Safe to call more than once. */
   close(): Promise<void>;
 }
@@ -29,19 +48,21 @@ export interface BrowserSession {
  * browser on SIGINT, SIGTERM and SIGHUP and kills it when Node exits, so no
  * Chromium outlives the command; callers still close it in a finally.
  */
-export function createBrowserSession(executablePath: string, launchTimeoutMs = 30_000): BrowserSession {
+export function createBrowserSession(executablePath: string, options: { args?: readonly string[]; launchTimeoutMs?: number } = {}): BrowserSession {
   let running: Promise<Browser> | undefined;
+  let context: { browser: Browser; context: Promise<BrowserContext> } | undefined;
+  const idle: Page[] = [];
   const launch = () =>
     chromium.launch({
       executablePath,
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
       headless: true,
-      timeout: launchTimeoutMs,
+      timeout: options.launchTimeoutMs ?? 30_000,
       handleSIGINT: true,
       handleSIGTERM: true,
       handleSIGHUP: true,
     });
-  return {
+  const session: BrowserSession = {
     async get() {
       const pending = running;
       const current = pending ? await pending.catch(() => undefined) : undefined;
@@ -50,10 +71,23 @@ export function createBrowserSession(executablePath: string, launchTimeoutMs = 3
       if (running === pending) running = launch();
       return running as Promise<Browser>;
     },
+    async acquire() {
+      const browser = await session.get();
+      for (let page = idle.pop(); page; page = idle.pop()) if (!page.isClosed() && page.context().browser() === browser) return page;
+      if (context?.browser !== browser) context = { browser, context: browser.newContext({ serviceWorkers: 'block', acceptDownloads: false }) };
+      return (await context.context).newPage();
+    },
+    async release(page, reusable) {
+      if (reusable && !page.isClosed()) idle.push(page);
+      else await page.close().catch(() => undefined);
+    },
     async close() {
       const current = running;
       running = undefined;
+      context = undefined;
+      idle.length = 0;
       if (current) await (await current.catch(() => undefined))?.close().catch(() => undefined);
     },
   };
+  return session;
 }

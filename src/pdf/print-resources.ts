@@ -8,7 +8,9 @@ import type { MarkdownRenderer } from '../render/markdown.js';
 import { PRINT_ORIGIN, renderPrintHtml } from '../render/render-print.js';
 import { createFontSet, type FontSet } from './font-faces.js';
 import { packageDir } from './package-dir.js';
-import type { Served } from './print-page.js';
+
+/** A resource the print page may load: text held in memory, or a local file. */
+export type Served = { body: string | Buffer; type: string } | { file: string; type: string };
 
 /** The Paged.js polyfill of the installed `pagedjs` package, and its version. */
 export function pagedPolyfill(): { file: string; version: string } {

@@ -4,7 +4,7 @@ import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { pdfFileName as sitePdfFileName } from '../site/site-paths.js';
 import type { IssueModel } from '../merge/merge-issue.js';
 import { createMarkdownRenderer } from '../render/markdown.js';
-import { createBrowserSession, type BrowserSession } from './browser.js';
+import { createBrowserSession, printBrowserArgs, type BrowserSession } from './browser.js';
 import { findBrowser } from './find-browser.js';
 import { installedOfficialFaces, type FontSet } from './font-faces.js';
 import { imposeBooklet } from './impose-booklet.js';
@@ -12,7 +12,9 @@ import { PAGINATE_SCRIPT } from './page-script.js';
 import { pdfCacheDir, pdfCacheKey, readPdfCache, writePdfCache } from './pdf-cache.js';
 import { describeFonts, readPdfFacts } from './pdf-facts.js';
 import { printPage, RenderTimeoutError, type PrintedPage } from './print-page.js';
+import { startPrintServer, type PrintServer } from './print-server.js';
 import { createPrintResources, loadPrintCss, pagedPolyfill, renderPrintPage } from './print-resources.js';
+import { PRINT_ORIGIN } from '../render/render-print.js';
 import { mapLimit } from '../load/map-limit.js';
 
 /** How PDFs are rendered; every field has a default. */
@@ -65,9 +67,9 @@ const issueFile = (issue: IssueModel) => `issues/${issue.folder}/issue.yml`;
 /** One render with a time limit, retried once (on a fresh browser if it crashed). */
 async function printWithRetry(session: BrowserSession, job: Parameters<typeof printPage>[1]): Promise<PrintedPage> {
   try {
-    return await printPage(await session.get(), job);
+    return await printPage(session, job);
   } catch {
-    return printPage(await session.get(), job);
+    return printPage(session, job);
   }
 }
 
@@ -109,7 +111,9 @@ export async function renderPdfs(
   }
 
   let session: BrowserSession | undefined;
+  let server: PrintServer | undefined;
   let noBrowser: string | undefined;
+  let pageNumber = 0;
   try {
     let finished = 0;
     // Two Chromium pages print in parallel well on two cores; more only queue for the CPU.
@@ -125,21 +129,28 @@ export async function renderPdfs(
       if (hit) return { issue, fileName, pdf: hit.pdf, ...hit.facts, cached: true, ms: performance.now() - started };
       if (!session && noBrowser === undefined) {
         const found = findBrowser(options.env);
-        if ('path' in found) session = createBrowserSession(found.path);
-        else noBrowser = found.message;
+        if ('path' in found) {
+          server = await startPrintServer();
+          session = createBrowserSession(found.path, { args: printBrowserArgs(new URL(PRINT_ORIGIN).host, server.port) });
+        } else noBrowser = found.message;
       }
       if (!session) {
         diagnostics.push(createDiagnostic(issueFile(issue), undefined, 'error', 'pdf/browser', `${issueLabel(issue)}的 PDF 未生成：${noBrowser}`));
         return undefined;
       }
       let printed: PrintedPage;
+      // The issue's page under a path of its own; fonts and scripts under shared paths, cached by Chromium.
+      const pagePath = `/print/${++pageNumber}.html`;
+      for (const [path, served] of createPrintResources(html, fonts)) server!.publish(path === '/issue.html' ? pagePath : path, served);
       try {
-        printed = await printWithRetry(session, { html, resources: createPrintResources(html, fonts), timeoutMs });
+        printed = await printWithRetry(session, { url: `${PRINT_ORIGIN}${pagePath}`, timeoutMs });
       } catch (e) {
+        server!.unpublish(pagePath);
         diagnostics.push(createDiagnostic(issueFile(issue), undefined, 'error', 'pdf/render',
           `${issueLabel(issue)}的 PDF 生成失败，${describeFailure(e, timeoutMs)}。请再运行一次；若仍失败，检查 Chromium 能否启动（chromium --headless --version），或用 yongzu build --no-pdf 先生成网站。`));
         return undefined;
       }
+      server!.unpublish(pagePath);
       const { report } = printed;
       if (report.missing.length > 0) {
         const first = report.missing[0] ?? '';
@@ -167,6 +178,7 @@ export async function renderPdfs(
     return { value, diagnostics };
   } finally {
     await session?.close();
+    await server?.close();
   }
 }
 
