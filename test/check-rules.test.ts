@@ -1,4 +1,4 @@
-import { cpSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -252,6 +252,17 @@ describe('page budget in check', () => {
 });
 
 describe('the check cache', () => {
+  it('gives back, from the cache, exactly the diagnostics and issues of a fresh check', async () => {
+    const root = sampleProject();
+    edit(root, QIYANG, 'county: 祁阳县', 'county: 永州县');
+    const fresh = await check({ root });
+    expect(existsSync(join(root, 'node_modules', '.cache', 'yongzu', 'check.json'))).toBe(true);
+    const cached = await check({ root });
+    expect(cached.diagnostics.length).toBeGreaterThan(50);
+    expect(cached.diagnostics).toEqual(fresh.diagnostics);
+    expect(cached.issues).toEqual(fresh.issues);
+  });
+
   it('an edit of the same size right after a check is seen by the next check', async () => {
     const root = sampleProject();
     expect(errors((await check({ root })).diagnostics)).toEqual([]);

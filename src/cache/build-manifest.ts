@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSy
 import { join } from 'node:path';
 import { CONFIG_FILE } from '../config/config-file.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { createDiagnosticPacker, unpackDiagnostics, type DiagnosticTables } from '../diagnostics/pack-diagnostics.js';
 import { PACKAGE_DIR, searchPaths } from '../render/search-paths.js';
 
 /**
@@ -76,39 +77,19 @@ export function outputFingerprint(out: string): string {
   return any ? h.digest('hex') : '';
 }
 
-/**
- * Diagnostics in a compact form: tens of thousands of warnings share a few
- * messages, so files, rules and messages go into tables and each diagnostic
- * becomes six numbers. Parsing it back takes milliseconds, not hundreds.
- */
-interface PackedDiagnostics {
-  files: string[];
-  rules: string[];
-  messages: string[];
+/** Diagnostics as written in the manifest (see pack-diagnostics.ts). */
+interface PackedDiagnostics extends DiagnosticTables {
   rows: number[];
 }
 
 function pack(list: readonly Diagnostic[]): PackedDiagnostics {
-  const tables = { files: new Map<string, number>(), rules: new Map<string, number>(), messages: new Map<string, number>() };
-  const index = (table: Map<string, number>, value: string) => {
-    let i = table.get(value);
-    if (i === undefined) table.set(value, (i = table.size));
-    return i;
-  };
-  const rows: number[] = [];
-  for (const d of list) {
-    rows.push(index(tables.files, d.file), d.line, d.column, d.severity === 'error' ? 1 : 0, index(tables.rules, d.rule), index(tables.messages, d.message));
-  }
-  return { files: [...tables.files.keys()], rules: [...tables.rules.keys()], messages: [...tables.messages.keys()], rows };
+  const packer = createDiagnosticPacker();
+  const rows = packer.pack(list);
+  return { ...packer.tables(), rows };
 }
 
 function unpack(p: PackedDiagnostics): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (let i = 0; i < p.rows.length; i += 6) {
-    const r = p.rows;
-    out.push({ file: p.files[r[i]!]!, line: r[i + 1]!, column: r[i + 2]!, severity: r[i + 3] ? 'error' : 'warning', rule: p.rules[r[i + 4]!]!, message: p.messages[r[i + 5]!]! });
-  }
-  return out;
+  return unpackDiagnostics(p.rows, p);
 }
 
 /** Reads a manifest; undefined when there is none or it cannot be read. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { IssueCheck } from '../check/check-project.js';
 import type { Config } from '../config/defaults.js';
 import { PACKAGE_DIR } from '../render/search-paths.js';
+import { createDiagnosticPacker, unpackDiagnostics, type DiagnosticTables } from '../diagnostics/pack-diagnostics.js';
 
 /** One folder's check, as cached: the result and how many files it read. */
 export interface CachedFolder {
@@ -60,39 +61,59 @@ function cacheKey(config: Config): string {
   return h.digest('hex');
 }
 
+/** A folder's entry as written: its diagnostics packed over the file's shared tables. */
+interface StoredFolder {
+  sig: string;
+  fileCount: number;
+  value: IssueCheck['value'];
+  rows: number[];
+}
+
 /** Opens the check cache of a project for a configuration. */
 export function openCheckCache(root: string, config: Config): CheckCache {
   const file = join(root, 'node_modules', '.cache', 'yongzu', 'check.json');
   const key = cacheKey(config);
-  let entries: Record<string, CachedFolder> = {};
+  const entries = new Map<string, CachedFolder>();
+  let stored: Record<string, StoredFolder> = {};
+  let tables: DiagnosticTables = { files: [], rules: [], messages: [] };
   try {
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as { key: string; entries: Record<string, CachedFolder> };
-    if (saved.key === key) entries = saved.entries;
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { key: string; tables: DiagnosticTables; entries: Record<string, StoredFolder> };
+    if (saved.key === key && saved.tables) ({ entries: stored, tables } = saved);
   } catch {
     // no cache yet
   }
+  const entry = (folder: string): CachedFolder | undefined => {
+    let e = entries.get(folder);
+    const s = stored[folder];
+    if (!e && s) {
+      e = { sig: s.sig, fileCount: s.fileCount, check: { value: s.value, diagnostics: unpackDiagnostics(s.rows, tables) } };
+      entries.set(folder, e);
+    }
+    return e;
+  };
   let dirty = false;
   return {
     get(folder, sig) {
-      const e = entries[folder];
+      const e = entry(folder);
       return e && e.sig === sig ? e : undefined;
     },
-    set(folder, entry) {
-      entries[folder] = entry;
+    set(folder, e) {
+      entries.set(folder, e);
       dirty = true;
     },
     save(folders) {
       const keep = new Set(folders);
-      for (const f of Object.keys(entries)) {
-        if (!keep.has(f)) {
-          delete entries[f];
-          dirty = true;
-        }
-      }
+      if (Object.keys(stored).some((f) => !keep.has(f)) || [...entries.keys()].some((f) => !keep.has(f))) dirty = true;
       if (!dirty) return;
+      const packer = createDiagnosticPacker();
+      const out: Record<string, StoredFolder> = {};
+      for (const folder of folders) {
+        const e = entry(folder);
+        if (e) out[folder] = { sig: e.sig, fileCount: e.fileCount, value: e.check.value, rows: packer.pack(e.check.diagnostics) };
+      }
       try {
         mkdirSync(join(file, '..'), { recursive: true });
-        writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify({ key, entries }));
+        writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify({ key, tables: packer.tables(), entries: out }));
         renameSync(`${file}.${process.pid}.tmp`, file);
       } catch {
         // the cache is an optimisation

@@ -1,10 +1,10 @@
-import { checkIssue, type IssueCheck } from '../check/check-project.js';
+import { checkIssue, type IssueCheck } from './check-project.js';
 import { folderSignature, type CheckCache } from '../cache/check-cache.js';
 import type { Config } from '../config/defaults.js';
 import { loadIssue } from '../load/load-project.js';
 import { mapLimit } from '../load/map-limit.js';
 
-/** What checking a set of issue folders gives: plain data, so it can cross threads. */
+/** What checking a set of issue folders gives: plain data. */
 export interface FoldersResult {
   checks: IssueCheck[];
   fileCount: number;
