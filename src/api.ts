@@ -125,9 +125,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   const checked = await inspect(root, true);
   const refuse = (diagnostics: Diagnostic[]): BuildResult => ({ diagnostics, fileCount: checked.fileCount, written: undefined, pdfs: [] });
-  const [{ mergeIssue }, { createTemplateEnv }, { findLiveLock, writeOutput, OutputLockedError }, { renderSite }, { SectionRenderError }, { createMarkdownRenderer, memoizeRenderer }, { loadSiteAssets }] =
+  const [{ mergeIssue }, { createTemplateEnv }, { findLiveLock, writeOutput, OutputLockedError }, { renderSite }, { SectionRenderError }, { createMarkdownRenderer, loadMarkdownPipeline, memoizeRenderer }, { loadSiteAssets }] =
     await Promise.all([lazy.merge(), lazy.templates(), lazy.output(), lazy.site(), lazy.articles(), lazy.markdown(), lazy.assets()]);
   // Sections rendered where they were parsed (worker threads) are reused, not rendered again.
+  await loadMarkdownPipeline(checked.issues.flatMap((i) => i.submissions.map((s) => s.body)));
   const markdown = memoizeRenderer(createMarkdownRenderer(), checked.html);
   const { renderPdfs } = options.pdf !== false ? await lazy.pdf() : { renderPdfs: undefined };
   if (hasErrors(checked.diagnostics)) return refuse(checked.diagnostics);

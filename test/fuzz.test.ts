@@ -10,6 +10,10 @@ import { parseSubmission } from '../src/load/parse-submission.js';
 import { parseYamlSource } from '../src/load/yaml-source.js';
 import { mergeIssue } from '../src/merge/merge-issue.js';
 import { renderSite } from '../src/site/render-site.js';
+import { loadMarkdownPipeline } from '../src/render/markdown.js';
+
+// Random bodies hold every kind of Markdown: the full pipeline is needed.
+await loadMarkdownPipeline();
 import { createTemplateEnv } from '../src/render/templates.js';
 import { REPO } from './helpers.js';
 import { unsafeParts } from './html-safety.js';

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createMarkdownRenderer } from '../src/render/markdown.js';
+import { createMarkdownRenderer, loadMarkdownPipeline } from '../src/render/markdown.js';
+
+await loadMarkdownPipeline();
 import { isPlainProse, renderPlainProse } from '../src/render/plain-prose.js';
 import { REPO } from './helpers.js';
 

@@ -5,6 +5,9 @@ import { build, check } from '../src/api.js';
 import { DEFAULT_CONFIG } from '../src/config/defaults.js';
 import { createTemplateEnv, PACKAGE_DIR } from '../src/render/templates.js';
 import { renderSite } from '../src/site/render-site.js';
+import { loadMarkdownPipeline } from '../src/render/markdown.js';
+
+await loadMarkdownPipeline();
 import type { OutputFile } from '../src/write/write-output.js';
 import { sampleProject } from './helpers.js';
 import { mergeIssue, type IssueModel } from '../src/merge/merge-issue.js';

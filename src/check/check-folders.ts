@@ -21,8 +21,9 @@ export const sectionKey = (title: string, body: string) => `${title}\u0000${body
  * was parsed (one parse per file per build).
  */
 export async function checkFolders(root: string, folders: readonly string[], config: Config, render: boolean, cache?: CheckCache): Promise<FoldersResult> {
-  // The Markdown pipeline is loaded only when sections are rendered: check does not need it.
-  const markdown = render ? (await import('../render/markdown.js')).createMarkdownRenderer() : undefined;
+  // The Markdown renderer is loaded only when sections are rendered: check does not need it.
+  const md = render ? await import('../render/markdown.js') : undefined;
+  const markdown = md?.createMarkdownRenderer();
   const html: [string, string][] = [];
   let fileCount = 0;
   const checks = await mapLimit(folders, 16, async (folder) => {
@@ -39,7 +40,8 @@ export async function checkFolders(root: string, folders: readonly string[], con
       checked = { value: own.value, diagnostics: [...loaded.diagnostics, ...own.diagnostics] };
       cache?.set(folder, { sig, check: checked, fileCount: loaded.fileCount });
     }
-    if (markdown && checked.value) {
+    if (md && markdown && checked.value) {
+      await md.loadMarkdownPipeline(checked.value.submissions.map((s) => s.body));
       for (const s of checked.value.submissions) {
         try {
           html.push([sectionKey(s.title, s.body), markdown(s.body, s.title)]);

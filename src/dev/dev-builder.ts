@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { listIssueFolders, loadIssue } from '../load/load-project.js';
 import { mergeIssue } from '../merge/merge-issue.js';
-import { createMarkdownRenderer, memoizeRenderer, type MarkdownRenderer } from '../render/markdown.js';
+import { createMarkdownRenderer, loadMarkdownPipeline, memoizeRenderer, type MarkdownRenderer } from '../render/markdown.js';
 import { renderSite } from '../site/render-site.js';
 import { loadSiteAssets } from '../site/load-site-assets.js';
 import { createTemplateEnv } from '../render/templates.js';
@@ -125,6 +125,8 @@ export function createDevBuilder(root: string, out: string) {
       env = createTemplateEnv(root);
     }
     if (all) {
+      // An editor may type any Markdown while dev runs: the full pipeline is loaded once.
+      await loadMarkdownPipeline();
       markdown = memoizeRenderer(createMarkdownRenderer());
       merged = new WeakMap();
       pageCache = new Map();

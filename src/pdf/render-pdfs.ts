@@ -3,7 +3,7 @@ import type { Config } from '../config/defaults.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { pdfFileName as sitePdfFileName } from '../site/site-paths.js';
 import type { IssueModel } from '../merge/merge-issue.js';
-import { createMarkdownRenderer } from '../render/markdown.js';
+import { createMarkdownRenderer, loadMarkdownPipeline } from '../render/markdown.js';
 import { createBrowserSession, printBrowserArgs, type BrowserSession } from './browser.js';
 import { findBrowser } from './find-browser.js';
 import { installedOfficialFaces, type FontSet } from './font-faces.js';
@@ -92,6 +92,7 @@ export async function renderPdfs(
   const diagnostics: Diagnostic[] = [];
   const timeoutMs = options.timeoutMs ?? 90_000;
   const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? pdfCacheDir(options.root));
+  await loadMarkdownPipeline(issues.flatMap((i) => i.articles.flatMap((a) => a.sections.map((s) => s.body))));
   const markdown = createMarkdownRenderer();
   const printCss = await loadPrintCss(options.root);
   const paged = pagedPolyfill();

@@ -1,39 +1,5 @@
-import type { Root as MdastRoot, Strong } from 'mdast';
-import rehypeSanitize from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
-import { VFile } from 'vfile';
-import { renderPlainProse } from './plain-prose.js';
+import { isPlainProse, renderPlainProse } from './plain-prose.js';
 
-/** Sets the county's title bold and run in at the start of the first paragraph. */
-function remarkRunInTitle() {
-  return (tree: MdastRoot, file: VFile) => {
-    const title = file.data['runInTitle'];
-    if (typeof title !== 'string' || title === '') return;
-    const strong: Strong = { type: 'strong', children: [{ type: 'text', value: `${title}。` }] };
-    const first = tree.children[0];
-    if (first?.type === 'paragraph') first.children.unshift(strong);
-    else tree.children.unshift({ type: 'paragraph', children: [strong] });
-  };
-}
-
-/** Body headings sit under the article's headline (h2): # becomes h3. */
-function remarkShiftHeadings() {
-  return (tree: MdastRoot) => {
-    for (const node of tree.children) {
-      if (node.type === 'heading') node.depth = Math.min(6, node.depth + 2) as 3 | 4 | 5 | 6;
-    }
-  };
-}
-
-/**
- * Creates the Markdown renderer of one build: remark (GFM) → rehype →
- * sanitize → HTML. Raw HTML in a body is dropped (never passed through), and
- * the sanitizer removes dangerous URLs and attributes from what remains.
- */
 /** Renders a section body, with its run-in title, to sanitized HTML. */
 export type MarkdownRenderer = (markdown: string, runInTitle?: string) => string;
 
@@ -53,22 +19,34 @@ export function memoizeRenderer(render: MarkdownRenderer, cache = new Map<string
   };
 }
 
+let pipeline: MarkdownRenderer | undefined;
+
+/**
+ * Loads the unified pipeline (remark, rehype and a hundred modules: about
+ * 0.1 s of start-up) if a body needs it: any body that is not plain prose
+ * (plain-prose.ts), or in any case when no bodies are given.
+ */
+export async function loadMarkdownPipeline(bodies?: Iterable<string>): Promise<void> {
+  if (pipeline) return;
+  if (bodies) {
+    let needed = false;
+    for (const body of bodies) if ((needed = !isPlainProse(body))) break;
+    if (!needed) return;
+  }
+  pipeline = (await import('./markdown-pipeline.js')).createPipelineRenderer();
+}
+
+/**
+ * Creates the section renderer of one build: plain prose directly (same HTML,
+ * a fraction of the work), any other body through the unified pipeline,
+ * which loadMarkdownPipeline() must have loaded for it.
+ */
 export function createMarkdownRenderer(options: { plainProse?: boolean } = {}): MarkdownRenderer {
   const fastPath = options.plainProse !== false;
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkRunInTitle)
-    .use(remarkShiftHeadings)
-    .use(remarkRehype, { allowDangerousHtml: false })
-    .use(rehypeSanitize)
-    .use(rehypeStringify);
   return (markdown: string, runInTitle?: string): string => {
-    // Plain prose (most write-ups) skips the parser: same HTML, a fraction of the work.
     const plain = fastPath ? renderPlainProse(markdown, runInTitle) : undefined;
     if (plain !== undefined) return plain;
-    const file = new VFile({ value: markdown, data: { runInTitle } });
-    const tree = processor.runSync(processor.parse(file), file);
-    return processor.stringify(tree, file);
+    if (!pipeline) throw new Error('the Markdown pipeline is not loaded: await loadMarkdownPipeline(bodies) before rendering');
+    return pipeline(markdown, runInTitle);
   };
 }

@@ -3,6 +3,7 @@ import { check } from '../../src/api.js';
 import { mergeIssue } from '../../src/merge/merge-issue.js';
 import { createTemplateEnv } from '../../src/render/templates.js';
 import { renderSite } from '../../src/site/render-site.js';
+import { loadMarkdownPipeline } from '../../src/render/markdown.js';
 import type { SearchRecord } from '../../src/site/search-records.js';
 import { normalizeSearchText } from '../../src/site/search-text.js';
 
@@ -16,6 +17,7 @@ export interface Phrase {
 export async function projectRecords(root: string): Promise<SearchRecord[]> {
   const checked = await check({ root });
   const issues = checked.issues.map((i) => mergeIssue(i, checked.config));
+  await loadMarkdownPipeline(issues.flatMap((i) => i.articles.flatMap((a) => a.sections.map((s) => s.body))));
   return renderSite(issues, checked.config, createTemplateEnv(root), { pdf: false }).searchRecords();
 }
 
