@@ -12,7 +12,7 @@ import { makeCorpus, outRoot, removeInBackground, repo } from './corpus.mjs';
 import { benchDev } from './dev.mjs';
 import { benchPdf } from './pdf.mjs';
 import { growth, rows, table } from './report.mjs';
-import { benchCheck, benchColdBuild, benchEleventy, benchWarmBuild } from './site.mjs';
+import { benchCheck, benchColdAndEleventy, benchWarmBuild } from './site.mjs';
 
 const argv = process.argv.slice(2);
 const arg = (name, def) => (argv.includes(`--${name}`) ? Number(argv[argv.indexOf(`--${name}`) + 1]) : def);
@@ -34,13 +34,10 @@ for (const n of [...new Set([...sizes, ...devSizes])].sort((a, b) => a - b)) {
   const root = makeCorpus(n);
   const r = (results.corpora[n] = {});
   if (sizes.includes(n)) {
-    log(`check, cold build, warm build, Eleventy × ${runs} (+1 warm-up each)`);
-    r.site = {
-      check: await benchCheck(root, runs),
-      cold: await benchColdBuild(root, runs),
-      warm: await benchWarmBuild(root, runs),
-      eleventy: await benchEleventy(root, runs),
-    };
+    log(`check, cold build and Eleventy in turn, warm build × ${runs} (+1 warm-up each)`);
+    const check = await benchCheck(root, runs);
+    const { cold, eleventy, ratio } = await benchColdAndEleventy(root, runs);
+    r.site = { check, cold, warm: await benchWarmBuild(root, runs), eleventy, ratio };
   }
   if (devSizes.has(n)) {
     log(`dev: ${results.settings.devEdits} edits`);

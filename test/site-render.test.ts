@@ -6,11 +6,12 @@ import { DEFAULT_CONFIG } from '../src/config/defaults.js';
 import { createTemplateEnv, PACKAGE_DIR } from '../src/render/templates.js';
 import { renderSite } from '../src/site/render-site.js';
 import { loadMarkdownPipeline } from '../src/render/markdown.js';
-
-await loadMarkdownPipeline();
 import type { OutputFile } from '../src/write/write-output.js';
 import { sampleProject } from './helpers.js';
 import { mergeIssue, type IssueModel } from '../src/merge/merge-issue.js';
+import { countyPagePath } from '../src/site/site-paths.js';
+
+await loadMarkdownPipeline();
 
 /** The issues of a project whose issues are copies of the sample under other numbers. */
 async function manyIssues(years: number[], perYear: number): Promise<IssueModel[]> {
@@ -95,5 +96,28 @@ describe('the built sample', () => {
     expect(all).not.toContain('sitemap.xml');
     const county = readFileSync(join(dist, 'counties/shuangpai/index.html'), 'utf8');
     expect(county).toContain('href="../../2009/18/index.html#shuangpai"');
+  });
+});
+
+describe('pages kept between rebuilds (dev)', () => {
+  it('renders a county page and the theme page again only when what they list changes', async () => {
+    const issues = await manyIssues([2009], 2);
+    const pageCache = new Map<string, { deps: unknown[]; page: unknown }>();
+    const render = (list: IssueModel[]) => renderSite(list, DEFAULT_CONFIG, env, { pdf: false, pageCache }).files;
+    const page = (files: OutputFile[], path: string) => files.find((f) => f.path === path)!;
+    // A new model of the second issue (as dev makes after an edit) with its first section changed.
+    const edited = (change: (s: IssueModel['articles'][number]['sections'][number]) => object, theme?: string): IssueModel[] => [
+      issues[0]!,
+      { ...issues[1]!, articles: issues[1]!.articles.map((a, ai) => ({ ...a, theme: ai === 0 && theme ? theme : a.theme, sections: a.sections.map((s, si) => (ai === 0 && si === 0 ? { ...s, ...change(s) } : s)) })) },
+    ];
+    const county = countyPagePath(issues[1]!.articles[0]!.sections[0]!.county.slug);
+    const first = render(issues);
+    const bodyOnly = render(edited((s) => ({ body: `${s.body}又一句。` })));
+    expect(page(bodyOnly, county)).toBe(page(first, county));
+    expect(page(bodyOnly, 'themes/index.html')).toBe(page(first, 'themes/index.html'));
+    const retitled = render(edited(() => ({ title: '全新的标题' })));
+    expect(text(page(retitled, county))).toContain('全新的标题');
+    const rethemed = render(edited(() => ({}), '全新的专题'));
+    expect(text(page(rethemed, 'themes/index.html'))).toContain('全新的专题');
   });
 });

@@ -1,4 +1,5 @@
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { checkIssue, type IssueCheck } from '../check/check-project.js';
 import { checkUniqueNumbers } from '../check/rules/issue-rules.js';
@@ -57,15 +58,23 @@ export function createDevBuilder(root: string, out: string) {
   /** Names, sizes and mtimes of each folder's files as of its last load. */
   const signatures = new Map<string, string>();
 
-  async function signature(folder: string): Promise<string> {
+  /** A folder's signature: a few stat calls, synchronous (cheaper than the thread pool's round trips). */
+  function signature(folder: string): string {
     const dir = join(root, 'issues', folder);
     try {
-      const names = (await readdir(dir)).sort();
-      const stats = await Promise.all(names.map((n) => stat(join(dir, n)).then((s) => `${n}:${s.size}:${s.mtimeMs}`, () => n)));
-      return stats.join('|');
+      return readdirSync(dir).sort().map((n) => {
+        const s = statSync(join(dir, n), { throwIfNoEntry: false });
+        return s ? `${n}:${s.size}:${s.mtimeMs}` : n;
+      }).join('|');
     } catch {
       return '';
     }
+  }
+
+  /** The issue folders named by changed paths (absolute or relative to root). */
+  function foldersOf(changed: Iterable<string>): Set<string> {
+    const rel = [...changed].map((p) => (isAbsolute(p) ? relative(root, p) : p).split(sep).join('/'));
+    return new Set(rel.filter((p) => p.startsWith('issues/')).map((p) => p.split('/')[1]!).filter(Boolean));
   }
 
   async function reloadFolders(folders: Iterable<string> | 'all') {
@@ -76,7 +85,7 @@ export function createDevBuilder(root: string, out: string) {
     for (const f of [...signatures.keys()]) if (!present.has(f)) signatures.delete(f);
     const todo = folders === 'all' ? listed.folders : listed.folders.filter((f) => !checks.has(f) || [...folders].includes(f));
     await Promise.all(todo.map(async (folder) => {
-      signatures.set(folder, await signature(folder));
+      signatures.set(folder, signature(folder));
       const loaded = await loadIssue(root, folder);
       const checked = loaded.value ? checkIssue(loaded.value, config!) : { value: undefined, diagnostics: [] };
       checks.set(folder, { ...checked, diagnostics: [...loaded.diagnostics, ...checked.diagnostics], loaded });
@@ -132,7 +141,7 @@ export function createDevBuilder(root: string, out: string) {
       pageCache = new Map();
       await reloadFolders('all');
     } else {
-      const folders = new Set(rel.filter((p) => p.startsWith('issues/')).map((p) => p.split('/')[1]!).filter(Boolean));
+      const folders = foldersOf(rel);
       if (folders.size > 0 || rel.some((p) => p === 'issues')) await reloadFolders(folders);
     }
     // Dev shows errors only (warnings are for check): keep each folder's errors, not its tens of warnings.
@@ -161,15 +170,15 @@ export function createDevBuilder(root: string, out: string) {
   }
 
   /**
-   * Issue folders whose files changed after they were last loaded. The
-   * watcher drops a second write to a file within a few milliseconds of the
-   * first (its event throttle), so the dev loop asks this shortly after each
-   * rebuild instead of delaying every rebuild.
+   * Of the folders named by `changed` (the paths of the last rebuild), those
+   * whose files changed after they were last loaded. The watcher drops a
+   * second write to a file within a few milliseconds of the first (its event
+   * throttle), so the dev loop asks this shortly after each rebuild instead
+   * of delaying every rebuild. Only those folders are looked at: a look at
+   * all of them (thousands of stat calls) would slow the next rebuild.
    */
-  async function staleFolders(): Promise<string[]> {
-    const out: string[] = [];
-    for (const [folder, sig] of signatures) if ((await signature(folder)) !== sig) out.push(folder);
-    return out;
+  function staleFolders(changed: Iterable<string>): string[] {
+    return [...foldersOf(changed)].filter((folder) => signatures.has(folder) && signature(folder) !== signatures.get(folder));
   }
 
   /**

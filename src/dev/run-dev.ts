@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { watch } from 'chokidar';
 import { CONFIG_FILE } from '../config/load-config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -25,7 +25,9 @@ export interface DevOptions {
  * the errors show in an overlay.
  */
 export async function runDev(options: DevOptions) {
-  const { root, out, log } = options;
+  // Absolute from here on: the watcher's paths are matched against them.
+  const [root, out] = [resolve(options.root), resolve(options.out)];
+  const { log } = options;
   await mkdir(out, { recursive: true });
   const builder = createDevBuilder(root, out);
   const first = await builder.rebuild();
@@ -48,9 +50,7 @@ export async function runDev(options: DevOptions) {
     report(result, [...changed].map((p) => relative(root, p)).join('、'), log);
     // Catch writes the watcher throttled away (see staleFolders); the page is already updated.
     setTimeout(() => {
-      void builder.staleFolders().then((folders) => {
-        for (const f of folders) queue.schedule(join(root, 'issues', f));
-      });
+      for (const f of builder.staleFolders(changed)) queue.schedule(join(root, 'issues', f));
     }, RECHECK_MS).unref();
     if (!result.ok) server.showErrors(errorsOf(result.diagnostics));
     else if (result.written.length > 0) server.reload();

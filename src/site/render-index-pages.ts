@@ -13,8 +13,9 @@ export function renderCountyPages(model: SiteModel, config: Config, env: nunjuck
   ];
   for (const group of model.counties) {
     const path = countyPagePath(group.county.slug);
-    // A county's page changes only when one of its issues does (dev reuses the rest).
-    const deps = [env, config, options.pdf, ...group.entries.map((e) => e.issue)];
+    // A county's page changes only when what it lists does (dev reuses the rest): an edit of a body does not.
+    const listed = group.entries.map((e) => `${e.issue.path}\t${e.issue.year}\t${e.issue.issue}\t${e.issue.total}\t${e.issue.date}\t${e.issue.dateText}\t${e.theme}\t${e.title}\t${e.anchor}`).join('\n');
+    const deps = [env, config, options.pdf, listed];
     files.push(cachedPage(options, path, deps, () => {
       const years = groupEntriesByYear(group.entries);
       return { path, content: env.render('county.njk', { ...createPageContext(config, path, options), group, years }) };
@@ -26,7 +27,9 @@ export function renderCountyPages(model: SiteModel, config: Config, env: nunjuck
 /** Every article headline with its issue, grouped by year, newest first. */
 export function renderThemePage(model: SiteModel, config: Config, env: nunjucks.Environment, options: SiteOptions): OutputFile {
   const path = 'themes/index.html';
-  return { path, content: env.render('themes.njk', { ...createPageContext(config, path, options), years: model.years }) };
+  // Rendered again only when a listed theme, issue or count changes (dev reuses it otherwise).
+  const listed = model.years.map((y) => y.issues.map((i) => `${i.path}\t${i.year}\t${i.issue}\t${i.articles.map((a) => `${a.theme}\t${a.sections.length}`).join('\t')}`).join('\n')).join('\n\n');
+  return cachedPage(options, path, [env, config, options.pdf, listed], () => ({ path, content: env.render('themes.njk', { ...createPageContext(config, path, options), years: model.years }) }));
 }
 
 /** The search page. */
