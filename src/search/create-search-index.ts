@@ -39,13 +39,21 @@ export function createSearchIndex(records: readonly SearchRecord[]): OutputFile[
     const text = normalizeSearchText(record.indexed);
     const ids = new Int32Array(text.length);
     let n = 0;
-    for (const char of text) {
-      const cp = char.codePointAt(0)!;
+    // Code points by hand (a pair of surrogates is one), without a string per character.
+    for (let i = 0; i < text.length; i++) {
+      let cp = text.charCodeAt(i);
+      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+          i++;
+        }
+      }
       let id = charIds.get(cp);
       if (id === undefined) {
         id = codes.length;
         charIds.set(cp, id);
-        codes.push(encodeSearchChar(char));
+        codes.push(encodeSearchChar(String.fromCodePoint(cp)));
       }
       ids[n++] = id;
     }
