@@ -21,7 +21,7 @@ const lazy = {
   site: () => import('./site/render-site.js'),
   articles: () => import('./render/render-site.js'),
   assets: () => import('./site/load-site-assets.js'),
-  search: () => import('./search/create-search-index.js'),
+  search: () => import('./search/index-aside.js'),
   pdf: () => import('./pdf/render-pdfs.js'),
   select: () => import('./pdf/select-issues.js'),
   templates: () => import('./render/templates.js'),
@@ -125,7 +125,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   const checked = await inspect(root, true);
   const refuse = (diagnostics: Diagnostic[]): BuildResult => ({ diagnostics, fileCount: checked.fileCount, written: undefined, pdfs: [] });
-  const [{ mergeIssue }, { createTemplateEnv }, { findLiveLock, writeOutput, OutputLockedError }, { renderSite }, { SectionRenderError }, { createMarkdownRenderer, loadMarkdownPipeline, memoizeRenderer }, { loadSiteAssets }] =
+  const [{ mergeIssue }, { createTemplateEnv }, { findLiveLock, writeOutput, OutputLockedError }, { renderSite, siteSearchRecords }, { SectionRenderError }, { createMarkdownRenderer, loadMarkdownPipeline, memoizeRenderer }, { loadSiteAssets }] =
     await Promise.all([lazy.merge(), lazy.templates(), lazy.output(), lazy.site(), lazy.articles(), lazy.markdown(), lazy.assets()]);
   // Sections rendered where they were parsed (worker threads) are reused, not rendered again.
   await loadMarkdownPipeline(checked.issues.flatMap((i) => i.submissions.map((s) => s.body)));
@@ -149,7 +149,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const pdfBytes = new Map(pdfs.map((p) => [`${p.issue.path}/${p.fileName}`, p.pdf.byteLength]));
   const pdfPages = new Map(pdfs.map((p) => [`${p.issue.path}/${p.fileName}`, p.pages]));
   let site: Awaited<ReturnType<typeof renderSite>>;
+  let indexing: Promise<OutputFile[]>;
   try {
+    // The search index is built on another thread while the pages are rendered here.
+    indexing = (await lazy.search()).createSearchIndexAside(siteSearchRecords(issues, checked.config, markdown));
     site = renderSite(issues, checked.config, env, { pdf: options.pdf !== false, pdfBytes, pdfPages }, markdown);
   } catch (e) {
     if (e instanceof SectionRenderError) {
@@ -160,7 +163,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       `模板出错，本次未写入任何文件：${(e as Error).message.replace(/\s+/g, ' ').trim()}。请改正 templates/ 下的模板。`);
     return refuse([...diagnostics, d]);
   }
-  const searchFiles = (await lazy.search()).createSearchIndex(site.searchRecords());
+  const searchFiles = await indexing;
   const files: OutputFile[] = [...site.files, ...searchFiles, ...(await loadSiteAssets(root))];
   files.push(...pdfs.map((p) => ({ path: `${p.issue.path}/${p.fileName}`, content: p.pdf })));
   try {

@@ -4,7 +4,7 @@ import type { Config } from '../config/defaults.js';
 import { countyPagePath, formatBytes, issuePagePath, pdfFileName, pdfPath, relativeRoot, yearPagePath } from './site-paths.js';
 
 /** Options of the site that do not come from the configuration. */
-/** A rendered issue page and its articles (the search records reuse them). */
+/** A rendered issue page and the articles it shows. */
 export interface IssuePage {
   file: OutputFile;
   articles: ReturnType<typeof renderArticles>;

@@ -18,8 +18,7 @@ export function issueCounties(issue: IssueModel): County[] {
 /**
  * The page of each issue: the issue itself, the previous and next issue, the
  * issues of the same year (not the whole archive, which would make the site
- * quadratic), its counties and its PDF. The rendered articles are returned
- * too, so the search records reuse them instead of rendering twice.
+ * quadratic), its counties and its PDF.
  */
 export function renderIssuePages(
   model: SiteModel,

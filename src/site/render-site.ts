@@ -12,19 +12,28 @@ import { renderSitemap } from './render-sitemap.js';
 import { createSearchRecords, type SearchRecord } from './search-records.js';
 import { searchTokensModule } from './search-text.js';
 import { createSiteModel } from './site-model.js';
+import { renderArticles } from '../render/render-site.js';
 
-/** The rendered site: its files, and the records the search index is built from. */
+/** The rendered site: its files. */
 export interface RenderedSite {
   files: OutputFile[];
-  /** The records the search index is built from; computed on demand (dev does without a search index). */
-  searchRecords(): SearchRecord[];
+}
+
+/**
+ * The records the site's search index is built from (src/search), one per
+ * write-up, newest issue first: the order of the site. Separate from
+ * renderSite so that a build can index while the pages are rendered (dev
+ * does without a search index).
+ */
+export function siteSearchRecords(issues: readonly IssueModel[], config: Config, markdown: MarkdownRenderer): SearchRecord[] {
+  return createSiteModel(issues, config.counties).issues.flatMap((issue) => createSearchRecords(issue, renderArticles(issue, markdown)));
 }
 
 /**
  * Renders the whole archive site from the issues: home, year, issue, county,
  * theme and search pages, the Atom feed, the sitemap and the browser's search
  * tokenizer. Pure: it returns files and never writes them. The search index
- * itself is built from `searchRecords()` by the caller (src/search).
+ * is built from siteSearchRecords() by the caller (src/search).
  */
 export function renderSite(
   issues: readonly IssueModel[],
@@ -35,7 +44,6 @@ export function renderSite(
 ): RenderedSite {
   const model = createSiteModel(issues, config.counties);
   const issuePages = renderIssuePages(model, config, env, options, markdown);
-  const searchRecords = () => model.issues.flatMap((issue, i) => createSearchRecords(issue, issuePages[i]?.articles ?? []));
   const pages: OutputFile[] = [
     renderHomePage(model, config, env, options),
     ...renderYearPages(model, config, env, options),
@@ -51,5 +59,5 @@ export function renderSite(
   );
   if (sitemap) files.push({ path: 'sitemap.xml', content: sitemap });
   files.push({ path: 'assets/search-tokens.js', content: searchTokensModule() });
-  return { files, searchRecords };
+  return { files };
 }

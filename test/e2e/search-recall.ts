@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
 import { check } from '../../src/api.js';
 import { mergeIssue } from '../../src/merge/merge-issue.js';
-import { createTemplateEnv } from '../../src/render/templates.js';
-import { renderSite } from '../../src/site/render-site.js';
-import { loadMarkdownPipeline } from '../../src/render/markdown.js';
+import { siteSearchRecords } from '../../src/site/render-site.js';
+import { createMarkdownRenderer, loadMarkdownPipeline } from '../../src/render/markdown.js';
 import type { SearchRecord } from '../../src/site/search-records.js';
 import { normalizeSearchText } from '../../src/site/search-text.js';
 
@@ -18,7 +17,7 @@ export async function projectRecords(root: string): Promise<SearchRecord[]> {
   const checked = await check({ root });
   const issues = checked.issues.map((i) => mergeIssue(i, checked.config));
   await loadMarkdownPipeline(issues.flatMap((i) => i.articles.flatMap((a) => a.sections.map((s) => s.body))));
-  return renderSite(issues, checked.config, createTemplateEnv(root), { pdf: false }).searchRecords();
+  return siteSearchRecords(issues, checked.config, createMarkdownRenderer());
 }
 
 /** A small seeded generator (mulberry32), so a failing sample can be run again. */
