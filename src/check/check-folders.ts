@@ -46,7 +46,7 @@ export async function checkFolders(root: string, folders: readonly string[], con
         try {
           html.push([sectionKey(s.title, s.body), markdown(s.body, s.title)]);
         } catch {
-          // Left for the main thread, which reports it with the file's name.
+          // Left for the site's renderer, which reports it with the file's name (render/markdown).
         }
       }
     }

@@ -1,6 +1,6 @@
 /**
  * The one diagnostic type of yongzu. Every stage returns these as plain data
- * (serialisable, so they can cross worker threads and be printed as JSON).
+ * (serialisable, so they can be cached and printed as JSON).
  */
 export type Severity = 'error' | 'warning';
 
