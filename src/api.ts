@@ -127,11 +127,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const refuse = (diagnostics: Diagnostic[]): BuildResult => ({ diagnostics, fileCount: checked.fileCount, written: undefined, pdfs: [] });
   const [{ mergeIssue }, { createTemplateEnv }, { findLiveLock, writeOutput, OutputLockedError }, { renderSite, siteSearchRecords }, { SectionRenderError }, { createMarkdownRenderer, loadMarkdownPipeline, memoizeRenderer }, { loadSiteAssets }] =
     await Promise.all([lazy.merge(), lazy.templates(), lazy.output(), lazy.site(), lazy.articles(), lazy.markdown(), lazy.assets()]);
+  const { renderPdfs } = options.pdf !== false ? await lazy.pdf() : { renderPdfs: undefined };
+  if (hasErrors(checked.diagnostics)) return refuse(checked.diagnostics);
   // Sections rendered as their folders were checked (checkFolders) are reused, not rendered again.
   await loadMarkdownPipeline(checked.issues.flatMap((i) => i.submissions.map((s) => s.body)));
   const markdown = memoizeRenderer(createMarkdownRenderer(), checked.html);
-  const { renderPdfs } = options.pdf !== false ? await lazy.pdf() : { renderPdfs: undefined };
-  if (hasErrors(checked.diagnostics)) return refuse(checked.diagnostics);
   const issues = checked.issues.map((i) => mergeIssue(i, checked.config));
   const env = createTemplateEnv(root);
   let pdfs: IssuePdf[] = [];

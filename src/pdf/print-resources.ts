@@ -30,10 +30,10 @@ export async function loadPrintCss(root: string): Promise<string> {
   throw new Error('styles/print.css not found in the package');
 }
 
-/** Everything the print page of one issue may load, by URL path. */
-export function createPrintResources(html: string, fonts: FontSet): Map<string, Served> {
+/** Everything the print page of one issue may load, by URL path; the page itself at `pagePath`. */
+export function createPrintResources(html: string, fonts: FontSet, pagePath = '/issue.html'): Map<string, Served> {
   const resources = new Map<string, Served>();
-  resources.set('/issue.html', { body: html, type: 'text/html; charset=utf-8' });
+  resources.set(pagePath, { body: html, type: 'text/html; charset=utf-8' });
   resources.set('/assets/paged-config.js', { body: PAGED_CONFIG, type: 'text/javascript' });
   resources.set('/assets/paged.polyfill.js', { file: pagedPolyfill().file, type: 'text/javascript' });
   for (const font of fonts.files.values()) {

@@ -142,7 +142,7 @@ export async function renderPdfs(
       let printed: PrintedPage;
       // The issue's page under a path of its own; fonts and scripts under shared paths, cached by Chromium.
       const pagePath = `/print/${++pageNumber}.html`;
-      for (const [path, served] of createPrintResources(html, fonts)) server!.publish(path === '/issue.html' ? pagePath : path, served);
+      for (const [path, served] of createPrintResources(html, fonts, pagePath)) server!.publish(path, served);
       try {
         printed = await printWithRetry(session, { url: `${PRINT_ORIGIN}${pagePath}`, timeoutMs });
       } catch (e) {

@@ -1,15 +1,7 @@
-import type { renderArticles } from '../render/render-site.js';
-import type { OutputFile } from '../write/write-output.js';
 import type { Config } from '../config/defaults.js';
 import { countyPagePath, formatBytes, issuePagePath, pdfFileName, pdfPath, relativeRoot, yearPagePath } from './site-paths.js';
 
 /** Options of the site that do not come from the configuration. */
-/** A rendered issue page and the articles it shows. */
-export interface IssuePage {
-  file: OutputFile;
-  articles: ReturnType<typeof renderArticles>;
-}
-
 export interface SiteOptions {
   /** Whether this build produces PDFs; the site links to them only then. */
   pdf: boolean;

@@ -4,7 +4,7 @@ import type { IssueModel } from '../merge/merge-issue.js';
 import { renderArticles } from '../render/render-site.js';
 import type { createMarkdownRenderer } from '../render/markdown.js';
 import type { OutputFile } from '../write/write-output.js';
-import { cachedPage, createPageContext, type IssuePage, type SiteOptions } from './page-context.js';
+import { cachedPage, createPageContext, type SiteOptions } from './page-context.js';
 import type { SiteModel } from './site-model.js';
 import { issuePagePath, pdfPath } from './site-paths.js';
 
@@ -26,17 +26,16 @@ export function renderIssuePages(
   env: nunjucks.Environment,
   options: SiteOptions,
   markdown: ReturnType<typeof createMarkdownRenderer>,
-): IssuePage[] {
+): OutputFile[] {
   const yearOf = new Map(model.years.map((y) => [y.year, y.issues]));
   return model.issues.map((issue, i) => {
     const path = issuePagePath(issue);
     const deps = [env, config, options.pdf, issue, model.issues[i - 1], model.issues[i + 1], options.pdfBytes?.get(pdfPath(issue, config.bulletin)), ...(yearOf.get(issue.year) ?? [])];
     return cachedPage(options, path, deps, () => {
-    const articles = renderArticles(issue, markdown);
     const html = env.render('issue.njk', {
       ...createPageContext(config, path, options),
       issue,
-      articles,
+      articles: renderArticles(issue, markdown),
       newer: model.issues[i - 1],
       older: model.issues[i + 1],
       yearIssues: yearOf.get(issue.year) ?? [issue],
@@ -44,7 +43,7 @@ export function renderIssuePages(
       pdfSize: options.pdfBytes?.get(pdfPath(issue, config.bulletin)),
       pdfPages: options.pdfPages?.get(pdfPath(issue, config.bulletin)),
     });
-    return { file: { path, content: html }, articles };
+    return { path, content: html };
     });
   });
 }

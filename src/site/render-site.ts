@@ -47,7 +47,7 @@ export function renderSite(
   const pages: OutputFile[] = [
     renderHomePage(model, config, env, options),
     ...renderYearPages(model, config, env, options),
-    ...issuePages.map((p) => p.file),
+    ...issuePages,
     ...renderCountyPages(model, config, env, options),
     renderThemePage(model, config, env, options),
     renderSearchPage(config, env, options),
