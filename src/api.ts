@@ -163,11 +163,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       `模板出错，本次未写入任何文件：${(e as Error).message.replace(/\s+/g, ' ').trim()}。请改正 templates/ 下的模板。`);
     return refuse([...diagnostics, d]);
   }
-  const searchFiles = await indexing;
-  const files: OutputFile[] = [...site.files, ...searchFiles, ...(await loadSiteAssets(root))];
+  const files: OutputFile[] = [...site.files, ...(await loadSiteAssets(root))];
   files.push(...pdfs.map((p) => ({ path: `${p.issue.path}/${p.fileName}`, content: p.pdf })));
+  let outputCount = files.length;
   try {
-    await writeOutput(out, files);
+    // The pages are written while the search index is still being built.
+    await writeOutput(out, files, indexing.then((index) => ((outputCount += index.length), index)));
   } catch (e) {
     if (e instanceof OutputLockedError) return refuse([...diagnostics, lockedDiagnostic(out, e)]);
     const code = (e as NodeJS.ErrnoException).code;
@@ -179,7 +180,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     throw e;
   }
   const result: BuildResult = {
-    diagnostics, fileCount: checked.fileCount, written: { out, files: files.length, issueCount: issues.length, issues },
+    diagnostics, fileCount: checked.fileCount, written: { out, files: outputCount, issueCount: issues.length, issues },
     pdfs: pdfs.map((p) => summarise(p, join(out, p.issue.path, p.fileName))),
   };
   writeManifest(manifestFile, { inputs, outputs: outputFingerprint(out), result: { ...result, written: { ...result.written!, issues: [] } } });

@@ -46,6 +46,16 @@ export async function findLiveLock(out: string): Promise<OutputLockedError | und
   return pid > 0 && pid !== process.pid && isAlive(pid) ? new OutputLockedError(lockFile, pid) : undefined;
 }
 
+/**
+ * Synchronous: for hundreds of small files one call each beats the thread pool's
+ * round trips for open, write and close (measured: 845 files in 0.14 s against 0.2 s).
+ */
+function writeFilesInto(dir: string, files: readonly OutputFile[]): void {
+  const dirs = new Set(files.map((f) => dirname(safeOutputPath(dir, f.path))));
+  for (const d of [...dirs].sort()) mkdirSync(d, { recursive: true });
+  for (const f of files) writeFileSync(safeOutputPath(dir, f.path), f.content);
+}
+
 /** Takes `<out>.lock`; a lock left by a dead process is taken over. */
 async function acquireLock(out: string): Promise<() => Promise<void>> {
   const lockFile = `${out}.lock`;
@@ -68,9 +78,10 @@ async function acquireLock(out: string): Promise<() => Promise<void>> {
 /**
  * Writes the whole output atomically: into a fresh folder beside `out`, then
  * swapped in with renames. On any failure the previous `out` is untouched and
- * the temporary folder is removed.
+ * the temporary folder is removed. `later` are files still being made (the
+ * search index, on another thread): the others are written meanwhile.
  */
-export async function writeOutput(out: string, files: readonly OutputFile[]): Promise<void> {
+export async function writeOutput(out: string, files: readonly OutputFile[], later?: Promise<readonly OutputFile[]>): Promise<void> {
   const parent = dirname(out);
   await mkdir(parent, { recursive: true });
   const release = await acquireLock(out);
@@ -83,11 +94,8 @@ export async function writeOutput(out: string, files: readonly OutputFile[]): Pr
     unlinkSync(`${out}.lock`);
   });
   try {
-    const dirs = new Set(files.map((f) => dirname(safeOutputPath(tmp, f.path))));
-    for (const d of [...dirs].sort()) mkdirSync(d, { recursive: true });
-    // Synchronous: for hundreds of small files one call each beats the thread pool's
-    // round trips for open, write and close (measured: 845 files in 0.14 s against 0.2 s).
-    for (const f of files) writeFileSync(safeOutputPath(tmp, f.path), f.content);
+    writeFilesInto(tmp, files);
+    if (later) writeFilesInto(tmp, await later);
     old = join(parent, `.${basename(out)}.old-${process.pid}-${Date.now()}`);
     try {
       await rename(out, old);
