@@ -47,6 +47,8 @@ export function schemaDiagnostics(source: YamlSource, error: ZodError, rulePrefi
 
 /** Warns about keys that the format does not know, with a did-you-mean. */
 export function checkUnknownKeys(source: YamlSource, known: readonly string[], rule = 'schema/unknown-key'): Diagnostic[] {
+  // Every key known (the usual case): no places needed, so no document with positions.
+  if (source.data && Object.keys(source.data).every((key) => known.includes(key))) return [];
   return listKeys(source)
     .filter(({ key }) => !known.includes(key))
     .map(({ key, place }) =>

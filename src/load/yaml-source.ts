@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type P
 import type { Diagnostic, Place } from '../diagnostics/diagnostic.js';
 import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import { lineOf, lineStarts } from './line-index.js';
+import { loadPlainYaml } from './plain-yaml.js';
 
 /**
  * A parsed YAML mapping with the positions of its nodes, so that every
@@ -9,7 +10,8 @@ import { lineOf, lineStarts } from './line-index.js';
  */
 export interface YamlSource {
   file: string;
-  doc: Document;
+  /** The YAML text. */
+  text: string;
   /** Offsets at which each line of the YAML text starts. */
   lineStarts: number[];
   /** Plain data; undefined when the YAML could not be turned into data. */
@@ -45,9 +47,8 @@ export function parseYamlSource(
   file: string,
   lineOffset: number,
 ): { source: YamlSource; diagnostics: Diagnostic[] } {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   // Our own line table: the parser's LineCounter misses lines it never reached after an error.
-  const source: YamlSource = { file, doc, lineStarts: lineStarts(text), data: undefined, lineOffset, length: text.length };
+  const source: YamlSource = { file, text, lineStarts: lineStarts(text), data: undefined, lineOffset, length: text.length };
   const diagnostics: Diagnostic[] = [];
 
   const colonLines = new Set<number>();
@@ -63,6 +64,15 @@ export function parseYamlSource(
     );
   });
 
+  // Plain front-matter (the usual kind) is read by the faster parser; the
+  // document with positions is made only if a diagnostic needs a place.
+  const plain = diagnostics.length === 0 ? loadPlainYaml(text) : undefined;
+  if (plain) {
+    source.data = plain;
+    plainSources.add(source);
+    return { source, diagnostics };
+  }
+  const doc = documentOf(source);
   for (const error of doc.errors) {
     const place = placeOfOffset(source, error.pos[0]);
     if (colonLines.has(place.line - lineOffset)) continue;
@@ -93,6 +103,20 @@ export function parseYamlSource(
   return { source, diagnostics };
 }
 
+const documents = new WeakMap<YamlSource, Document>();
+/** Sources read by the fast path: each key starts its own line, at the margin (plain-yaml.ts). */
+const plainSources = new WeakSet<YamlSource>();
+
+/** The source's YAML document with positions, parsed when first needed. */
+function documentOf(source: YamlSource): Document {
+  let doc = documents.get(source);
+  if (!doc) {
+    doc = parseDocument(source.text, { prettyErrors: false, uniqueKeys: true });
+    documents.set(source, doc);
+  }
+  return doc;
+}
+
 /** The place of a character offset of the YAML text, in file coordinates. */
 export function placeOfOffset(source: YamlSource, offset: number): Place {
   const at = Math.max(0, Math.min(offset, source.length));
@@ -107,7 +131,7 @@ function placeOfNode(source: YamlSource, node: Node | null | undefined): Place {
 
 /** The pair of a top-level key, if present. */
 export function findPair(source: YamlSource, key: string): Pair | undefined {
-  const contents = source.doc.contents;
+  const contents = documentOf(source).contents;
   if (!isMap(contents)) return undefined;
   return contents.items.find((p) => isScalar(p.key) && String(p.key.value) === key) as Pair | undefined;
 }
@@ -123,7 +147,13 @@ export function keyPlace(source: YamlSource, key: string): Place {
  */
 export function valuePlace(source: YamlSource, path: readonly (string | number)[]): Place {
   const [head, ...rest] = path;
-  if (typeof head !== 'string') return placeOfNode(source, source.doc.contents as Node | null);
+  if (rest.length === 0 && typeof head === 'string' && plainSources.has(source)) {
+    // A value on its key's line in plain YAML: found without the document
+    // (every issue.yml gives the places of `issue` and `total`).
+    const written = new RegExp(`^${head.replace(/[^\w]/g, '\\$&')}: +(?=[^\\s#])`, 'm').exec(source.text);
+    if (written) return placeOfOffset(source, written.index + written[0].length);
+  }
+  if (typeof head !== 'string') return placeOfNode(source, documentOf(source).contents as Node | null);
   const pair = findPair(source, head);
   if (!pair) return placeOfNode(source, null);
   let node = (pair.value ?? pair.key) as Node | null;
@@ -140,7 +170,7 @@ export function valuePlace(source: YamlSource, path: readonly (string | number)[
 
 /** Top-level keys with their places, in document order. */
 export function listKeys(source: YamlSource): { key: string; place: Place }[] {
-  const contents = source.doc.contents;
+  const contents = documentOf(source).contents;
   if (!isMap(contents)) return [];
   return contents.items.flatMap((p) =>
     isScalar(p.key) ? [{ key: String(p.key.value), place: placeOfNode(source, p.key) }] : [],
