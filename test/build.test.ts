@@ -115,6 +115,13 @@ describe('the no-change shortcut', () => {
     expect(fourth.written?.unchanged).toBeUndefined();
     expect(existsSync(page)).toBe(true);
 
+    // A file in a subfolder of an issue folder is an input too (folder signatures recurse).
+    writeFile(root, 'issues/2009-18/images/note.txt', 'a');
+    expect((await build({ root, pdf: false })).written?.unchanged).toBeUndefined();
+    expect((await build({ root, pdf: false })).written?.unchanged).toBe(true);
+    writeFile(root, 'issues/2009-18/images/note.txt', 'ab');
+    expect((await build({ root, pdf: false })).written?.unchanged).toBeUndefined();
+
     // Other options (with PDFs) are a different build.
     writeFile(root, 'yongzu.config.yml', 'bulletin: 永组信息\n');
     expect((await build({ root, pdf: false })).written?.unchanged).toBeUndefined();

@@ -5,6 +5,7 @@ import { CONFIG_FILE } from '../config/config-file.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createDiagnosticPacker, unpackDiagnostics, type DiagnosticTables } from '../diagnostics/pack-diagnostics.js';
 import { PACKAGE_DIR, searchPaths } from '../render/search-paths.js';
+import { folderSignature } from './check-cache.js';
 
 /**
  * The record of the last successful build of an output folder: what its
@@ -23,14 +24,22 @@ export function manifestPath(root: string, out: string): string {
   return join(root, 'node_modules', '.cache', 'yongzu', 'builds', `${id}.json`);
 }
 
+/** What a build reads, as names, sizes and times. */
+export interface InputFingerprint {
+  value: string;
+  /** The signature of each folder under issues/, taken for the fingerprint and reused by the check cache. */
+  folders: Map<string, string>;
+}
+
 /**
  * A fingerprint of everything a build reads: every file under issues/, the
  * templates and styles (the project's and the built-in ones), the
  * configuration, yongzu's own compiled code, and the options. Names, sizes and
  * modification times, as make and git's index do: a stat per file, no reads.
  */
-export function inputFingerprint(root: string, options: string): string {
+export function inputFingerprint(root: string, options: string): InputFingerprint {
   const h = createHash('sha1').update(options).update('\0');
+  const folders = new Map<string, string>();
   const tree = (dir: string) => {
     let names: string[];
     try {
@@ -47,11 +56,28 @@ export function inputFingerprint(root: string, options: string): string {
       else h.update(`${p}:${s.size}:${s.mtimeNs}:${s.ino}\0`);
     }
   };
-  tree(join(root, 'issues'));
+  const issues = join(root, 'issues');
+  let names: string[] = [];
+  try {
+    names = readdirSync(issues).sort();
+  } catch {
+    h.update('issues:missing\0');
+  }
+  for (const name of names) {
+    const s = statSync(join(issues, name), { bigint: true, throwIfNoEntry: false });
+    if (!s) continue;
+    if (!s.isDirectory()) {
+      h.update(`${name}:${s.size}:${s.mtimeNs}:${s.ino}\0`);
+      continue;
+    }
+    const signature = folderSignature(root, name);
+    folders.set(name, signature);
+    h.update(`${name}/[${signature}]\0`);
+  }
   for (const dir of [...searchPaths(root, 'templates'), ...searchPaths(root, 'styles'), join(PACKAGE_DIR, 'lib')]) tree(dir);
   const config = statSync(join(root, CONFIG_FILE), { throwIfNoEntry: false });
   h.update(`config:${config?.size}:${config?.mtimeMs}`);
-  return h.digest('hex');
+  return { value: h.digest('hex'), folders };
 }
 
 /** A fingerprint of the files of an output folder; '' when it does not exist. */

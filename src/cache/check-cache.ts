@@ -26,18 +26,24 @@ export interface CheckCache {
   save(folders: readonly string[]): void;
 }
 
-/** Names, sizes and modification times of a folder's files: its signature. */
+/**
+ * Names, sizes, modification times and inodes of everything in a folder, its
+ * subfolders included: its signature. The build's input fingerprint is made
+ * of these (build-manifest.ts), so one stat pass serves both.
+ */
 export function folderSignature(root: string, folder: string): string {
-  const dir = join(root, 'issues', folder);
-  try {
-    return readdirSync(dir)
+  const signature = (dir: string): string =>
+    readdirSync(dir)
       .sort()
       .map((n) => {
         // Nanosecond times: two saves within one millisecond still differ.
         const s = statSync(join(dir, n), { bigint: true, throwIfNoEntry: false });
-        return s ? `${n}:${s.size}:${s.mtimeNs}:${s.ino}` : n;
+        if (!s) return n;
+        return s.isDirectory() ? `${n}/[${signature(join(dir, n))}]` : `${n}:${s.size}:${s.mtimeNs}:${s.ino}`;
       })
       .join('|');
+  try {
+    return signature(join(root, 'issues', folder));
   } catch {
     return '';
   }

@@ -20,14 +20,22 @@ export const sectionKey = (title: string, body: string) => `${title}\u0000${body
  * renders each valid section's Markdown, so that work runs where the file
  * was parsed (one parse per file per build).
  */
-export async function checkFolders(root: string, folders: readonly string[], config: Config, render: boolean, cache?: CheckCache): Promise<FoldersResult> {
+export async function checkFolders(
+  root: string,
+  folders: readonly string[],
+  config: Config,
+  render: boolean,
+  cache?: CheckCache,
+  /** Folder signatures already taken (by the build's input fingerprint), before any file was read. */
+  signatures?: ReadonlyMap<string, string>,
+): Promise<FoldersResult> {
   // The Markdown renderer is loaded only when sections are rendered: check does not need it.
   const md = render ? await import('../render/markdown.js') : undefined;
   const markdown = md?.createMarkdownRenderer();
   const html: [string, string][] = [];
   let fileCount = 0;
   const checks = await mapLimit(folders, 16, async (folder) => {
-    const sig = cache ? folderSignature(root, folder) : '';
+    const sig = cache ? (signatures?.get(folder) ?? folderSignature(root, folder)) : '';
     const hit = cache?.get(folder, sig);
     let checked: IssueCheck;
     if (hit) {

@@ -1,6 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { folderSignature } from '../cache/check-cache.js';
 import { checkIssue, type IssueCheck } from '../check/check-project.js';
 import { checkUniqueNumbers } from '../check/rules/issue-rules.js';
 import { loadConfig, CONFIG_FILE } from '../config/load-config.js';
@@ -58,19 +58,6 @@ export function createDevBuilder(root: string, out: string) {
   /** Names, sizes and mtimes of each folder's files as of its last load. */
   const signatures = new Map<string, string>();
 
-  /** A folder's signature: a few stat calls, synchronous (cheaper than the thread pool's round trips). */
-  function signature(folder: string): string {
-    const dir = join(root, 'issues', folder);
-    try {
-      return readdirSync(dir).sort().map((n) => {
-        const s = statSync(join(dir, n), { throwIfNoEntry: false });
-        return s ? `${n}:${s.size}:${s.mtimeMs}` : n;
-      }).join('|');
-    } catch {
-      return '';
-    }
-  }
-
   /** The issue folders named by changed paths (absolute or relative to root). */
   function foldersOf(changed: Iterable<string>): Set<string> {
     const rel = [...changed].map((p) => (isAbsolute(p) ? relative(root, p) : p).split(sep).join('/'));
@@ -85,7 +72,7 @@ export function createDevBuilder(root: string, out: string) {
     for (const f of [...signatures.keys()]) if (!present.has(f)) signatures.delete(f);
     const todo = folders === 'all' ? listed.folders : listed.folders.filter((f) => !checks.has(f) || [...folders].includes(f));
     await Promise.all(todo.map(async (folder) => {
-      signatures.set(folder, signature(folder));
+      signatures.set(folder, folderSignature(root, folder));
       const loaded = await loadIssue(root, folder);
       const checked = loaded.value ? checkIssue(loaded.value, config!) : { value: undefined, diagnostics: [] };
       checks.set(folder, { ...checked, diagnostics: [...loaded.diagnostics, ...checked.diagnostics], loaded });
@@ -178,7 +165,7 @@ export function createDevBuilder(root: string, out: string) {
    * all of them (thousands of stat calls) would slow the next rebuild.
    */
   function staleFolders(changed: Iterable<string>): string[] {
-    return [...foldersOf(changed)].filter((folder) => signatures.has(folder) && signature(folder) !== signatures.get(folder));
+    return [...foldersOf(changed)].filter((folder) => signatures.has(folder) && folderSignature(root, folder) !== signatures.get(folder));
   }
 
   /**
