@@ -1,4 +1,4 @@
-import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -228,6 +228,27 @@ describe('configuration', () => {
     writeFile(root, 'yongzu.config.yml', 'bulletin: 永组信息\npageBudget: 四页\n');
     const [d] = errors((await check({ root })).diagnostics);
     expect(d).toMatchObject({ file: 'yongzu.config.yml', line: 2, column: 13 });
+  });
+
+  it('every schema message is in Chinese, at the value it is about', async () => {
+    const root = sampleProject();
+    writeFile(root, 'yongzu.config.yml', [
+      'pageBudget: 1.5', 'copies: 0', 'site: 网站', 'distribution:', '  - 报: 市委', 'counties:', '  - 江华县', '  - name: 测试县', '    slug: 7', '  - 5', '',
+    ].join('\n'));
+    edit(root, META, 'themes:', 'copies: 2.5\ndistribution:\n  报: 5\n  送:\n    - 市委\n    - 6\nthemes:');
+    edit(root, META, 'year: 2009', 'year: 2009.5');
+    const ds = errors((await check({ root })).diagnostics);
+    const where = (file: string, line: number) => ds.filter((d) => d.file === file && d.line === line);
+    for (const d of ds) {
+      expect(d.message, d.rule).toMatch(/[\u4e00-\u9fff]/);
+      expect(d.message, d.rule).not.toMatch(/Invalid|expected|received|undefined/);
+    }
+    // Each bad value is reported at its own line.
+    for (const line of [1, 2, 3, 5, 9, 10]) expect(where('yongzu.config.yml', line), `config line ${line}`).not.toEqual([]);
+    const meta = readFileSync(join(root, META), 'utf8').split('\n');
+    for (const value of ['year: 2009.5', 'copies: 2.5', '  报: 5', '    - 6']) {
+      expect(where(META, meta.indexOf(value) + 1), value).not.toEqual([]);
+    }
   });
 });
 

@@ -74,6 +74,8 @@ function assertPlaced(diagnostics: readonly Diagnostic[], texts: Record<string, 
     expect(d.column).toBeGreaterThanOrEqual(1);
     expect(d.column, `${d.rule} column`).toBeLessThanOrEqual(lines[d.line - 1]!.length + 1);
     expect(d.message).toMatch(/[\u4e00-\u9fff]/);
+    // No library's own English message leaks through.
+    expect(d.message).not.toMatch(/Invalid|expected|received/);
   }
 }
 

@@ -11,6 +11,7 @@ import { checkBodyEmpty, checkCountyOnce, checkDateYear, checkIssueMatch, checkT
 import { findRawHtml } from './rules/raw-html.js';
 import { findTooDeep } from './rules/nesting-limit.js';
 import { checkUnknownKeys, schemaDiagnostics } from './schema-diagnostics.js';
+import * as v from 'valibot';
 import { ISSUE_KEYS, issueMetaSchema, SUBMISSION_KEYS, submissionSchema, type IssueMetaData } from './schemas.js';
 import { bodySpan, valueSpan, type TextSpan } from './text-span.js';
 
@@ -46,11 +47,11 @@ export function checkIssue(loaded: LoadedIssue, config: Config): IssueCheck {
   if (metaSource?.data) {
     sources.set(metaFile, metaSource);
     diagnostics.push(...checkUnknownKeys(metaSource, ISSUE_KEYS));
-    const parsed = issueMetaSchema.safeParse(metaSource.data);
+    const parsed = v.safeParse(issueMetaSchema, metaSource.data);
     if (parsed.success) {
-      meta = parsed.data;
+      meta = parsed.output;
       diagnostics.push(...checkDateYear(meta, metaSource));
-    } else diagnostics.push(...schemaDiagnostics(metaSource, parsed.error));
+    } else diagnostics.push(...schemaDiagnostics(metaSource, parsed.issues));
   }
   const submissions: Submission[] = [];
   for (const loadedSub of loaded.submissions) {
@@ -81,12 +82,12 @@ function checkSubmission(sub: LoadedSubmission, config: Config, meta: IssueMetaD
   diagnostics.push(...checkUnknownKeys(front, SUBMISSION_KEYS));
   const titleSpan = valueSpan(front, 'title');
   if (titleSpan) diagnostics.push(...copyDiagnostics(sub.file, titleSpan));
-  const parsed = submissionSchema.safeParse(front.data);
+  const parsed = v.safeParse(submissionSchema, front.data);
   if (!parsed.success) {
-    diagnostics.push(...schemaDiagnostics(front, parsed.error));
+    diagnostics.push(...schemaDiagnostics(front, parsed.issues));
     return { value: undefined, diagnostics };
   }
-  const data = parsed.data;
+  const data = parsed.output;
   const { county, diagnostics: countyDiagnostics } = checkCountyKnown(front, data.county, config.counties);
   diagnostics.push(...countyDiagnostics);
   diagnostics.push(...checkTitlePeriod(front, data.title));

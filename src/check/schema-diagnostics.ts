@@ -1,4 +1,4 @@
-import type { ZodError } from 'zod';
+import type { BaseIssue } from 'valibot';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import { listKeys, valuePlace, type YamlSource } from '../load/yaml-source.js';
@@ -28,10 +28,9 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
  * the top of the YAML for a missing key. Schema messages are written in
  * Chinese where the schema is declared.
  */
-export function schemaDiagnostics(source: YamlSource, error: ZodError, rulePrefix = 'schema'): Diagnostic[] {
+export function schemaDiagnostics(source: YamlSource, issues: readonly BaseIssue<unknown>[], rulePrefix = 'schema'): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const issue of error.issues) {
-    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  for (const { issue, path } of issues.flatMap((i) => placedIssues(i, []))) {
     const value = valueAt(source.data, path);
     const name = path.join('.');
     if (value === undefined && path.length > 0) {
@@ -39,10 +38,24 @@ export function schemaDiagnostics(source: YamlSource, error: ZodError, rulePrefi
         `缺少必填项「${name}」。请添加一行「${String(path[path.length - 1])}: …」。`));
       continue;
     }
-    const actual = issue.code === 'invalid_type' || issue.code === 'invalid_union' ? `，实际是${describeValue(value)}` : '';
+    // A value of the wrong kind (not a failed check on the right kind): say what was written.
+    const actual = issue.kind === 'schema' ? `，实际是${describeValue(value)}` : '';
     out.push(createDiagnostic(source.file, valuePlace(source, path), 'error', `${rulePrefix}/type`, `${issue.message}${actual}。`));
   }
   return out;
+}
+
+type Path = (string | number)[];
+
+/**
+ * Each issue with its full path. A value that is one of several kinds (a
+ * text or a list of texts) and failed inside the kind it was written as (one
+ * item of the list) is reported at that item, not as a whole.
+ */
+function placedIssues(issue: BaseIssue<unknown>, base: Path): { issue: BaseIssue<unknown>; path: Path }[] {
+  const path = [...base, ...(issue.path ?? []).map((p) => p.key).filter((k): k is string | number => typeof k === 'string' || typeof k === 'number')];
+  const inner = issue.type === 'union' ? (issue.issues ?? []).filter((sub) => (sub.path?.length ?? 0) > 0) : [];
+  return inner.length > 0 ? inner.flatMap((sub) => placedIssues(sub, path)) : [{ issue, path }];
 }
 
 /** Warns about keys that the format does not know, with a did-you-mean. */

@@ -1,9 +1,10 @@
-import { z } from 'zod';
+import * as v from 'valibot';
 
-const text = (key: string) =>
-  z.string({ error: `「${key}」应为一段文字` }).trim().min(1, { error: `「${key}」不能为空` });
-const positiveInt = (key: string, what: string) =>
-  z.number({ error: `「${key}」应为${what}（正整数，不加引号）` }).int({ error: `「${key}」应为整数` }).positive({ error: `「${key}」应大于 0` });
+/** A non-empty text, trimmed. */
+export const text = (key: string) => v.pipe(v.string(`「${key}」应为一段文字`), v.trim(), v.minLength(1, `「${key}」不能为空`));
+/** A whole number above zero. */
+export const positiveInt = (key: string, what: string) =>
+  v.pipe(v.number(`「${key}」应为${what}（正整数，不加引号）`), v.integer(`「${key}」应为整数`), v.gtValue(0, `「${key}」应大于 0`));
 
 /** True for a real calendar date written YYYY-MM-DD. */
 export function isCalendarDate(s: string): boolean {
@@ -14,42 +15,50 @@ export function isCalendarDate(s: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-const dateSchema = z
-  .string({ error: '「date」应为日期，写作 YYYY-MM-DD，如 2009-06-15' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '「date」应写作 YYYY-MM-DD（如 2009-06-15），月、日各两位' })
-  .refine(isCalendarDate, { error: '「date」不是日历上存在的日期，请核对月份和日' });
+const dateSchema = v.pipe(
+  v.string('「date」应为日期，写作 YYYY-MM-DD，如 2009-06-15'),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, '「date」应写作 YYYY-MM-DD（如 2009-06-15），月、日各两位'),
+  v.check(isCalendarDate, '「date」不是日历上存在的日期，请核对月份和日'),
+);
 
-const lineList = z.union([text('distribution 的一项'), z.array(text('distribution 的一项'))]);
+const YEAR = '「year」应为四位年份，如 2009';
+const lineList = v.union(
+  [text('distribution 的一项'), v.array(text('distribution 的一项'))],
+  '「distribution」的每一项应为一行文字，或以「  - 」开头的几行文字',
+);
 
 /** `issue.yml` (FORMAT.md), with the optional keys a real bulletin needs. */
-export const issueMetaSchema = z.object({
-  year: z.number({ error: '「year」应为四位年份，如 2009' }).int().min(1949, { error: '「year」应为四位年份，如 2009' }).max(2200, { error: '「year」应为四位年份，如 2009' }),
+const MAPPING = '文件头应为「键: 值」形式的几行';
+
+export const issueMetaSchema = v.object({
+  year: v.pipe(v.number(YEAR), v.integer(YEAR), v.minValue(1949, YEAR), v.maxValue(2200, YEAR)),
   issue: positiveInt('issue', '期号'),
   total: positiveInt('total', '总期号'),
   date: dateSchema,
-  themes: z
-    .array(text('themes 的一项'), { error: '「themes」应为主题列表，每行以「  - 」开头' })
-    .min(1, { error: '「themes」至少要有一个主题' }),
+  themes: v.pipe(
+    v.array(text('themes 的一项'), '「themes」应为主题列表，每行以「  - 」开头'),
+    v.minLength(1, '「themes」至少要有一个主题'),
+  ),
   /** 报/送/发 lines of the imprint: `{ 报: …, 送: …, 发: … }`. */
-  distribution: z.record(z.string(), lineList, { error: '「distribution」应为「报: …」「送: …」「发: …」几行' }).optional(),
-  copies: positiveInt('copies', '印数').optional(),
-  editor: text('editor').optional(),
-  reviewer: text('reviewer').optional(),
-  note: text('note').optional(),
-});
+  distribution: v.optional(v.record(v.string(), lineList, '「distribution」应为「报: …」「送: …」「发: …」几行')),
+  copies: v.optional(positiveInt('copies', '印数')),
+  editor: v.optional(text('editor')),
+  reviewer: v.optional(text('reviewer')),
+  note: v.optional(text('note')),
+}, MAPPING);
 
 /** A county submission's front-matter (FORMAT.md). */
-export const submissionSchema = z.object({
+export const submissionSchema = v.object({
   issue: positiveInt('issue', '期号，与本期 issue.yml 的 issue 相同'),
   county: text('county'),
   theme: text('theme'),
   title: text('title'),
-  order: z.number({ error: '「order」应为数字，决定本文在主题内的先后' }).optional(),
-  author: text('author').optional(),
-});
+  order: v.optional(v.number('「order」应为数字，决定本文在主题内的先后')),
+  author: v.optional(text('author')),
+}, MAPPING);
 
-export type IssueMetaData = z.infer<typeof issueMetaSchema>;
-export type SubmissionData = z.infer<typeof submissionSchema>;
+export type IssueMetaData = v.InferOutput<typeof issueMetaSchema>;
+export type SubmissionData = v.InferOutput<typeof submissionSchema>;
 
-export const ISSUE_KEYS = Object.keys(issueMetaSchema.shape);
-export const SUBMISSION_KEYS = Object.keys(submissionSchema.shape);
+export const ISSUE_KEYS = Object.keys(issueMetaSchema.entries);
+export const SUBMISSION_KEYS = Object.keys(submissionSchema.entries);

@@ -1,38 +1,48 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as v from 'valibot';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import { decodeSource } from '../load/decode.js';
 import { parseYamlSource } from '../load/yaml-source.js';
 import { checkUnknownKeys, schemaDiagnostics } from '../check/schema-diagnostics.js';
+import { positiveInt, text } from '../check/schemas.js';
 import { DEFAULT_CONFIG, type Config, type County } from './defaults.js';
 
 export { CONFIG_FILE } from './config-file.js';
 import { CONFIG_FILE } from './config-file.js';
 
-const text = (label: string) => z.string({ error: `「${label}」应为一段文字` }).trim().min(1, { error: `「${label}」不能为空` });
+const SLUG = '「slug」只能含小写字母、数字和连字符';
+const countySchema = v.union(
+  [
+    text('counties 的一项'),
+    v.object(
+      {
+        name: text('name'),
+        aliases: v.optional(v.array(text('aliases 的一项'), '「aliases」应为列表')),
+        slug: v.optional(v.pipe(v.string(SLUG), v.regex(/^[a-z0-9-]+$/, SLUG))),
+      },
+      '「counties」的每一项应为县区名，或含 name 的几行',
+    ),
+  ],
+  '「counties」的每一项应为县区名，或含 name、aliases、slug 的几行',
+);
 
-const countySchema = z.union([
-  text('counties 的一项'),
-  z.object({
-    name: text('name'),
-    aliases: z.array(text('aliases 的一项'), { error: '「aliases」应为列表' }).optional(),
-    slug: z.string().regex(/^[a-z0-9-]+$/, { error: '「slug」只能含小写字母、数字和连字符' }).optional(),
-  }),
-]);
-
-const configSchema = z.object({
-  bulletin: text('bulletin').optional(),
-  publisher: text('publisher').optional(),
-  counties: z.array(countySchema, { error: '「counties」应为县区列表' }).min(1, { error: '「counties」至少要有一个县区' }).optional(),
-  pageBudget: z.number({ error: '「pageBudget」应为页数（正整数）' }).int().positive().optional(),
-  site: z.object({ title: text('site.title').optional(), baseUrl: z.string().optional() }).optional(),
-  distribution: z.array(z.object({ label: text('label'), text: text('text') })).optional(),
-  copies: z.number({ error: '「copies」应为份数（正整数）' }).int().positive().optional(),
+const configSchema = v.object({
+  bulletin: v.optional(text('bulletin')),
+  publisher: v.optional(text('publisher')),
+  counties: v.optional(v.pipe(v.array(countySchema, '「counties」应为县区列表'), v.minLength(1, '「counties」至少要有一个县区'))),
+  pageBudget: v.optional(positiveInt('pageBudget', '页数')),
+  site: v.optional(
+    v.object({ title: v.optional(text('site.title')), baseUrl: v.optional(v.string('「site.baseUrl」应为网址，如 https://example.org/')) }, '「site」应为 title、baseUrl 几行'),
+  ),
+  distribution: v.optional(
+    v.array(v.object({ label: text('label'), text: text('text') }, '「distribution」的每一项应含 label 和 text 两行'), '「distribution」应为列表，每项含 label 和 text'),
+  ),
+  copies: v.optional(positiveInt('copies', '份数')),
 });
 
-const CONFIG_KEYS = Object.keys(configSchema.shape);
+const CONFIG_KEYS = Object.keys(configSchema.entries);
 
 /**
  * Reads `yongzu.config.yml` from the root, if present, and fills defaults once.
@@ -52,17 +62,17 @@ export async function loadConfig(root: string): Promise<{ value: Config; diagnos
   const { source, diagnostics } = parseYamlSource(decoded.text, CONFIG_FILE, 0);
   if (!source.data) return { value: DEFAULT_CONFIG, diagnostics };
   diagnostics.push(...checkUnknownKeys(source, CONFIG_KEYS));
-  const parsed = configSchema.safeParse(source.data);
+  const parsed = v.safeParse(configSchema, source.data);
   if (!parsed.success) {
-    diagnostics.push(...schemaDiagnostics(source, parsed.error));
+    diagnostics.push(...schemaDiagnostics(source, parsed.issues));
     return { value: DEFAULT_CONFIG, diagnostics };
   }
-  const c = parsed.data;
+  const c = parsed.output;
   return { value: Object.freeze(resolveConfig(c)), diagnostics };
 }
 
 /** Fills defaults into a validated configuration. */
-function resolveConfig(c: z.infer<typeof configSchema>): Config {
+function resolveConfig(c: v.InferOutput<typeof configSchema>): Config {
   const counties: County[] | undefined = c.counties?.map((item, i) =>
     typeof item === 'string'
       ? defaultCounty(item) ?? { name: item, aliases: [], slug: `county-${i + 1}` }
