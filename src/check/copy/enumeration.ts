@@ -20,7 +20,8 @@ export function chineseNumeral(n: number): string {
 }
 
 // A marker opens a sentence: at the start of a paragraph or after 。；！？ or a colon.
-const MARKER = /(?<=^|[。；！？：\n\s])([一二三四五六七八九十]{1,3})是(?!否|非|不|的)([：:]?)/gu;
+// (The look-behind follows the first numeral, so the engine can skip to numerals.)
+const MARKER = /([一二三四五六七八九十](?<=(?:^|[。；！？：\n\s])[一二三四五六七八九十])[一二三四五六七八九十]{0,2})是(?!否|非|不|的)([：:]?)/gu;
 
 /**
  * The 一是、二是、三是… enumeration runs in sequence, without gaps or repeats,
