@@ -40,7 +40,9 @@ export interface CheckResult {
 
 /** Loads the configuration and every issue under `root`, and checks them. */
 export async function check(options: { root: string }): Promise<CheckResult> {
-  return inspect(resolve(options.root), false);
+  const { cacheWritten, html: _html, ...result } = await inspect(resolve(options.root), false);
+  await cacheWritten;
+  return result;
 }
 
 /**
@@ -50,7 +52,11 @@ export async function check(options: { root: string }): Promise<CheckResult> {
  * build slower (2.5 s against 2.2 s), since each thread compiles the same
  * code again and the second core already runs V8's compiler and GC.
  */
-async function inspect(root: string, render: boolean, signatures?: ReadonlyMap<string, string>): Promise<CheckResult & { html: Map<string, string> }> {
+async function inspect(
+  root: string,
+  render: boolean,
+  signatures?: ReadonlyMap<string, string>,
+): Promise<CheckResult & { html: Map<string, string>; cacheWritten: Promise<void> }> {
   const [{ loadConfig }, { listIssueFolders }, { checkFolders }, { openCheckCache }, { checkAcross }, { checkPageBudget }] = await lazy.checking();
   const config = await loadConfig(root);
   const listed = await listIssueFolders(root);
@@ -63,6 +69,7 @@ async function inspect(root: string, render: boolean, signatures?: ReadonlyMap<s
     config: config.value,
     issues: checked.value,
     html: new Map(result.html),
+    cacheWritten: result.cacheWritten,
   };
 }
 
@@ -124,67 +131,72 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return { ...last.result, written: { ...last.result.written, unchanged: true }, pdfs: last.result.pdfs.map((p) => ({ ...p, cached: true, ms: 0 })) };
   }
   const checked = await inspect(root, true, inputs.folders);
-  const refuse = (diagnostics: Diagnostic[]): BuildResult => ({ diagnostics, fileCount: checked.fileCount, written: undefined, pdfs: [] });
-  const [{ mergeIssue }, { createTemplateEnv }, { findLiveLock, writeOutput, OutputLockedError }, { renderSite, siteSearchRecords }, { SectionRenderError }, { createMarkdownRenderer, loadMarkdownPipeline, memoizeRenderer }, { loadSiteAssets }] =
-    await Promise.all([lazy.merge(), lazy.templates(), lazy.output(), lazy.site(), lazy.articles(), lazy.markdown(), lazy.assets()]);
-  const { renderPdfs } = options.pdf !== false ? await lazy.pdf() : { renderPdfs: undefined };
-  if (hasErrors(checked.diagnostics)) return refuse(checked.diagnostics);
-  // Sections rendered as their folders were checked (checkFolders) are reused, not rendered again.
-  await loadMarkdownPipeline(checked.issues.flatMap((i) => i.submissions.map((s) => s.body)));
-  const markdown = memoizeRenderer(createMarkdownRenderer(), checked.html);
-  const issues = checked.issues.map((i) => mergeIssue(i, checked.config));
-  const env = createTemplateEnv(root);
-  let pdfs: IssuePdf[] = [];
-  const diagnostics = [...checked.diagnostics];
-  const locked = await findLiveLock(out);
-  if (locked) return refuse([...diagnostics, lockedDiagnostic(out, locked)]);
-  if (options.pdf !== false) {
-    const printed = await renderPdfs!(issues, checked.config, env, { root, ...(options.env ? { env: options.env } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
-    diagnostics.push(...printed.diagnostics);
-    // A missing PDF is an error: nothing is written, the last good output stays.
-    if (hasErrors(printed.diagnostics)) return refuse(diagnostics);
-    pdfs = printed.value;
-    recordPageCounts(root, pdfs.map((p) => ({ folder: p.issue.folder, pages: p.pages })));
-  }
-  const pdfBytes = new Map(pdfs.map((p) => [`${p.issue.path}/${p.fileName}`, p.pdf.byteLength]));
-  const pdfPages = new Map(pdfs.map((p) => [`${p.issue.path}/${p.fileName}`, p.pages]));
-  let site: Awaited<ReturnType<typeof renderSite>>;
-  let indexing: Promise<OutputFile[]>;
+  // The check cache is written in the background while the build goes on; a build returns once it is on disk.
   try {
-    // The search index is built on another thread while the pages are rendered here.
-    indexing = (await lazy.search()).createSearchIndexAside(siteSearchRecords(issues, checked.config, markdown));
-    site = renderSite(issues, checked.config, env, { pdf: options.pdf !== false, pdfBytes, pdfPages }, markdown);
-  } catch (e) {
-    if (e instanceof SectionRenderError) {
-      return refuse([...diagnostics, createDiagnostic(e.file, undefined, 'error', 'render/markdown', '这篇稿件的正文无法排版（结构过于复杂），本次未写入任何文件。请检查是否误粘贴了大量符号。')]);
+    const refuse = (diagnostics: Diagnostic[]): BuildResult => ({ diagnostics, fileCount: checked.fileCount, written: undefined, pdfs: [] });
+    const [{ mergeIssue }, { createTemplateEnv }, { findLiveLock, writeOutput, OutputLockedError }, { renderSite, siteSearchRecords }, { SectionRenderError }, { createMarkdownRenderer, loadMarkdownPipeline, memoizeRenderer }, { loadSiteAssets }] =
+      await Promise.all([lazy.merge(), lazy.templates(), lazy.output(), lazy.site(), lazy.articles(), lazy.markdown(), lazy.assets()]);
+    const { renderPdfs } = options.pdf !== false ? await lazy.pdf() : { renderPdfs: undefined };
+    if (hasErrors(checked.diagnostics)) return refuse(checked.diagnostics);
+    // Sections rendered as their folders were checked (checkFolders) are reused, not rendered again.
+    await loadMarkdownPipeline(checked.issues.flatMap((i) => i.submissions.map((s) => s.body)));
+    const markdown = memoizeRenderer(createMarkdownRenderer(), checked.html);
+    const issues = checked.issues.map((i) => mergeIssue(i, checked.config));
+    const env = createTemplateEnv(root);
+    let pdfs: IssuePdf[] = [];
+    const diagnostics = [...checked.diagnostics];
+    const locked = await findLiveLock(out);
+    if (locked) return refuse([...diagnostics, lockedDiagnostic(out, locked)]);
+    if (options.pdf !== false) {
+      const printed = await renderPdfs!(issues, checked.config, env, { root, ...(options.env ? { env: options.env } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+      diagnostics.push(...printed.diagnostics);
+      // A missing PDF is an error: nothing is written, the last good output stays.
+      if (hasErrors(printed.diagnostics)) return refuse(diagnostics);
+      pdfs = printed.value;
+      recordPageCounts(root, pdfs.map((p) => ({ folder: p.issue.folder, pages: p.pages })));
     }
-    // nunjucks reports template bugs as errors naming the template and line.
-    const d = createDiagnostic('templates', undefined, 'error', 'render/template',
-      `模板出错，本次未写入任何文件：${(e as Error).message.replace(/\s+/g, ' ').trim()}。请改正 templates/ 下的模板。`);
-    return refuse([...diagnostics, d]);
-  }
-  const files: OutputFile[] = [...site.files, ...(await loadSiteAssets(root))];
-  files.push(...pdfs.map((p) => ({ path: `${p.issue.path}/${p.fileName}`, content: p.pdf })));
-  let outputCount = files.length;
-  try {
-    // The pages are written while the search index is still being built.
-    await writeOutput(out, files, indexing.then((index) => ((outputCount += index.length), index)));
-  } catch (e) {
-    if (e instanceof OutputLockedError) return refuse([...diagnostics, lockedDiagnostic(out, e)]);
-    const code = (e as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && code.startsWith('E')) {
-      const why = WRITE_ERRORS[code] ?? '文件系统报错';
-      return refuse([...diagnostics, createDiagnostic(out, undefined, 'error', 'build/write',
-        `无法写入输出文件夹（${why}，${code}）。上一次的输出保持不变，临时文件已删除。请检查 --out 路径、磁盘空间和权限后重试。`)]);
+    const pdfBytes = new Map(pdfs.map((p) => [`${p.issue.path}/${p.fileName}`, p.pdf.byteLength]));
+    const pdfPages = new Map(pdfs.map((p) => [`${p.issue.path}/${p.fileName}`, p.pages]));
+    let site: Awaited<ReturnType<typeof renderSite>>;
+    let indexing: Promise<OutputFile[]>;
+    try {
+      // The search index is built on another thread while the pages are rendered here.
+      indexing = (await lazy.search()).createSearchIndexAside(siteSearchRecords(issues, checked.config, markdown));
+      site = renderSite(issues, checked.config, env, { pdf: options.pdf !== false, pdfBytes, pdfPages }, markdown);
+    } catch (e) {
+      if (e instanceof SectionRenderError) {
+        return refuse([...diagnostics, createDiagnostic(e.file, undefined, 'error', 'render/markdown', '这篇稿件的正文无法排版（结构过于复杂），本次未写入任何文件。请检查是否误粘贴了大量符号。')]);
+      }
+      // nunjucks reports template bugs as errors naming the template and line.
+      const d = createDiagnostic('templates', undefined, 'error', 'render/template',
+        `模板出错，本次未写入任何文件：${(e as Error).message.replace(/\s+/g, ' ').trim()}。请改正 templates/ 下的模板。`);
+      return refuse([...diagnostics, d]);
     }
-    throw e;
+    const files: OutputFile[] = [...site.files, ...(await loadSiteAssets(root))];
+    files.push(...pdfs.map((p) => ({ path: `${p.issue.path}/${p.fileName}`, content: p.pdf })));
+    let outputCount = files.length;
+    try {
+      // The pages are written while the search index is still being built.
+      await writeOutput(out, files, indexing.then((index) => ((outputCount += index.length), index)));
+    } catch (e) {
+      if (e instanceof OutputLockedError) return refuse([...diagnostics, lockedDiagnostic(out, e)]);
+      const code = (e as NodeJS.ErrnoException).code;
+      if (typeof code === 'string' && code.startsWith('E')) {
+        const why = WRITE_ERRORS[code] ?? '文件系统报错';
+        return refuse([...diagnostics, createDiagnostic(out, undefined, 'error', 'build/write',
+          `无法写入输出文件夹（${why}，${code}）。上一次的输出保持不变，临时文件已删除。请检查 --out 路径、磁盘空间和权限后重试。`)]);
+      }
+      throw e;
+    }
+    const result: BuildResult = {
+      diagnostics, fileCount: checked.fileCount, written: { out, files: outputCount, issueCount: issues.length, issues },
+      pdfs: pdfs.map((p) => summarise(p, join(out, p.issue.path, p.fileName))),
+    };
+    writeManifest(manifestFile, { inputs: inputs.value, outputs: outputFingerprint(out), result: { ...result, written: { ...result.written!, issues: [] } } });
+    return result;
+  } finally {
+    await checked.cacheWritten;
   }
-  const result: BuildResult = {
-    diagnostics, fileCount: checked.fileCount, written: { out, files: outputCount, issueCount: issues.length, issues },
-    pdfs: pdfs.map((p) => summarise(p, join(out, p.issue.path, p.fileName))),
-  };
-  writeManifest(manifestFile, { inputs: inputs.value, outputs: outputFingerprint(out), result: { ...result, written: { ...result.written!, issues: [] } } });
-  return result;
 }
 
 /** What an editor can do about a failed write, by error code. */

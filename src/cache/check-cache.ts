@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { IssueCheck } from '../check/check-project.js';
 import type { Config } from '../config/defaults.js';
 import { PACKAGE_DIR } from '../render/search-paths.js';
@@ -22,8 +23,12 @@ export interface CachedFolder {
 export interface CheckCache {
   get(folder: string, sig: string): CachedFolder | undefined;
   set(folder: string, entry: CachedFolder): void;
-  /** Writes the cache if anything changed, keeping only the given folders. */
-  save(folders: readonly string[]): void;
+  /**
+   * Writes the cache if anything changed, keeping only the given folders. The
+   * data is taken now and the file written in the background (the build goes
+   * on rendering meanwhile); the promise settles when it is on disk, and never rejects.
+   */
+  save(folders: readonly string[]): Promise<void>;
 }
 
 /**
@@ -110,20 +115,19 @@ export function openCheckCache(root: string, config: Config): CheckCache {
     save(folders) {
       const keep = new Set(folders);
       if (Object.keys(stored).some((f) => !keep.has(f)) || [...entries.keys()].some((f) => !keep.has(f))) dirty = true;
-      if (!dirty) return;
+      if (!dirty) return Promise.resolve();
       const packer = createDiagnosticPacker();
       const out: Record<string, StoredFolder> = {};
       for (const folder of folders) {
         const e = entry(folder);
         if (e) out[folder] = { sig: e.sig, fileCount: e.fileCount, value: e.check.value, rows: packer.pack(e.check.diagnostics) };
       }
-      try {
-        mkdirSync(join(file, '..'), { recursive: true });
-        writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify({ key, tables: packer.tables(), entries: out }));
-        renameSync(`${file}.${process.pid}.tmp`, file);
-      } catch {
-        // the cache is an optimisation
-      }
+      const json = JSON.stringify({ key, tables: packer.tables(), entries: out });
+      const tmp = `${file}.${process.pid}.tmp`;
+      return mkdir(dirname(file), { recursive: true })
+        .then(() => writeFile(tmp, json))
+        .then(() => rename(tmp, file))
+        .catch(() => unlink(tmp).catch(() => undefined)); // the cache is an optimisation
     },
   };
 }

@@ -10,6 +10,8 @@ export interface FoldersResult {
   fileCount: number;
   /** Rendered section HTML by `title \0 body`, when asked for. */
   html: [string, string][];
+  /** Settles when the check cache is written (in the background). */
+  cacheWritten: Promise<void>;
 }
 
 /** The key of a rendered section in FoldersResult.html (as memoizeRenderer uses). */
@@ -60,6 +62,6 @@ export async function checkFolders(
     }
     return checked;
   });
-  cache?.save(folders);
-  return { checks, fileCount, html };
+  const cacheWritten = cache ? cache.save(folders) : Promise.resolve();
+  return { checks, fileCount, html, cacheWritten };
 }

@@ -36,12 +36,15 @@ export function parseSubmission(text: string, file: string): { value: ParsedSubm
         '文件头没有结束：第 1 行的「---」之后，要在 title 下面另起一行写「---」，再写正文。')],
     };
   }
-  const split = matter(text, noYaml as never);
-  const bodyStart = text.length - split.content.length;
+  // gray-matter is given the file's head only, through the closing fence: it
+  // copies its whole input into a Buffer, and the body is most of a file.
+  const headEnd = 3 + close.index + close[0].length;
+  const split = matter(text.slice(0, headEnd), noYaml as never);
+  const bodyStart = headEnd - split.content.length;
   const bodyLine = countLines(text, bodyStart);
   // The matter begins right after the opening fence on line 1, so YAML line N is file line N.
   const { source, diagnostics } = parseYamlSource(split.matter, file, 0);
-  return { value: { front: source, body: split.content, bodyLine }, diagnostics };
+  return { value: { front: source, body: text.slice(bodyStart), bodyLine }, diagnostics };
 }
 
 function countLines(text: string, end: number): number {
