@@ -15,22 +15,23 @@ export interface TextSpan {
 /** Stands in for blanked-out syntax: not a space, so spacing rules do not see it. */
 export const MASK = '\u0001';
 
-const NON_PROSE: RegExp[] = [
-  /^(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n\1[^\n]*|$)/gm, // fenced code
-  /`+[^`\n]*`+/g, // inline code
-  /\]\([^)\n]*\)/g, // link destination
-  /<[A-Za-z!/][^>\n]*>/g, // HTML tags and autolinks
-  /\b(?:https?|ftp|mailto):[^\s\u3000-\u303f\uff00-\uffef]+/g, // bare URLs
-  /^\s*(?:[-*+]|\d+[.)])\s/gm, // list markers
-  /^ {0,3}#{1,6}\s/gm, // heading markers
-  /^ {0,3}>\s?/gm, // block quote markers
-  /^\s*\|?(?:\s*:?-+:?\s*\|)+\s*:?-*:?\s*$/gm, // table delimiter rows
+/** Syntax that is not prose, each with what it cannot do without (most bodies have none of it): the replace is skipped then. */
+const NON_PROSE: [string[], RegExp][] = [
+  [['```', '~~~'], /^(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n\1[^\n]*|$)/gm], // fenced code
+  [['`'], /`+[^`\n]*`+/g], // inline code
+  [[']('], /\]\([^)\n]*\)/g], // link destination
+  [['<'], /<[A-Za-z!/][^>\n]*>/g], // HTML tags and autolinks
+  [[':'], /\b(?:https?|ftp|mailto):[^\s\u3000-\u303f\uff00-\uffef]+/g], // bare URLs
+  [[''], /^\s*(?:[-*+]|\d+[.)])\s/gm], // list markers
+  [['#'], /^ {0,3}#{1,6}\s/gm], // heading markers
+  [['>'], /^ {0,3}>\s?/gm], // block quote markers
+  [['|'], /^\s*\|?(?:\s*:?-+:?\s*\|)+\s*:?-*:?\s*$/gm], // table delimiter rows
 ];
 
 /** The prose of a Markdown body that starts at `bodyLine` of its file. */
 export function bodySpan(body: string, bodyLine: number): TextSpan {
   let text = body;
-  for (const re of NON_PROSE) text = text.replace(re, (m) => m.replace(/[^\n]/g, MASK));
+  for (const [needs, re] of NON_PROSE) if (needs.some((n) => text.includes(n))) text = text.replace(re, (m) => m.replace(/[^\n]/g, MASK));
   const starts = lineStarts(body);
   return {
     text,
