@@ -1,6 +1,6 @@
 // Generates a corpus with ../shared/bench/gen-corpus.mjs and hands out fresh output folders.
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const repo = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
@@ -22,12 +22,18 @@ export function freshDir(label) {
   return join(outRoot, 'runs', `${label}-${process.pid}-${++counter}`);
 }
 
-/** Moves old output aside now and deletes it in a detached background process. */
-export function removeInBackground(dir) {
-  if (!existsSync(dir)) return;
-  const trash = `${dir}.trash-${Date.now()}`;
-  renameSync(dir, trash);
-  spawn('rm', ['-rf', trash], { detached: true, stdio: 'ignore' }).unref();
+/**
+ * Deletes what earlier benchmark runs left under bench/out (their corpora and
+ * outputs), then lets the disk settle: on this machine's disk, deleting
+ * thousands of files slows file creation for seconds after, which would be
+ * timed with the next builds. Setup, never on a timed path.
+ */
+export async function clearOldOutput(settleMs = 3000) {
+  if (!existsSync(outRoot)) return;
+  const entries = readdirSync(outRoot);
+  if (entries.length === 0) return;
+  for (const entry of entries) rmSync(join(outRoot, entry), { recursive: true, force: true });
+  await new Promise((done) => setTimeout(done, settleMs));
 }
 
 /** Clears yongzu's caches (node_modules/.cache/yongzu of the repo and of the corpus root). */

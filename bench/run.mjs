@@ -8,7 +8,7 @@
 import { cpus } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeCorpus, outRoot, removeInBackground, repo } from './corpus.mjs';
+import { clearOldOutput, makeCorpus, repo } from './corpus.mjs';
 import { benchDev } from './dev.mjs';
 import { benchPdf } from './pdf.mjs';
 import { growth, rows, table } from './report.mjs';
@@ -20,8 +20,9 @@ const runs = arg('runs', 5);
 const sizes = argv.includes('--scale') ? [50, 500, 2000] : [arg('issues', 500)];
 const log = (line) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
-// Old runs go in the background, before anything is timed.
-removeInBackground(join(outRoot, 'runs'));
+// What earlier runs left is deleted first, and the disk given time to settle.
+log('removing the output of earlier runs');
+await clearOldOutput();
 
 const results = {
   machine: { cpu: cpus()[0].model, cores: cpus().length, node: process.version, date: new Date().toISOString(), note: 'shared machine: other engineers may load it during the run' },
@@ -59,4 +60,4 @@ console.log(`\n${m.cpu}, ${m.cores} cores, Node ${m.node}, ${m.date} (${m.note})
 console.log(table(results.table));
 for (const line of results.growth) console.log(`\n${line}`);
 console.log(`\n${jsonFile} written.`);
-console.log('Old output under bench/out/runs is deleted at the start of the next run.');
+console.log('This run\'s corpora and outputs under bench/out are deleted at the start of the next run.');
