@@ -80,6 +80,23 @@ describe('the rendered site', () => {
     expect(issuePage).toContain('href="../../2009/17/index.html"');
     expect(issuePage).toContain('href="../../counties/shuangpai/index.html"');
   });
+
+  it("lists beside each issue page its year's issues, itself marked as the current page and the others linked", async () => {
+    const { files } = renderSite(await manyIssues([2008, 2009], 4), DEFAULT_CONFIG, env, { pdf: false });
+    for (let k = 1; k <= 4; k++) {
+      const page = text(files.find((f) => f.path === `2009/${k}/index.html`)!);
+      const list = page.match(/<ul class="year-list">([\s\S]*?)<\/ul>/)![1]!;
+      const entries = [...list.matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1]!);
+      // Newest first, every issue of 2009 once, none of 2008.
+      expect(entries.map((e) => e.match(/第(\d+)期/)![1])).toEqual(['4', '3', '2', '1']);
+      expect(list).not.toContain('2008/');
+      for (const [i, entry] of entries.entries()) {
+        const n = 4 - i;
+        if (n === k) expect(entry).toMatch(/^<span aria-current="page">第\d+期（本期）<\/span> <time datetime="/);
+        else expect(entry).toMatch(new RegExp(`^<a href="\\.\\./\\.\\./2009/${n}/index\\.html">第${n}期</a> <time`));
+      }
+    }
+  });
 });
 
 describe('the built sample', () => {
