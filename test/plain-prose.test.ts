@@ -34,7 +34,7 @@ describe('plain-prose fast path', () => {
         accepted++;
         expect(fast).toBe(full(markdown, runIn));
       }),
-      { numRuns: 4000 },
+      { numRuns: Number(process.env.PLAIN_PROSE_RUNS ?? 4000) },
     );
     // The generator must reach the fast path often, or the property proves nothing.
     expect(accepted).toBeGreaterThan(400);

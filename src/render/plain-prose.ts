@@ -1,12 +1,11 @@
-import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 
 /*
  * County write-ups are nearly always plain prose: paragraphs of Chinese text
  * with no Markdown or HTML syntax at all. For such a body the whole remark →
  * rehype → sanitize pipeline builds one <p> per paragraph holding the lines as
- * they are, so it is built here directly as the same hast tree and serialized
- * by the same hast-util-to-html. Any body with a character or a line start
+ * they are, so it is built here directly (see renderPlainProse). Any body with a character or a line start
  * that could mean syntax goes through the full pipeline instead; a property
  * test (test/plain-prose.test.ts) holds the two to byte-identical output.
  *
@@ -29,21 +28,16 @@ export function isPlainProse(markdown: string): boolean {
 /**
  * Renders a plain-prose body (see isPlainProse) exactly as the Markdown
  * pipeline does, run-in title included; undefined when the body is not plain.
+ * The paragraphs need no escaping (plain prose has no & < >), so they are
+ * joined as strings; the title, which may hold anything, is serialized by
+ * hast-util-to-html as the pipeline serializes it.
  */
 export function renderPlainProse(markdown: string, runInTitle?: string): string | undefined {
   if (!isPlainProse(markdown)) return undefined;
   const paragraphs = markdown.split(/\n{2,}/).map((p) => p.replace(/^\n+|\n+$/g, '')).filter((p) => p !== '');
-  const blocks: Element[] = paragraphs.map((text) => ({ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: text }] }));
   if (runInTitle) {
-    const strong: ElementContent = { type: 'element', tagName: 'strong', properties: {}, children: [{ type: 'text', value: `${runInTitle}。` }] };
-    if (blocks[0]) blocks[0].children.unshift(strong);
-    else blocks.push({ type: 'element', tagName: 'p', properties: {}, children: [strong] });
+    const strong: Element = { type: 'element', tagName: 'strong', properties: {}, children: [{ type: 'text', value: `${runInTitle}。` }] };
+    paragraphs[0] = toHtml(strong) + (paragraphs[0] ?? '');
   }
-  const children: RootContent[] = [];
-  blocks.forEach((block, i) => {
-    if (i > 0) children.push({ type: 'text', value: '\n' });
-    children.push(block);
-  });
-  const tree: Root = { type: 'root', children };
-  return toHtml(tree);
+  return paragraphs.map((p) => `<p>${p}</p>`).join('\n');
 }
