@@ -3,8 +3,23 @@ import type { MarkdownRenderer } from './markdown.js';
 
 // The archive site itself is rendered by src/site/ (renderSite in src/site/render-site.ts).
 
-/** Renders each section's Markdown to sanitized HTML. */
-export function renderArticles(issue: IssueModel, markdown: MarkdownRenderer) {
+type RenderedArticles = ReturnType<typeof renderAll>;
+const rendered = new WeakMap<IssueModel, { markdown: MarkdownRenderer; articles: RenderedArticles }>();
+
+/**
+ * Renders each section's Markdown to sanitized HTML; an issue rendered with the
+ * same renderer before (the search records, then the issue page) is not
+ * rendered or looked up again.
+ */
+export function renderArticles(issue: IssueModel, markdown: MarkdownRenderer): RenderedArticles {
+  const hit = rendered.get(issue);
+  if (hit && hit.markdown === markdown) return hit.articles;
+  const articles = renderAll(issue, markdown);
+  rendered.set(issue, { markdown, articles });
+  return articles;
+}
+
+function renderAll(issue: IssueModel, markdown: MarkdownRenderer) {
   return issue.articles.map((article) => ({
     ...article,
     sections: article.sections.map((s) => {
