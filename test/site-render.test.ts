@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, check } from '../src/api.js';
 import { DEFAULT_CONFIG } from '../src/config/defaults.js';
-import { createTemplateEnv, PACKAGE_DIR } from '../src/render/templates.js';
+import { createTemplateEnv, PACKAGE_DIR, type PrecompiledTemplates } from '../src/render/templates.js';
 import { renderSite } from '../src/site/render-site.js';
 import { loadMarkdownPipeline } from '../src/render/markdown.js';
 import type { OutputFile } from '../src/write/write-output.js';
@@ -96,6 +97,34 @@ describe('the rendered site', () => {
         else expect(entry).toMatch(new RegExp(`^<a href="\\.\\./\\.\\./2009/${n}/index\\.html">第${n}期</a> <time`));
       }
     }
+  });
+});
+
+describe('built-in templates precompiled by npm run compile', () => {
+  const table = createRequire(import.meta.url)(join(PACKAGE_DIR, 'lib/render/builtin-templates.cjs')) as PrecompiledTemplates;
+  type Loaded = { tmplProps?: object; tmplStr?: string };
+
+  it('hold every built-in template and render the site exactly as templates compiled at run time', async () => {
+    expect(Object.keys(table).sort()).toEqual(readdirSync(join(PACKAGE_DIR, 'templates')).filter((n) => n.endsWith('.njk')).sort());
+    const issues = await manyIssues([2008, 2009], 3);
+    const fast = createTemplateEnv(PACKAGE_DIR, table);
+    expect((fast.getTemplate('issue.njk', true) as unknown as Loaded).tmplProps).toBeDefined();
+    const a = renderSite(issues, DEFAULT_CONFIG, fast, { pdf: true }).files;
+    const b = renderSite(issues, DEFAULT_CONFIG, createTemplateEnv(PACKAGE_DIR, {}), { pdf: true }).files;
+    expect(a.map(text)).toEqual(b.map(text));
+  });
+
+  it('are not used for a template whose file changed since, nor where a project has its own', () => {
+    const stale = { ...table, 'issue.njk': { ...table['issue.njk']!, source: 'an older version' } };
+    const env = createTemplateEnv(PACKAGE_DIR, stale);
+    expect((env.getTemplate('issue.njk', true) as unknown as Loaded).tmplProps).toBeUndefined();
+    expect((env.getTemplate('layout.njk', true) as unknown as Loaded).tmplProps).toBeDefined();
+    const root = sampleProject();
+    mkdirSync(join(root, 'templates'), { recursive: true });
+    writeFileSync(join(root, 'templates', 'layout.njk'), readFileSync(join(PACKAGE_DIR, 'templates', 'layout.njk'), 'utf8'));
+    const own = createTemplateEnv(root, table);
+    expect((own.getTemplate('layout.njk', true) as unknown as Loaded).tmplProps).toBeUndefined();
+    expect((own.getTemplate('issue.njk', true) as unknown as Loaded).tmplProps).toBeDefined();
   });
 });
 
