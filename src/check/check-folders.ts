@@ -3,6 +3,7 @@ import { folderSignature, type CheckCache } from '../cache/check-cache.js';
 import type { Config } from '../config/defaults.js';
 import { loadIssue } from '../load/load-project.js';
 import { mapLimit } from '../load/map-limit.js';
+import { startCopyAside, type CopyAside } from './copy-aside.js';
 
 /** What checking a set of issue folders gives: plain data. */
 export interface FoldersResult {
@@ -36,32 +37,52 @@ export async function checkFolders(
   const markdown = md?.createMarkdownRenderer();
   const html: [string, string][] = [];
   let fileCount = 0;
-  const checks = await mapLimit(folders, 16, async (folder) => {
-    const sig = cache ? (signatures?.get(folder) ?? folderSignature(root, folder)) : '';
-    const hit = cache?.get(folder, sig);
-    let checked: IssueCheck;
-    if (hit) {
-      fileCount += hit.fileCount;
-      checked = hit.check;
-    } else {
-      const loaded = await loadIssue(root, folder);
-      fileCount += loaded.fileCount;
-      const own = loaded.value ? checkIssue(loaded.value, config) : { value: undefined, diagnostics: [] };
-      checked = { value: own.value, diagnostics: [...loaded.diagnostics, ...own.diagnostics] };
-      cache?.set(folder, { sig, check: checked, fileCount: loaded.fileCount });
-    }
-    if (md && markdown && checked.value) {
-      await md.loadMarkdownPipeline(checked.value.submissions.map((s) => s.body));
-      for (const s of checked.value.submissions) {
-        try {
-          html.push([sectionKey(s.title, s.body), markdown(s.body, s.title)]);
-        } catch {
-          // Left for the site's renderer, which reports it with the file's name (render/markdown).
+  // Folders checked here, not taken from the cache: their bodies' copy warnings may come from another thread.
+  const fresh: { folder: string; sig: string; checked: IssueCheck; fileCount: number }[] = [];
+  // Started at the first folder not in the cache (a cached check needs no thread).
+  let aside: CopyAside | undefined;
+  let asideDecided = false;
+  try {
+    const checks = await mapLimit(folders, 16, async (folder) => {
+      const sig = cache ? (signatures?.get(folder) ?? folderSignature(root, folder)) : '';
+      const hit = cache?.get(folder, sig);
+      let checked: IssueCheck;
+      if (hit) {
+        fileCount += hit.fileCount;
+        checked = hit.check;
+      } else {
+        if (!asideDecided) {
+          asideDecided = true;
+          aside = startCopyAside(folders.length);
+        }
+        const loaded = await loadIssue(root, folder);
+        fileCount += loaded.fileCount;
+        const own = loaded.value ? checkIssue(loaded.value, config, { bodyCopy: !aside }) : { value: undefined, diagnostics: [] };
+        if (aside && loaded.value) aside.send(folder, loaded.value.submissions.map(({ file, body, bodyLine }) => ({ file, body, bodyLine })));
+        checked = { value: own.value, diagnostics: [...loaded.diagnostics, ...own.diagnostics] };
+        fresh.push({ folder, sig, checked, fileCount: loaded.fileCount });
+      }
+      if (md && markdown && checked.value) {
+        await md.loadMarkdownPipeline(checked.value.submissions.map((s) => s.body));
+        for (const s of checked.value.submissions) {
+          try {
+            html.push([sectionKey(s.title, s.body), markdown(s.body, s.title)]);
+          } catch {
+            // Left for the site's renderer, which reports it with the file's name (render/markdown).
+          }
         }
       }
+      return checked;
+    });
+    // The bodies' copy warnings come last in each folder's list, as checkIssue puts them.
+    const copies = aside ? await aside.results() : undefined;
+    for (const f of fresh) {
+      f.checked.diagnostics.push(...(copies?.get(f.folder) ?? []));
+      cache?.set(f.folder, { sig: f.sig, check: f.checked, fileCount: f.fileCount });
     }
-    return checked;
-  });
-  const cacheWritten = cache ? cache.save(folders) : Promise.resolve();
-  return { checks, fileCount, html, cacheWritten };
+    const cacheWritten = cache ? cache.save(folders) : Promise.resolve();
+    return { checks, fileCount, html, cacheWritten };
+  } finally {
+    aside?.stop();
+  }
 }

@@ -3,7 +3,6 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedIssue, LoadedProject, LoadedSubmission } from '../load/load-project.js';
 import { valuePlace, type YamlSource } from '../load/yaml-source.js';
-import { COPY_RULES } from './copy/index.js';
 import type { CopyFinding } from './copy/copy-rule.js';
 import type { CheckedIssue, Submission } from './model.js';
 import { checkCountyKnown } from './rules/county-known.js';
@@ -13,7 +12,8 @@ import { findTooDeep } from './rules/nesting-limit.js';
 import { checkUnknownKeys, schemaDiagnostics } from './schema-diagnostics.js';
 import * as v from 'valibot';
 import { ISSUE_KEYS, issueMetaSchema, SUBMISSION_KEYS, submissionSchema, type IssueMetaData } from './schemas.js';
-import { bodySpan, valueSpan, type TextSpan } from './text-span.js';
+import { bodySpan, valueSpan } from './text-span.js';
+import { bodyCopyDiagnostics, copyDiagnostics } from './copy-diagnostics.js';
 
 /**
  * Checks a loaded project: every rule over every issue and submission, all
@@ -37,8 +37,19 @@ export function checkAcross(checks: readonly IssueCheck[]): { value: CheckedIssu
   return { value: issues, diagnostics };
 }
 
-/** Checks one issue folder: its issue.yml and every submission in it. Pure. */
-export function checkIssue(loaded: LoadedIssue, config: Config): IssueCheck {
+/**
+ * Checks one issue folder: its issue.yml and every submission in it. Pure.
+ * The copy rules' warnings on the bodies come last, in submission order; with
+ * `bodyCopy: false` they are left out, for the caller to add (check-folders
+ * has them made on another thread).
+ */
+export function checkIssue(loaded: LoadedIssue, config: Config, options: { bodyCopy?: boolean } = {}): IssueCheck {
+  const checked = checkFolder(loaded, config);
+  if (options.bodyCopy !== false) for (const sub of loaded.submissions) checked.diagnostics.push(...bodyCopyDiagnostics(sub));
+  return checked;
+}
+
+function checkFolder(loaded: LoadedIssue, config: Config): IssueCheck {
   const sources = new Map<string, YamlSource>();
   const diagnostics: Diagnostic[] = [];
   let meta: IssueMetaData | undefined;
@@ -71,12 +82,10 @@ export function checkIssue(loaded: LoadedIssue, config: Config): IssueCheck {
 
 function checkSubmission(sub: LoadedSubmission, config: Config, meta: IssueMetaData | undefined, metaFile: string) {
   const diagnostics: Diagnostic[] = [];
-  const span = bodySpan(sub.body, sub.bodyLine);
-  diagnostics.push(...copyDiagnostics(sub.file, span));
-  diagnostics.push(...findingsToDiagnostics(sub.file, span, findRawHtml(sub.body), 'content/raw-html'));
+  diagnostics.push(...bodyFindings(sub, findRawHtml(sub.body), 'content/raw-html'));
   diagnostics.push(...checkBodyEmpty(sub.file, sub.body, sub.bodyLine));
   const tooDeep = findTooDeep(sub.body);
-  diagnostics.push(...findingsToDiagnostics(sub.file, span, tooDeep, 'content/too-deep').map((d) => ({ ...d, severity: 'error' as const })));
+  diagnostics.push(...bodyFindings(sub, tooDeep, 'content/too-deep').map((d) => ({ ...d, severity: 'error' as const })));
   const front = sub.front;
   if (!front?.data) return { value: undefined, diagnostics };
   diagnostics.push(...checkUnknownKeys(front, SUBMISSION_KEYS));
@@ -110,15 +119,9 @@ function checkSubmission(sub: LoadedSubmission, config: Config, meta: IssueMetaD
   return { value, diagnostics };
 }
 
-/** The copy rules' findings as warnings (one loop: a long text can hold thousands). */
-function copyDiagnostics(file: string, span: TextSpan): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const rule of COPY_RULES) {
-    for (const f of rule.check(span.text)) out.push(createDiagnostic(file, span.place(f.index), 'warning', rule.id, f.message));
-  }
-  return out;
-}
-
-function findingsToDiagnostics(file: string, span: TextSpan, findings: readonly CopyFinding[], rule: string): Diagnostic[] {
-  return findings.map((f) => createDiagnostic(file, span.place(f.index), 'warning', rule, f.message));
+/** Findings in a body as warnings at their places (the body's lines are indexed only when there are some). */
+function bodyFindings(sub: LoadedSubmission, findings: readonly CopyFinding[], rule: string): Diagnostic[] {
+  if (findings.length === 0) return [];
+  const span = bodySpan(sub.body, sub.bodyLine);
+  return findings.map((f) => createDiagnostic(sub.file, span.place(f.index), 'warning', rule, f.message));
 }

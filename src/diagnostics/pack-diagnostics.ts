@@ -33,7 +33,7 @@ export function createDiagnosticPacker(): { pack(list: readonly Diagnostic[]): n
 }
 
 /** The diagnostics of rows made by a packer, with its tables. */
-export function unpackDiagnostics(rows: readonly number[], t: DiagnosticTables): Diagnostic[] {
+export function unpackDiagnostics(rows: ArrayLike<number>, t: DiagnosticTables): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (let i = 0; i < rows.length; i += 6) {
     out.push({ file: t.files[rows[i]!]!, line: rows[i + 1]!, column: rows[i + 2]!, severity: rows[i + 3] ? 'error' : 'warning', rule: t.rules[rows[i + 4]!]!, message: t.messages[rows[i + 5]!]! });
