@@ -30,10 +30,17 @@ export async function printPage(session: BrowserSession, job: PrintJob): Promise
   let page: Page | undefined;
   let timer: NodeJS.Timeout | undefined;
   let done = false;
+  let over = false;
   try {
     // Everything, opening the page included, runs under the time limit: a hung browser hangs there too.
     const work = (async () => {
-      page = await session.acquire();
+      const opened = await session.acquire();
+      // A page that opens after the time limit is given back (closed) at once.
+      if (over) {
+        void session.release(opened, false);
+        throw new RenderTimeoutError(job.timeoutMs);
+      }
+      page = opened;
       page.setDefaultTimeout(job.timeoutMs);
       await page.goto(job.url, { waitUntil: 'load' });
       const report = (await page.evaluate(`(${PAGINATE_SCRIPT})()`)) as PaginationReport;
@@ -48,8 +55,14 @@ export async function printPage(session: BrowserSession, job: PrintJob): Promise
     work.catch(() => undefined);
     return await Promise.race([work, timeout]);
   } finally {
+    over = true;
     clearTimeout(timer);
-    // Only a page that printed is used again; a page opened after a timeout is closed with the browser.
-    if (page) await session.release(page, done);
+    // Only a page that printed is used again. One that did not is closed without
+    // waiting: closing a page whose renderer is still busy paginating took up to
+    // 20 s, and the browser is closed at the end of the build anyway.
+    if (page) {
+      if (done) await session.release(page, true);
+      else void session.release(page, false);
+    }
   }
 }
