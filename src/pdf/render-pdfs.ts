@@ -111,9 +111,17 @@ export async function renderPdfs(
       `印刷模板出错，本次未生成 PDF：${(e as Error).message.replace(/\s+/g, ' ').trim()}。请改正 templates/print.njk。`)] };
   }
 
-  let session: BrowserSession | undefined;
-  let server: PrintServer | undefined;
-  let noBrowser: string | undefined;
+  // One print server and one browser for the build, started by the first issue
+  // that needs them; the issues printing in parallel wait for the same start
+  // (two starts would leave a server listening, and the process would not exit).
+  let printer: Promise<{ session: BrowserSession; server: PrintServer } | { noBrowser: string }> | undefined;
+  const startPrinter = () =>
+    (printer ??= (async () => {
+      const found = findBrowser(options.env);
+      if (!('path' in found)) return { noBrowser: found.message };
+      const server = await startPrintServer();
+      return { server, session: createBrowserSession(found.path, { args: printBrowserArgs(new URL(PRINT_ORIGIN).host, server.port) }) };
+    })());
   let pageNumber = 0;
   try {
     let finished = 0;
@@ -128,30 +136,25 @@ export async function renderPdfs(
       const fileName = pdfFileName(issue, config);
       const hit = cacheDir ? await readPdfCache(cacheDir, key) : undefined;
       if (hit) return { issue, fileName, pdf: hit.pdf, ...hit.facts, cached: true, ms: performance.now() - started };
-      if (!session && noBrowser === undefined) {
-        const found = findBrowser(options.env);
-        if ('path' in found) {
-          server = await startPrintServer();
-          session = createBrowserSession(found.path, { args: printBrowserArgs(new URL(PRINT_ORIGIN).host, server.port) });
-        } else noBrowser = found.message;
-      }
-      if (!session) {
-        diagnostics.push(createDiagnostic(issueFile(issue), undefined, 'error', 'pdf/browser', `${issueLabel(issue)}的 PDF 未生成：${noBrowser}`));
+      const ready = await startPrinter();
+      if ('noBrowser' in ready) {
+        diagnostics.push(createDiagnostic(issueFile(issue), undefined, 'error', 'pdf/browser', `${issueLabel(issue)}的 PDF 未生成：${ready.noBrowser}`));
         return undefined;
       }
+      const { session, server } = ready;
       let printed: PrintedPage;
       // The issue's page under a path of its own; fonts and scripts under shared paths, cached by Chromium.
       const pagePath = `/print/${++pageNumber}.html`;
-      for (const [path, served] of createPrintResources(html, fonts, pagePath)) server!.publish(path, served);
+      for (const [path, served] of createPrintResources(html, fonts, pagePath)) server.publish(path, served);
       try {
         printed = await printWithRetry(session, { url: `${PRINT_ORIGIN}${pagePath}`, timeoutMs });
       } catch (e) {
-        server!.unpublish(pagePath);
+        server.unpublish(pagePath);
         diagnostics.push(createDiagnostic(issueFile(issue), undefined, 'error', 'pdf/render',
           `${issueLabel(issue)}的 PDF 生成失败，${describeFailure(e, timeoutMs)}。请再运行一次；若仍失败，检查 Chromium 能否启动（chromium --headless --version），或用 yongzu build --no-pdf 先生成网站。`));
         return undefined;
       }
-      server!.unpublish(pagePath);
+      server.unpublish(pagePath);
       const { report } = printed;
       if (report.missing.length > 0) {
         const first = report.missing[0] ?? '';
@@ -178,8 +181,11 @@ export async function renderPdfs(
     }
     return { value, diagnostics };
   } finally {
-    await session?.close();
-    await server?.close();
+    const ready = await printer?.catch(() => undefined);
+    if (ready && 'session' in ready) {
+      await ready.session.close();
+      await ready.server.close();
+    }
   }
 }
 
