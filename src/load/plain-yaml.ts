@@ -11,8 +11,9 @@ import { isScalar, Schema, type ScalarTag } from 'yaml';
  * the tags of `yaml`'s own core schema (so `018`, `0o17`, `1_000` or `.5`
  * become what `yaml` makes of them), and text with anchors, aliases, tags,
  * block scalars, flow collections, directives, tabs, or any shape but keys
- * and lists of plain names and values (hasPlainShape) is left to `yaml`. A property test (test/plain-yaml.test.ts)
- * holds both to the same data on random YAML-like text.
+ * and lists of plain names and values (hasPlainShape) is left to `yaml`. A
+ * property test (test/plain-yaml.test.ts) holds both to the same data and
+ * places on random YAML-like text.
  */
 
 /** Characters after which `yaml` must read the text: YAML syntax editors do not write in front-matter. */
