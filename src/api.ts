@@ -8,12 +8,13 @@ import type { FileFix } from './fix/fix-project.js';
 import { readPageCounts, recordPageCounts } from './cache/page-counts.js';
 import type { IssueModel } from './merge/merge-issue.js';
 import type { IssuePdf } from './pdf/render-pdfs.js';
+import type { AsideThread } from './aside/aside-thread.js';
 import type { OutputFile } from './write/write-output.js';
 
 // Modules load when a command needs them: `check` never loads rendering or
 // Chromium, and a build with nothing to do loads little more than its manifest.
 const lazy = {
-  checking: () => Promise.all([import('./config/load-config.js'), import('./load/load-project.js'), import('./check/check-folders.js'), import('./cache/check-cache.js'), import('./check/check-project.js'), import('./check/rules/page-budget.js')]),
+  checking: () => Promise.all([import('./config/load-config.js'), import('./load/load-project.js'), import('./check/check-folders.js'), import('./cache/check-cache.js'), import('./check/check-project.js'), import('./check/rules/page-budget.js'), import('./aside/aside-thread.js')]),
   fix: () => import('./fix/fix-project.js'),
   importer: () => import('./import/read-document.js'),
   create: () => import('./new/create.js'),
@@ -21,7 +22,8 @@ const lazy = {
   site: () => import('./site/render-site.js'),
   articles: () => import('./render/render-site.js'),
   assets: () => import('./site/load-site-assets.js'),
-  search: () => import('./search/index-aside.js'),
+  search: () => import('./search/create-search-index.js'),
+  records: () => import('./site/search-records.js'),
   pdf: () => import('./pdf/render-pdfs.js'),
   select: () => import('./pdf/select-issues.js'),
   templates: () => import('./render/templates.js'),
@@ -40,7 +42,8 @@ export interface CheckResult {
 
 /** Loads the configuration and every issue under `root`, and checks them. */
 export async function check(options: { root: string }): Promise<CheckResult> {
-  const { cacheWritten, html: _html, ...result } = await inspect(resolve(options.root), false);
+  const { cacheWritten, html: _html, aside, ...result } = await inspect(resolve(options.root), false);
+  aside?.stop();
   await cacheWritten;
   return result;
 }
@@ -48,30 +51,37 @@ export async function check(options: { root: string }): Promise<CheckResult> {
 /**
  * check(), and with `render` each valid section's HTML too, rendered as its
  * folder is checked, so each file is read and parsed once per build. The
- * folders are read and checked on this thread: measured on the 2-core
- * machine, worker threads doing the same work made the 500-issue build slower
- * (2.5 s against 2.2 s), since each thread compiles the same code again; only
- * different code goes to another thread (the copy rules, check/copy-aside.ts).
+ * folders are read, checked and rendered on this thread; another thread
+ * (aside/aside-thread.ts) runs what is different code: the copy rules and the
+ * search index. The caller ends that thread (`aside`).
  */
 async function inspect(
   root: string,
   render: boolean,
   signatures?: ReadonlyMap<string, string>,
-): Promise<CheckResult & { html: Map<string, string>; cacheWritten: Promise<void> }> {
-  const [{ loadConfig }, { listIssueFolders }, { checkFolders }, { openCheckCache }, { checkAcross }, { checkPageBudget }] = await lazy.checking();
+): Promise<CheckResult & { html: Map<string, string>; cacheWritten: Promise<void>; aside: AsideThread | undefined }> {
+  const [{ loadConfig }, { listIssueFolders }, { checkFolders }, { openCheckCache }, { checkAcross }, { checkPageBudget }, { startAside, MIN_FOLDERS_ASIDE }] = await lazy.checking();
   const config = await loadConfig(root);
   const listed = await listIssueFolders(root);
-  const result = await checkFolders(root, listed.folders, config.value, render, openCheckCache(root, config.value), signatures);
-  const checked = checkAcross(result.checks);
-  const budget = checkPageBudget(checked.value, config.value.pageBudget, readPageCounts(root));
-  return {
-    diagnostics: [...config.diagnostics, ...listed.diagnostics, ...checked.diagnostics, ...budget],
-    fileCount: result.fileCount,
-    config: config.value,
-    issues: checked.value,
-    html: new Map(result.html),
-    cacheWritten: result.cacheWritten,
-  };
+  let aside: AsideThread | undefined;
+  const start = () => (listed.folders.length >= MIN_FOLDERS_ASIDE ? (aside = startAside()) : undefined);
+  try {
+    const result = await checkFolders(root, listed.folders, config.value, render, openCheckCache(root, config.value), signatures, start);
+    const checked = checkAcross(result.checks);
+    const budget = checkPageBudget(checked.value, config.value.pageBudget, readPageCounts(root));
+    return {
+      diagnostics: [...config.diagnostics, ...listed.diagnostics, ...checked.diagnostics, ...budget],
+      fileCount: result.fileCount,
+      config: config.value,
+      issues: checked.value,
+      html: new Map(result.html),
+      cacheWritten: result.cacheWritten,
+      aside,
+    };
+  } catch (e) {
+    (aside as AsideThread | undefined)?.stop();
+    throw e;
+  }
 }
 
 export interface BuildOptions {
@@ -135,7 +145,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // The check cache is written in the background while the build goes on; a build returns once it is on disk.
   try {
     const refuse = (diagnostics: Diagnostic[]): BuildResult => ({ diagnostics, fileCount: checked.fileCount, written: undefined, pdfs: [] });
-    const [{ mergeIssue }, { createTemplateEnv }, { findLiveLock, writeOutput, OutputLockedError }, { renderSite, siteSearchRecords }, { SectionRenderError }, { createMarkdownRenderer, loadMarkdownPipeline, memoizeRenderer }, { loadSiteAssets }] =
+    const [{ mergeIssue }, { createTemplateEnv }, { findLiveLock, writeOutput, OutputLockedError }, { renderSite, siteSearchDocs }, { SectionRenderError }, { createMarkdownRenderer, loadMarkdownPipeline, memoizeRenderer }, { loadSiteAssets }] =
       await Promise.all([lazy.merge(), lazy.templates(), lazy.output(), lazy.site(), lazy.articles(), lazy.markdown(), lazy.assets()]);
     const { renderPdfs } = options.pdf !== false ? await lazy.pdf() : { renderPdfs: undefined };
     if (hasErrors(checked.diagnostics)) return refuse(checked.diagnostics);
@@ -161,8 +171,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     let site: Awaited<ReturnType<typeof renderSite>>;
     let indexing: Promise<OutputFile[]>;
     try {
-      // The search index is built on another thread while the pages are rendered here.
-      indexing = (await lazy.search()).createSearchIndexAside(siteSearchRecords(issues, checked.config, markdown));
+      // The search index is built on the aside thread, when there is one, while the pages are rendered here.
+      const docs = siteSearchDocs(issues, checked.config, markdown);
+      if (checked.aside) indexing = checked.aside.searchIndex(docs);
+      else {
+        const [{ createSearchIndex }, { searchRecordOf }] = await Promise.all([lazy.search(), lazy.records()]);
+        indexing = Promise.resolve(createSearchIndex(docs.map((doc) => searchRecordOf(doc))));
+      }
       site = renderSite(issues, checked.config, env, { pdf: options.pdf !== false, pdfBytes, pdfPages }, markdown);
     } catch (e) {
       if (e instanceof SectionRenderError) {
@@ -196,6 +211,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     writeManifest(manifestFile, { inputs: inputs.value, outputs: outputFingerprint(out), result: { ...result, written: { ...result.written!, issues: [] } } });
     return result;
   } finally {
+    checked.aside?.stop();
     await checked.cacheWritten;
   }
 }

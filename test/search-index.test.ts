@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSearchIndex, encodePostings, POSTING_SHARDS, SEARCH_DIR } from '../src/search/create-search-index.js';
-import type { SearchRecord } from '../src/site/search-records.js';
+import { createSearchTexts } from '../src/search/search-texts.js';
+import { searchRecordOf, type SearchDoc, type SearchRecord } from '../src/site/search-records.js';
 import { indexTokens, tokenShard } from '../src/site/search-text.js';
 
 const record = (indexed: string): SearchRecord => ({ indexed, meta: { title: 't', issue: 'i', theme: 'th', href: 'h', text: indexed } });
@@ -52,5 +53,29 @@ describe('search index', () => {
     const hits = tokens.map((t) => new Set(decode(postings.get(t)!.ids))).reduce((a, b) => new Set([...a].filter((x) => b.has(x))));
     expect([...hits]).toEqual([0, 2]);
     expect(files.some((f) => f.path === `${SEARCH_DIR}/docs/0.json`)).toBe(true);
+  });
+});
+
+describe('search index made in two steps (the aside thread)', () => {
+  const piece = fc.oneof(fc.constantFrom('人才', '强县', '，', 'Ａｂ', 'AB', '１２', ' ', '\n', '𠀀', '😀', 'é', '\u0301', 'Σ', 'ΑΣ', 'ς', 'ﬁ', 'İ', '<p>', '</p>', '&amp;', '&#x3C;', '<br>'), fc.string({ maxLength: 3 }));
+  const part = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
+
+  it('writes the files createSearchIndex writes, whatever order the texts came in and whichever HTML was sent ahead', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ theme: part, html: part, sentAhead: fc.boolean(), changed: fc.boolean() }), { maxLength: 10 }),
+        fc.array(fc.nat(), { maxLength: 10 }),
+        (writeUps, order) => {
+          const docs: SearchDoc[] = writeUps.map((w, i) => ({ file: `f${i}.md`, html: w.html, meta: { title: `t${i}`, issue: 'i', theme: w.theme, href: `h${i}` } }));
+          const search = createSearchTexts();
+          // Sent ahead in an order of their own (folders are checked in parallel), some with HTML the site then rendered otherwise.
+          const ahead = docs.map((d, i) => ({ d, i, key: order[i] ?? i })).sort((a, b) => a.key - b.key);
+          for (const { d, i } of ahead) if (writeUps[i]!.sentAhead) search.add(d.file, writeUps[i]!.changed ? `${d.html}x` : d.html);
+          const sent = docs.map((d, i) => (writeUps[i]!.sentAhead && !writeUps[i]!.changed ? { file: d.file, meta: d.meta } : d));
+          expect(search.index(sent)).toEqual(createSearchIndex(docs.map((d) => searchRecordOf(d))));
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 });

@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG, DEFAULT_COUNTIES } from '../src/config/defaults.js';
 import type { IssueModel } from '../src/merge/merge-issue.js';
 import { escapeXml, renderFeed, stableUuid, FEED_ENTRIES } from '../src/site/render-feed.js';
 import { renderSitemap } from '../src/site/render-sitemap.js';
-import { createSearchRecords, htmlToText } from '../src/site/search-records.js';
+import { createSearchDocs, htmlToText, searchRecordOf } from '../src/site/search-records.js';
 import { indexTokens, isSearchable, normalizeSearchText, queryTokens, searchTokensModule } from '../src/site/search-text.js';
 import { createSiteModel, groupEntriesByYear, homeYears } from '../src/site/site-model.js';
 import { countyPagePath, formatBytes, issuePagePath, pdfFileName, pdfPath, relativeRoot, yearPagePath } from '../src/site/site-paths.js';
@@ -104,7 +104,7 @@ describe('search records', () => {
   it('makes one record per write-up, anchored, with its text and theme to index', () => {
     const i = issue(2009, 18, { 甲: ['shuangpai', 'daoxian'] });
     const articles = i.articles.map((a) => ({ theme: a.theme, sections: a.sections.map((s) => ({ ...s, html: `<p><strong>${s.title}。</strong>一是&#x3C;好&#x3E; &amp; 干部</p>` })) }));
-    const records = createSearchRecords(i, articles);
+    const records = createSearchDocs(i, articles).map((doc) => searchRecordOf(doc));
     expect(records.map((r) => r.meta.href)).toEqual(['2009/18/index.html#shuangpai', '2009/18/index.html#daoxian']);
     expect(records[0]!.meta.text).toBe('双牌县甲。一是<好> & 干部');
     expect(records[0]!.meta.issue).toBe('2009年第18期（总第418期）');

@@ -3,7 +3,8 @@ import { folderSignature, type CheckCache } from '../cache/check-cache.js';
 import type { Config } from '../config/defaults.js';
 import { loadIssue } from '../load/load-project.js';
 import { mapLimit } from '../load/map-limit.js';
-import { startCopyAside, type CopyAside } from './copy-aside.js';
+import type { BodyText } from './copy-diagnostics.js';
+import type { AsideThread, SectionHtml } from '../aside/aside-thread.js';
 
 /** What checking a set of issue folders gives: plain data. */
 export interface FoldersResult {
@@ -31,6 +32,12 @@ export async function checkFolders(
   cache?: CheckCache,
   /** Folder signatures already taken (by the build's input fingerprint), before any file was read. */
   signatures?: ReadonlyMap<string, string>,
+  /**
+   * The thread for the copy rules over the bodies and the sections' search
+   * text, asked for at the first folder not in the cache (a cached check
+   * needs no thread); the caller ends it.
+   */
+  startAside: () => AsideThread | undefined = () => undefined,
 ): Promise<FoldersResult> {
   // The Markdown renderer is loaded only when sections are rendered: check does not need it.
   const md = render ? await import('../render/markdown.js') : undefined;
@@ -39,50 +46,51 @@ export async function checkFolders(
   let fileCount = 0;
   // Folders checked here, not taken from the cache: their bodies' copy warnings may come from another thread.
   const fresh: { folder: string; sig: string; checked: IssueCheck; fileCount: number }[] = [];
-  // Started at the first folder not in the cache (a cached check needs no thread).
-  let aside: CopyAside | undefined;
-  let asideDecided = false;
-  try {
-    const checks = await mapLimit(folders, 16, async (folder) => {
-      const sig = cache ? (signatures?.get(folder) ?? folderSignature(root, folder)) : '';
-      const hit = cache?.get(folder, sig);
-      let checked: IssueCheck;
-      if (hit) {
-        fileCount += hit.fileCount;
-        checked = hit.check;
-      } else {
-        if (!asideDecided) {
-          asideDecided = true;
-          aside = startCopyAside(folders.length);
-        }
-        const loaded = await loadIssue(root, folder);
-        fileCount += loaded.fileCount;
-        const own = loaded.value ? checkIssue(loaded.value, config, { bodyCopy: !aside }) : { value: undefined, diagnostics: [] };
-        if (aside && loaded.value) aside.send(folder, loaded.value.submissions.map(({ file, body, bodyLine }) => ({ file, body, bodyLine })));
-        checked = { value: own.value, diagnostics: [...loaded.diagnostics, ...own.diagnostics] };
-        fresh.push({ folder, sig, checked, fileCount: loaded.fileCount });
+  // With `render`, the thread starts at once: every folder's sections go to it, cached or not.
+  let aside = render ? startAside() : undefined;
+  let asideDecided = render;
+  const checks = await mapLimit(folders, 16, async (folder) => {
+    const sig = cache ? (signatures?.get(folder) ?? folderSignature(root, folder)) : '';
+    const hit = cache?.get(folder, sig);
+    let checked: IssueCheck;
+    let bodies: BodyText[] | undefined;
+    if (hit) {
+      fileCount += hit.fileCount;
+      checked = hit.check;
+    } else {
+      if (!asideDecided) {
+        asideDecided = true;
+        aside = startAside();
       }
-      if (md && markdown && checked.value) {
-        await md.loadMarkdownPipeline(checked.value.submissions.map((s) => s.body));
-        for (const s of checked.value.submissions) {
-          try {
-            html.push([sectionKey(s.title, s.body), markdown(s.body, s.title)]);
-          } catch {
-            // Left for the site's renderer, which reports it with the file's name (render/markdown).
-          }
-        }
-      }
-      return checked;
-    });
-    // The bodies' copy warnings come last in each folder's list, as checkIssue puts them.
-    const copies = aside ? await aside.results() : undefined;
-    for (const f of fresh) {
-      f.checked.diagnostics.push(...(copies?.get(f.folder) ?? []));
-      cache?.set(f.folder, { sig: f.sig, check: f.checked, fileCount: f.fileCount });
+      const loaded = await loadIssue(root, folder);
+      fileCount += loaded.fileCount;
+      const own = loaded.value ? checkIssue(loaded.value, config, { bodyCopy: !aside }) : { value: undefined, diagnostics: [] };
+      if (aside && loaded.value) bodies = loaded.value.submissions.map(({ file, body, bodyLine }) => ({ file, body, bodyLine }));
+      checked = { value: own.value, diagnostics: [...loaded.diagnostics, ...own.diagnostics] };
+      fresh.push({ folder, sig, checked, fileCount: loaded.fileCount });
     }
-    const cacheWritten = cache ? cache.save(folders) : Promise.resolve();
-    return { checks, fileCount, html, cacheWritten };
-  } finally {
-    aside?.stop();
+    const sections: SectionHtml[] = [];
+    if (md && markdown && checked.value) {
+      await md.loadMarkdownPipeline(checked.value.submissions.map((s) => s.body));
+      for (const s of checked.value.submissions) {
+        try {
+          const rendered = markdown(s.body, s.title);
+          html.push([sectionKey(s.title, s.body), rendered]);
+          sections.push({ file: s.file, html: rendered });
+        } catch {
+          // Left for the site's renderer, which reports it with the file's name (render/markdown).
+        }
+      }
+    }
+    if (aside && (bodies || sections.length > 0)) aside.sendFolder(folder, bodies, sections);
+    return checked;
+  });
+  // The bodies' copy warnings come last in each folder's list, as checkIssue puts them.
+  const copies = aside ? await aside.copyResults() : undefined;
+  for (const f of fresh) {
+    f.checked.diagnostics.push(...(copies?.get(f.folder) ?? []));
+    cache?.set(f.folder, { sig: f.sig, check: f.checked, fileCount: f.fileCount });
   }
+  const cacheWritten = cache ? cache.save(folders) : Promise.resolve();
+  return { checks, fileCount, html, cacheWritten };
 }

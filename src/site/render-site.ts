@@ -9,7 +9,7 @@ import { renderFeed } from './render-feed.js';
 import { renderCountyPages, renderSearchPage, renderThemePage } from './render-index-pages.js';
 import { renderIssuePages } from './render-issue-pages.js';
 import { renderSitemap } from './render-sitemap.js';
-import { createSearchRecords, type SearchRecord } from './search-records.js';
+import { createSearchDocs, type SearchDoc } from './search-records.js';
 import { searchTokensModule } from './search-text.js';
 import { createSiteModel } from './site-model.js';
 import { renderArticles } from '../render/render-site.js';
@@ -20,20 +20,20 @@ export interface RenderedSite {
 }
 
 /**
- * The records the site's search index is built from (src/search), one per
- * write-up, newest issue first: the order of the site. Separate from
- * renderSite so that a build can index while the pages are rendered (dev
- * does without a search index).
+ * The write-ups the site's search index is built from (src/search), newest
+ * issue first: the order of the site. Separate from renderSite so that a
+ * build can index while the pages are rendered (dev does without a search
+ * index).
  */
-export function siteSearchRecords(issues: readonly IssueModel[], config: Config, markdown: MarkdownRenderer): SearchRecord[] {
-  return createSiteModel(issues, config.counties).issues.flatMap((issue) => createSearchRecords(issue, renderArticles(issue, markdown)));
+export function siteSearchDocs(issues: readonly IssueModel[], config: Config, markdown: MarkdownRenderer): SearchDoc[] {
+  return createSiteModel(issues, config.counties).issues.flatMap((issue) => createSearchDocs(issue, renderArticles(issue, markdown)));
 }
 
 /**
  * Renders the whole archive site from the issues: home, year, issue, county,
  * theme and search pages, the Atom feed, the sitemap and the browser's search
  * tokenizer. Pure: it returns files and never writes them. The search index
- * is built from siteSearchRecords() by the caller (src/search).
+ * is built from siteSearchDocs() by the caller (src/search).
  */
 export function renderSite(
   issues: readonly IssueModel[],

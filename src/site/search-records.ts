@@ -42,25 +42,34 @@ export function htmlToText(html: string): string {
 }
 
 /**
- * One record per county write-up, so a result leads to the write-up's anchor
- * in its issue page rather than to the top of the issue. The theme is
- * indexed with each write-up so that a headline's words find it too.
+ * A write-up as the site shows it, before its text is taken out of the HTML:
+ * what a build hands to the search index (src/search), which may make the
+ * records on another thread. `meta` is the record's, less its text.
  */
-export function createSearchRecords(issue: IssueModel, articles: readonly { theme: string; sections: readonly RenderedSection[] }[]): SearchRecord[] {
+export interface SearchDoc {
+  /** The submission's file, which names the HTML sent ahead (search/aside). */
+  file: string;
+  html: string;
+  meta: Omit<SearchRecord['meta'], 'text'>;
+}
+
+/**
+ * One doc per county write-up, so a result leads to the write-up's anchor in
+ * its issue page rather than to the top of the issue.
+ */
+export function createSearchDocs(issue: IssueModel, articles: readonly { theme: string; sections: readonly (RenderedSection & { file: string })[] }[]): SearchDoc[] {
+  const label = `${issue.year}年第${issue.issue}期（总第${issue.total}期）`;
+  const page = issuePagePath(issue);
   return articles.flatMap((article) =>
-    article.sections.map((section) => {
-      const text = htmlToText(section.html);
-      const href = `${issuePagePath(issue)}#${section.id}`;
-      return {
-        indexed: `${article.theme}\n${text}`,
-        meta: {
-          title: `${section.countyText}：${section.title}`,
-          issue: `${issue.year}年第${issue.issue}期（总第${issue.total}期）`,
-          theme: article.theme,
-          href,
-          text,
-        },
-      };
-    }),
+    article.sections.map((section) => ({
+      file: section.file,
+      html: section.html,
+      meta: { title: `${section.countyText}：${section.title}`, issue: label, theme: article.theme, href: `${page}#${section.id}` },
+    })),
   );
+}
+
+/** A doc's record: its text taken out of the HTML; the theme is indexed with the text so that a headline's words find it too. */
+export function searchRecordOf(doc: SearchDoc, text = htmlToText(doc.html)): SearchRecord {
+  return { indexed: `${doc.meta.theme}\n${text}`, meta: { ...doc.meta, text } };
 }

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { check } from '../../src/api.js';
 import { mergeIssue } from '../../src/merge/merge-issue.js';
-import { siteSearchRecords } from '../../src/site/render-site.js';
+import { siteSearchDocs } from '../../src/site/render-site.js';
 import { createMarkdownRenderer, loadMarkdownPipeline } from '../../src/render/markdown.js';
-import type { SearchRecord } from '../../src/site/search-records.js';
+import { searchRecordOf, type SearchRecord } from '../../src/site/search-records.js';
 import { normalizeSearchText } from '../../src/site/search-text.js';
 
 /** A phrase cut from a write-up, and the issue page that must be among its results. */
@@ -17,7 +17,7 @@ export async function projectRecords(root: string): Promise<SearchRecord[]> {
   const checked = await check({ root });
   const issues = checked.issues.map((i) => mergeIssue(i, checked.config));
   await loadMarkdownPipeline(issues.flatMap((i) => i.articles.flatMap((a) => a.sections.map((s) => s.body))));
-  return siteSearchRecords(issues, checked.config, createMarkdownRenderer());
+  return siteSearchDocs(issues, checked.config, createMarkdownRenderer()).map((doc) => searchRecordOf(doc));
 }
 
 /** A small seeded generator (mulberry32), so a failing sample can be run again. */

@@ -1,0 +1,125 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { bodyCopyDiagnostics, type BodyText } from '../check/copy-diagnostics.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { unpackDiagnostics, type DiagnosticTables } from '../diagnostics/pack-diagnostics.js';
+import { createSearchIndex } from '../search/create-search-index.js';
+import type { SentDoc } from '../search/search-texts.js';
+import { searchRecordOf, type SearchDoc } from '../site/search-records.js';
+import type { OutputFile } from '../write/write-output.js';
+
+/** Below this many issue folders, the work runs on the main thread: starting a thread would cost more than it saves. */
+export const MIN_FOLDERS_ASIDE = 80;
+
+/** A section's rendered HTML, sent with its folder. */
+export interface SectionHtml {
+  file: string;
+  html: string;
+}
+
+export type AsideRequest =
+  | { kind: 'folder'; id: number; bodies: BodyText[] | undefined; sections: SectionHtml[] }
+  | { kind: 'index'; docs: SentDoc[] };
+export type AsideReply =
+  | { kind: 'copy'; id: number; rows: Int32Array; tables: DiagnosticTables }
+  | { kind: 'index'; files: OutputFile[] };
+
+/**
+ * One worker thread beside a check or a build, for the work that is different
+ * code from the main thread's, so neither thread compiles the other's
+ * (measured on the 2-core machine: threads doing the same work as the main
+ * thread made the build slower). While the main thread reads, checks and
+ * renders the folders, it runs the copy rules over their bodies and takes the
+ * search text out of their sections; at the end of a build it writes the
+ * search index. What it gives is what the main thread would make: the same
+ * warnings (test/copy-aside.test.ts) and the same index files
+ * (test/index-aside.test.ts). If the thread fails, the main thread does the
+ * rest itself.
+ */
+export interface AsideThread {
+  /** Sends a folder: its bodies for the copy rules (undefined when taken from the check cache) and its rendered sections. */
+  sendFolder(folder: string, bodies: BodyText[] | undefined, sections: SectionHtml[]): void;
+  /** The copy warnings of every folder whose bodies were sent, by folder. */
+  copyResults(): Promise<Map<string, Diagnostic[]>>;
+  /** The search index of these write-ups, in the site's order. */
+  searchIndex(docs: readonly SearchDoc[]): Promise<OutputFile[]>;
+  /** Ends the thread without waiting. */
+  stop(): void;
+}
+
+/** The aside thread, or undefined when its compiled worker is absent (run from sources, in tests). */
+export function startAside(): AsideThread | undefined {
+  const file = new URL('./aside-worker.js', import.meta.url);
+  if (!existsSync(fileURLToPath(file))) return undefined;
+  const worker = new Worker(file);
+  const pending = new Map<number, { folder: string; bodies: BodyText[] }>();
+  const copies = new Map<string, Diagnostic[]>();
+  // The HTML each file's section was sent with: a doc with the same HTML is sent without it.
+  const sent = new Map<string, string>();
+  let failed = false;
+  let next = 0;
+  let copiesDone: (() => void) | undefined;
+  let indexing: { docs: readonly SearchDoc[]; resolve: (files: OutputFile[]) => void } | undefined;
+  const inlineIndex = (docs: readonly SearchDoc[]) => createSearchIndex(docs.map((doc) => searchRecordOf(doc)));
+  const settle = () => {
+    if (copiesDone && (pending.size === 0 || failed)) copiesDone();
+    if (indexing && failed) {
+      const { docs, resolve } = indexing;
+      indexing = undefined;
+      resolve(inlineIndex(docs));
+    }
+  };
+  worker.on('message', (reply: AsideReply) => {
+    if (reply.kind === 'copy') {
+      const folder = pending.get(reply.id);
+      if (!folder) return;
+      pending.delete(reply.id);
+      copies.set(folder.folder, unpackDiagnostics(reply.rows, reply.tables));
+    } else if (indexing) {
+      const { resolve } = indexing;
+      indexing = undefined;
+      resolve(reply.files);
+    }
+    settle();
+  });
+  const fail = () => {
+    failed = true;
+    settle();
+  };
+  worker.once('error', fail);
+  worker.once('exit', fail);
+  return {
+    sendFolder(folder, bodies, sections) {
+      if (failed) {
+        if (bodies) copies.set(folder, bodies.flatMap(bodyCopyDiagnostics));
+        return;
+      }
+      const id = next++;
+      if (bodies) pending.set(id, { folder, bodies });
+      for (const s of sections) sent.set(s.file, s.html);
+      worker.postMessage({ kind: 'folder', id, bodies, sections } satisfies AsideRequest);
+    },
+    async copyResults() {
+      if (pending.size > 0 && !failed) await new Promise<void>((resolve) => (copiesDone = resolve));
+      copiesDone = undefined;
+      for (const { folder, bodies } of pending.values()) copies.set(folder, bodies.flatMap(bodyCopyDiagnostics));
+      pending.clear();
+      return copies;
+    },
+    searchIndex(docs) {
+      if (failed) return Promise.resolve(inlineIndex(docs));
+      return new Promise<OutputFile[]>((resolve) => {
+        indexing = { docs, resolve };
+        const request: AsideRequest = {
+          kind: 'index',
+          docs: docs.map(({ file, html, meta }) => (sent.get(file) === html ? { file, meta } : { file, html, meta })),
+        };
+        worker.postMessage(request);
+      });
+    },
+    stop() {
+      void worker.terminate();
+    },
+  };
+}
