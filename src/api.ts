@@ -169,14 +169,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const pdfBytes = new Map(pdfs.map((p) => [`${p.issue.path}/${p.fileName}`, p.pdf.byteLength]));
     const pdfPages = new Map(pdfs.map((p) => [`${p.issue.path}/${p.fileName}`, p.pages]));
     let site: Awaited<ReturnType<typeof renderSite>>;
-    let indexing: Promise<OutputFile[]>;
+    // Writes the search index's files into the output's temporary folder once the pages are written there.
+    let writeIndex: (dir: string) => Promise<number>;
     try {
-      // The search index is built on the aside thread, when there is one, while the pages are rendered here.
+      // The search index is made on the aside thread, when there is one, while the pages are rendered here.
       const docs = siteSearchDocs(issues, checked.config, markdown);
-      if (checked.aside) indexing = checked.aside.searchIndex(docs);
-      else {
-        const [{ createSearchIndex }, { searchRecordOf }] = await Promise.all([lazy.search(), lazy.records()]);
-        indexing = Promise.resolve(createSearchIndex(docs.map((doc) => searchRecordOf(doc))));
+      if (checked.aside) {
+        const job = checked.aside.searchIndex(docs);
+        writeIndex = (dir) => job.writeInto(dir);
+      } else {
+        const [{ createSearchIndex }, { searchRecordOf }, { writeFilesInto }] = await Promise.all([lazy.search(), lazy.records(), lazy.output()]);
+        const index = createSearchIndex(docs.map((doc) => searchRecordOf(doc)));
+        writeIndex = async (dir) => writeFilesInto(dir, index);
       }
       site = renderSite(issues, checked.config, env, { pdf: options.pdf !== false, pdfBytes, pdfPages }, markdown);
     } catch (e) {
@@ -190,10 +194,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     const files: OutputFile[] = [...site.files, ...(await loadSiteAssets(root))];
     files.push(...pdfs.map((p) => ({ path: `${p.issue.path}/${p.fileName}`, content: p.pdf })));
-    let outputCount = files.length;
+    let outputCount: number;
     try {
-      // The pages are written while the search index is still being built.
-      await writeOutput(out, files, indexing.then((index) => ((outputCount += index.length), index)));
+      // The pages are written while the search index is still being made.
+      outputCount = await writeOutput(out, files, writeIndex);
     } catch (e) {
       if (e instanceof OutputLockedError) return refuse([...diagnostics, lockedDiagnostic(out, e)]);
       const code = (e as NodeJS.ErrnoException).code;

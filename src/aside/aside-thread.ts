@@ -7,7 +7,9 @@ import { unpackDiagnostics, type DiagnosticTables } from '../diagnostics/pack-di
 import { createSearchIndex } from '../search/create-search-index.js';
 import type { SentDoc } from '../search/search-texts.js';
 import { searchRecordOf, type SearchDoc } from '../site/search-records.js';
-import type { OutputFile } from '../write/write-output.js';
+import { onInterrupt } from '../write/interrupt.js';
+import { closeGate, createWriteGate } from '../write/write-gate.js';
+import { writeFilesInto } from '../write/write-output.js';
 
 /** Below this many issue folders, the work runs on the main thread: starting a thread would cost more than it saves. */
 export const MIN_FOLDERS_ASIDE = 80;
@@ -20,10 +22,18 @@ export interface SectionHtml {
 
 export type AsideRequest =
   | { kind: 'folder'; id: number; bodies: BodyText[] | undefined; sections: SectionHtml[] }
-  | { kind: 'index'; docs: SentDoc[] };
+  | { kind: 'index'; docs: SentDoc[] }
+  | { kind: 'write'; dir: string };
 export type AsideReply =
   | { kind: 'copy'; id: number; rows: Int32Array; tables: DiagnosticTables }
-  | { kind: 'index'; files: OutputFile[] };
+  | { kind: 'written'; count: number }
+  | { kind: 'write-failed'; code: string | undefined; message: string };
+
+/** The search index being made on the thread: its files are written into the output's temporary folder when asked. */
+export interface SearchIndexJob {
+  /** Writes the index's files into `dir`; resolves with how many (as writeOutput's `later`). */
+  writeInto(dir: string): Promise<number>;
+}
 
 /**
  * One worker thread beside a check or a build, for the work that is different
@@ -31,8 +41,8 @@ export type AsideReply =
  * (measured on the 2-core machine: threads doing the same work as the main
  * thread made the build slower). While the main thread reads, checks and
  * renders the folders, it runs the copy rules over their bodies and takes the
- * search text out of their sections; at the end of a build it writes the
- * search index. What it gives is what the main thread would make: the same
+ * search text out of their sections; at the end of a build it makes the
+ * search index and writes its files into the output's temporary folder. What it gives is what the main thread would make: the same
  * warnings (test/copy-aside.test.ts) and the same index files
  * (test/index-aside.test.ts). If the thread fails, the main thread does the
  * rest itself.
@@ -42,8 +52,8 @@ export interface AsideThread {
   sendFolder(folder: string, bodies: BodyText[] | undefined, sections: SectionHtml[]): void;
   /** The copy warnings of every folder whose bodies were sent, by folder. */
   copyResults(): Promise<Map<string, Diagnostic[]>>;
-  /** The search index of these write-ups, in the site's order. */
-  searchIndex(docs: readonly SearchDoc[]): Promise<OutputFile[]>;
+  /** Starts the search index of these write-ups, in the site's order. */
+  searchIndex(docs: readonly SearchDoc[]): SearchIndexJob;
   /** Ends the thread without waiting. */
   stop(): void;
 }
@@ -52,7 +62,10 @@ export interface AsideThread {
 export function startAside(): AsideThread | undefined {
   const file = new URL('./aside-worker.js', import.meta.url);
   if (!existsSync(fileURLToPath(file))) return undefined;
-  const worker = new Worker(file);
+  // On Ctrl-C, no file of the index may be written after the temporary output folder is removed.
+  const gate = createWriteGate();
+  const unregister = onInterrupt(() => closeGate(gate));
+  const worker = new Worker(file, { workerData: { gate } });
   const pending = new Map<number, { folder: string; bodies: BodyText[] }>();
   const copies = new Map<string, Diagnostic[]>();
   // The HTML each file's section was sent with: a doc with the same HTML is sent without it.
@@ -60,14 +73,20 @@ export function startAside(): AsideThread | undefined {
   let failed = false;
   let next = 0;
   let copiesDone: (() => void) | undefined;
-  let indexing: { docs: readonly SearchDoc[]; resolve: (files: OutputFile[]) => void } | undefined;
-  const inlineIndex = (docs: readonly SearchDoc[]) => createSearchIndex(docs.map((doc) => searchRecordOf(doc)));
+  let docsSent: readonly SearchDoc[] | undefined;
+  let writing: { dir: string; resolve: (count: number) => void; reject: (e: Error) => void } | undefined;
+  // What this thread makes and writes when the worker cannot.
+  const writeInline = (dir: string) => writeFilesInto(dir, createSearchIndex((docsSent ?? []).map((doc) => searchRecordOf(doc))));
   const settle = () => {
     if (copiesDone && (pending.size === 0 || failed)) copiesDone();
-    if (indexing && failed) {
-      const { docs, resolve } = indexing;
-      indexing = undefined;
-      resolve(inlineIndex(docs));
+    if (writing && failed) {
+      const { dir, resolve, reject } = writing;
+      writing = undefined;
+      try {
+        resolve(writeInline(dir));
+      } catch (e) {
+        reject(e as Error);
+      }
     }
   };
   worker.on('message', (reply: AsideReply) => {
@@ -76,10 +95,11 @@ export function startAside(): AsideThread | undefined {
       if (!folder) return;
       pending.delete(reply.id);
       copies.set(folder.folder, unpackDiagnostics(reply.rows, reply.tables));
-    } else if (indexing) {
-      const { resolve } = indexing;
-      indexing = undefined;
-      resolve(reply.files);
+    } else if (writing) {
+      const { resolve, reject } = writing;
+      writing = undefined;
+      if (reply.kind === 'written') resolve(reply.count);
+      else reject(Object.assign(new Error(reply.message), { code: reply.code }));
     }
     settle();
   });
@@ -108,17 +128,26 @@ export function startAside(): AsideThread | undefined {
       return copies;
     },
     searchIndex(docs) {
-      if (failed) return Promise.resolve(inlineIndex(docs));
-      return new Promise<OutputFile[]>((resolve) => {
-        indexing = { docs, resolve };
+      docsSent = docs;
+      if (!failed) {
         const request: AsideRequest = {
           kind: 'index',
           docs: docs.map(({ file, html, meta }) => (sent.get(file) === html ? { file, meta } : { file, html, meta })),
         };
         worker.postMessage(request);
-      });
+      }
+      return {
+        writeInto(dir) {
+          if (failed) return Promise.resolve().then(() => writeInline(dir));
+          return new Promise<number>((resolve, reject) => {
+            writing = { dir, resolve, reject };
+            worker.postMessage({ kind: 'write', dir } satisfies AsideRequest);
+          });
+        },
+      };
     },
     stop() {
+      unregister();
       void worker.terminate();
     },
   };

@@ -1,15 +1,18 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { bodyCopyDiagnostics } from '../check/copy-diagnostics.js';
 import { createDiagnosticPacker } from '../diagnostics/pack-diagnostics.js';
 import { createSearchTexts } from '../search/search-texts.js';
+import { writeFilesInto, type OutputFile } from '../write/write-output.js';
 import type { AsideReply, AsideRequest } from './aside-thread.js';
 
 /**
  * The thread of aside-thread.ts. Per folder: the copy rules' warnings on its
  * bodies, packed (see pack-diagnostics.ts), and its sections' search text;
- * at the end of a build, the search index.
+ * at the end of a build, the search index, written where it is told.
  */
 const search = createSearchTexts();
+const { gate } = workerData as { gate: SharedArrayBuffer };
+let files: OutputFile[] = [];
 const post = (reply: AsideReply, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(reply, transfer);
 
 parentPort!.on('message', (request: AsideRequest) => {
@@ -20,7 +23,14 @@ parentPort!.on('message', (request: AsideRequest) => {
       post({ kind: 'copy', id: request.id, rows, tables: packer.tables() }, [rows.buffer as ArrayBuffer]);
     }
     for (const s of request.sections) search.add(s.file, s.html);
+  } else if (request.kind === 'index') {
+    files = search.index(request.docs);
   } else {
-    post({ kind: 'index', files: search.index(request.docs) });
+    try {
+      post({ kind: 'written', count: writeFilesInto(request.dir, files, gate) });
+    } catch (e) {
+      const { code, message } = e as NodeJS.ErrnoException;
+      post({ kind: 'write-failed', code, message });
+    }
   }
 });
