@@ -28,17 +28,14 @@ export function createSearchTexts(): { add(file: string, html: string): void; in
       texts.set(file, prepare(html));
     },
     index(docs) {
-      const ids: Int32Array[] = [];
+      const ids: Int32Array[][] = [];
       const metas: SearchRecord['meta'][] = [];
       for (const doc of docs) {
         const prepared = doc.html === undefined ? texts.get(doc.file) : prepare(doc.html);
         if (!prepared) throw new Error(`no text sent for ${doc.file}`);
         let theme = themes.get(doc.meta.theme);
         if (!theme) themes.set(doc.meta.theme, (theme = chars.ids(doc.meta.theme)));
-        const both = new Int32Array(theme.length + prepared.ids.length);
-        both.set(theme);
-        both.set(prepared.ids, theme.length);
-        ids.push(both);
+        ids.push([theme, prepared.ids]);
         metas.push({ ...doc.meta, text: prepared.text });
       }
       return writeSearchIndex(chars, ids, metas);
