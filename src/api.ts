@@ -9,6 +9,8 @@ import { readPageCounts, recordPageCounts } from './cache/page-counts.js';
 import type { IssueModel } from './merge/merge-issue.js';
 import type { IssuePdf } from './pdf/render-pdfs.js';
 import type { AsideThread } from './aside/aside-thread.js';
+import type { RenderedSections } from './render/markdown.js';
+import type { FolderListing } from './cache/check-cache.js';
 import type { OutputFile } from './write/write-output.js';
 
 // Modules load when a command needs them: `check` never loads rendering or
@@ -58,15 +60,15 @@ export async function check(options: { root: string }): Promise<CheckResult> {
 async function inspect(
   root: string,
   render: boolean,
-  signatures?: ReadonlyMap<string, string>,
-): Promise<CheckResult & { html: Map<string, string>; cacheWritten: Promise<void>; aside: AsideThread | undefined }> {
+  listings?: ReadonlyMap<string, FolderListing>,
+): Promise<CheckResult & { html: RenderedSections; cacheWritten: Promise<void>; aside: AsideThread | undefined }> {
   const [{ loadConfig }, { listIssueFolders }, { checkFolders }, { openCheckCache }, { checkAcross }, { checkPageBudget }, { startAside, MIN_FOLDERS_ASIDE }] = await lazy.checking();
   const config = await loadConfig(root);
   const listed = await listIssueFolders(root);
   let aside: AsideThread | undefined;
   const start = () => (listed.folders.length >= MIN_FOLDERS_ASIDE ? (aside = startAside()) : undefined);
   try {
-    const result = await checkFolders(root, listed.folders, config.value, render, openCheckCache(root, config.value), signatures, start);
+    const result = await checkFolders(root, listed.folders, config.value, render, openCheckCache(root, config.value), listings, start);
     const checked = checkAcross(result.checks);
     const budget = checkPageBudget(checked.value, config.value.pageBudget, readPageCounts(root));
     return {
@@ -74,7 +76,7 @@ async function inspect(
       fileCount: result.fileCount,
       config: config.value,
       issues: checked.value,
-      html: new Map(result.html),
+      html: result.html,
       cacheWritten: result.cacheWritten,
       aside,
     };

@@ -5,7 +5,7 @@ import { CONFIG_FILE } from '../config/config-file.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createDiagnosticPacker, unpackDiagnostics, type DiagnosticTables } from '../diagnostics/pack-diagnostics.js';
 import { PACKAGE_DIR, searchPaths } from '../render/search-paths.js';
-import { folderSignature } from './check-cache.js';
+import { folderListing, type FolderListing } from './check-cache.js';
 
 /**
  * The record of the last successful build of an output folder: what its
@@ -27,8 +27,8 @@ export function manifestPath(root: string, out: string): string {
 /** What a build reads, as names, sizes and times. */
 export interface InputFingerprint {
   value: string;
-  /** The signature of each folder under issues/, taken for the fingerprint and reused by the check cache. */
-  folders: Map<string, string>;
+  /** The signature and files of each folder under issues/, taken for the fingerprint and reused by the check cache and the loader. */
+  folders: Map<string, FolderListing>;
 }
 
 /**
@@ -39,7 +39,7 @@ export interface InputFingerprint {
  */
 export function inputFingerprint(root: string, options: string): InputFingerprint {
   const h = createHash('sha1').update(options).update('\0');
-  const folders = new Map<string, string>();
+  const folders = new Map<string, FolderListing>();
   const tree = (dir: string) => {
     let names: string[];
     try {
@@ -70,9 +70,9 @@ export function inputFingerprint(root: string, options: string): InputFingerprin
       h.update(`${name}:${s.size}:${s.mtimeNs}:${s.ino}\0`);
       continue;
     }
-    const signature = folderSignature(root, name);
-    folders.set(name, signature);
-    h.update(`${name}/[${signature}]\0`);
+    const listing = folderListing(root, name);
+    folders.set(name, listing);
+    h.update(`${name}/[${listing.sig}]\0`);
   }
   for (const dir of [...searchPaths(root, 'templates'), ...searchPaths(root, 'styles'), join(PACKAGE_DIR, 'lib')]) tree(dir);
   const config = statSync(join(root, CONFIG_FILE), { throwIfNoEntry: false });

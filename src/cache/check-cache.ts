@@ -31,27 +31,42 @@ export interface CheckCache {
   save(folders: readonly string[]): Promise<void>;
 }
 
+/** A folder's signature, and the names of the files directly in it (as readdir's entries say: symbolic links are not files). */
+export interface FolderListing {
+  sig: string;
+  files: string[];
+}
+
 /**
  * Names, sizes, modification times and inodes of everything in a folder, its
  * subfolders included: its signature. The build's input fingerprint is made
- * of these (build-manifest.ts), so one stat pass serves both.
+ * of these (build-manifest.ts), so one stat pass serves both, and the folder's
+ * files are read (load-project.ts) without listing it again.
  */
-export function folderSignature(root: string, folder: string): string {
-  const signature = (dir: string): string =>
-    readdirSync(dir)
-      .sort()
-      .map((n) => {
+export function folderListing(root: string, folder: string): FolderListing {
+  const files: string[] = [];
+  const signature = (dir: string, top: boolean): string =>
+    readdirSync(dir, { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .map((entry) => {
+        const n = entry.name;
+        if (top && entry.isFile()) files.push(n);
         // Nanosecond times: two saves within one millisecond still differ.
         const s = statSync(join(dir, n), { bigint: true, throwIfNoEntry: false });
         if (!s) return n;
-        return s.isDirectory() ? `${n}/[${signature(join(dir, n))}]` : `${n}:${s.size}:${s.mtimeNs}:${s.ino}`;
+        return s.isDirectory() ? `${n}/[${signature(join(dir, n), false)}]` : `${n}:${s.size}:${s.mtimeNs}:${s.ino}`;
       })
       .join('|');
   try {
-    return signature(join(root, 'issues', folder));
+    return { sig: signature(join(root, 'issues', folder), true), files };
   } catch {
-    return '';
+    return { sig: '', files: [] };
   }
+}
+
+/** A folder's signature alone (folderListing). */
+export function folderSignature(root: string, folder: string): string {
+  return folderListing(root, folder).sig;
 }
 
 /** What invalidates every entry: the configuration and the compiled code of yongzu. */

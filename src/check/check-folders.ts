@@ -1,23 +1,21 @@
 import { checkIssue, type IssueCheck } from './check-project.js';
-import { folderSignature, type CheckCache } from '../cache/check-cache.js';
+import { folderSignature, type CheckCache, type FolderListing } from '../cache/check-cache.js';
 import type { Config } from '../config/defaults.js';
 import { loadIssue } from '../load/load-project.js';
 import { mapLimit } from '../load/map-limit.js';
 import type { BodyText } from './copy-diagnostics.js';
 import type { AsideThread, SectionHtml } from '../aside/aside-thread.js';
+import type { RenderedSections } from '../render/markdown.js';
 
 /** What checking a set of issue folders gives: plain data. */
 export interface FoldersResult {
   checks: IssueCheck[];
   fileCount: number;
-  /** Rendered section HTML by `title \0 body`, when asked for. */
-  html: [string, string][];
+  /** Rendered sections' HTML, when asked for. */
+  html: RenderedSections;
   /** Settles when the check cache is written (in the background). */
   cacheWritten: Promise<void>;
 }
-
-/** The key of a rendered section in FoldersResult.html (as memoizeRenderer uses). */
-export const sectionKey = (title: string, body: string) => `${title}\u0000${body}`;
 
 /**
  * Loads and checks the given issue folders, in order; with `render`, also
@@ -30,8 +28,8 @@ export async function checkFolders(
   config: Config,
   render: boolean,
   cache?: CheckCache,
-  /** Folder signatures already taken (by the build's input fingerprint), before any file was read. */
-  signatures?: ReadonlyMap<string, string>,
+  /** Folder signatures and files already taken (by the build's input fingerprint), before any file was read. */
+  listings?: ReadonlyMap<string, FolderListing>,
   /**
    * The thread for the copy rules over the bodies and the sections' search
    * text, asked for at the first folder not in the cache (a cached check
@@ -42,7 +40,7 @@ export async function checkFolders(
   // The Markdown renderer is loaded only when sections are rendered: check does not need it.
   const md = render ? await import('../render/markdown.js') : undefined;
   const markdown = md?.createMarkdownRenderer();
-  const html: [string, string][] = [];
+  const html: RenderedSections = new Map();
   let fileCount = 0;
   // Folders checked here, not taken from the cache: their bodies' copy warnings may come from another thread.
   const fresh: { folder: string; sig: string; checked: IssueCheck; fileCount: number }[] = [];
@@ -50,7 +48,8 @@ export async function checkFolders(
   let aside = render ? startAside() : undefined;
   let asideDecided = render;
   const checks = await mapLimit(folders, 16, async (folder) => {
-    const sig = cache ? (signatures?.get(folder) ?? folderSignature(root, folder)) : '';
+    const listing = listings?.get(folder);
+    const sig = cache ? (listing?.sig ?? folderSignature(root, folder)) : '';
     const hit = cache?.get(folder, sig);
     let checked: IssueCheck;
     let bodies: BodyText[] | undefined;
@@ -62,7 +61,7 @@ export async function checkFolders(
         asideDecided = true;
         aside = startAside();
       }
-      const loaded = await loadIssue(root, folder);
+      const loaded = await loadIssue(root, folder, listing?.files);
       fileCount += loaded.fileCount;
       const own = loaded.value ? checkIssue(loaded.value, config, { bodyCopy: !aside }) : { value: undefined, diagnostics: [] };
       if (aside && loaded.value) bodies = loaded.value.submissions.map(({ file, body, bodyLine }) => ({ file, body, bodyLine }));
@@ -75,7 +74,7 @@ export async function checkFolders(
       for (const s of checked.value.submissions) {
         try {
           const rendered = markdown(s.body, s.title);
-          html.push([sectionKey(s.title, s.body), rendered]);
+          md.rememberSection(html, s.body, s.title, rendered);
           sections.push({ file: s.file, html: rendered });
         } catch {
           // Left for the site's renderer, which reports it with the file's name (render/markdown).

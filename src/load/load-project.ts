@@ -88,23 +88,26 @@ export interface LoadedIssueResult {
   fileCount: number;
 }
 
-/** Loads one issue folder; a folder that vanished while being read loads as nothing. */
-export async function loadIssue(root: string, folder: string): Promise<LoadedIssueResult> {
+/**
+ * Loads one issue folder; a folder that vanished while being read loads as
+ * nothing. `files` are the names of its files when they were just listed
+ * (by the build's stat pass); if one has gone since, the folder is listed again.
+ */
+export async function loadIssue(root: string, folder: string, files?: readonly string[]): Promise<LoadedIssueResult> {
   try {
-    return await readIssue(root, folder);
+    return await readIssue(root, folder, files);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { value: undefined, diagnostics: [], fileCount: 0 };
-    throw e;
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    if (files) return loadIssue(root, folder);
+    return { value: undefined, diagnostics: [], fileCount: 0 };
   }
 }
 
-async function readIssue(root: string, folder: string): Promise<LoadedIssueResult> {
+async function readIssue(root: string, folder: string, files?: readonly string[]): Promise<LoadedIssueResult> {
   const diagnostics: Diagnostic[] = [];
   const rel = `issues/${folder}`;
-  const names = readdirSync(join(root, rel), { withFileTypes: true })
-    .filter((e) => e.isFile() && !ignored(e.name))
-    .map((e) => e.name)
-    .sort(byName);
+  const listed = files ?? readdirSync(join(root, rel), { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+  const names = listed.filter((n) => !ignored(n)).sort(byName);
   const mdNames = names.filter((n) => /\.(md|markdown)$/i.test(n));
   if (!names.includes(ISSUE_FILE)) {
     const alt = names.find((n) => /^issue\.(yaml|yml)$/i.test(n) || n === 'issue.yml.txt');

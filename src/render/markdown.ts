@@ -4,16 +4,29 @@ import { isPlainProse, renderPlainProse } from './plain-prose.js';
 export type MarkdownRenderer = (markdown: string, runInTitle?: string) => string;
 
 /**
- * Wraps a renderer with a cache keyed by title and text, so that a rebuild
+ * Rendered sections by body, then by run-in title. Keyed by the body string
+ * itself, whose hash V8 keeps once computed, rather than by a new string of
+ * title and body made at each lookup (hashed anew: megabytes per build).
+ */
+export type RenderedSections = Map<string, Map<string, string>>;
+
+/** Remembers a section's HTML in `cache`. */
+export function rememberSection(cache: RenderedSections, markdown: string, runInTitle: string | undefined, html: string): void {
+  let byTitle = cache.get(markdown);
+  if (!byTitle) cache.set(markdown, (byTitle = new Map()));
+  byTitle.set(runInTitle ?? '', html);
+}
+
+/**
+ * Wraps a renderer with a cache keyed by text and title, so that a rebuild
  * renders only the sections that changed.
  */
-export function memoizeRenderer(render: MarkdownRenderer, cache = new Map<string, string>()): MarkdownRenderer {
+export function memoizeRenderer(render: MarkdownRenderer, cache: RenderedSections = new Map()): MarkdownRenderer {
   return (markdown, runInTitle) => {
-    const key = `${runInTitle ?? ''}\u0000${markdown}`;
-    let html = cache.get(key);
+    let html = cache.get(markdown)?.get(runInTitle ?? '');
     if (html === undefined) {
       html = render(markdown, runInTitle);
-      cache.set(key, html);
+      rememberSection(cache, markdown, runInTitle, html);
     }
     return html;
   };
