@@ -3,7 +3,7 @@ import { bodyCopyDiagnostics } from '../check/copy-diagnostics.js';
 import { createDiagnosticPacker } from '../diagnostics/pack-diagnostics.js';
 import { createSearchTexts } from '../search/search-texts.js';
 import { writeFilesInto, type OutputFile } from '../write/write-output.js';
-import type { AsideReply, AsideRequest } from './aside-thread.js';
+import type { AsideReply, AsideRequest, SectionHtml } from './aside-thread.js';
 
 /**
  * The thread of aside-thread.ts. Per folder: the copy rules' warnings on its
@@ -15,6 +15,18 @@ const { gate } = workerData as { gate: SharedArrayBuffer };
 let files: OutputFile[] = [];
 const post = (reply: AsideReply, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(reply, transfer);
 
+// Sections wait while copy requests are queued: the main thread waits for
+// the copy warnings at the end of checking, not for the search text, which
+// is needed only when the index is made.
+const sections: SectionHtml[][] = [];
+let draining = false;
+const drainOne = () => {
+  const next = sections.shift();
+  if (next) for (const s of next) search.add(s.file, s.html);
+  if (sections.length > 0) setImmediate(drainOne);
+  else draining = false;
+};
+
 parentPort!.on('message', (request: AsideRequest) => {
   if (request.kind === 'folder') {
     if (request.bodies) {
@@ -22,8 +34,13 @@ parentPort!.on('message', (request: AsideRequest) => {
       const rows = Int32Array.from(packer.pack(request.bodies.flatMap(bodyCopyDiagnostics)));
       post({ kind: 'copy', id: request.id, rows, tables: packer.tables() }, [rows.buffer as ArrayBuffer]);
     }
-    for (const s of request.sections) search.add(s.file, s.html);
+    if (request.sections.length > 0) sections.push(request.sections);
+    if (!draining && sections.length > 0) {
+      draining = true;
+      setImmediate(drainOne);
+    }
   } else if (request.kind === 'index') {
+    for (const list of sections.splice(0)) for (const s of list) search.add(s.file, s.html);
     files = search.index(request.docs);
   } else {
     try {

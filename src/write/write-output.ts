@@ -89,8 +89,8 @@ async function acquireLock(out: string): Promise<() => Promise<void>> {
  * Writes the whole output atomically: into a fresh folder beside `out`, then
  * swapped in with renames. On any failure the previous `out` is untouched and
  * the temporary folder is removed. `later` writes the files still being made
- * (the search index, on another thread) into the temporary folder once the
- * others are written, and says how many. Returns the number of files written.
+ * (the search index, on another thread) into the temporary folder, alongside
+ * the others, and says how many. Returns the number of files written.
  */
 export async function writeOutput(out: string, files: readonly OutputFile[], later?: (dir: string) => Promise<number>): Promise<number> {
   const parent = dirname(out);
@@ -99,6 +99,7 @@ export async function writeOutput(out: string, files: readonly OutputFile[], lat
   const tmp = await mkdtemp(join(parent, `.${basename(out)}.tmp-`));
   let old: string | undefined;
   let written = 0;
+  let pendingLater: Promise<number> | undefined;
   // On Ctrl-C: put the previous output back if it was moved aside, drop the temporary folder, free the lock.
   const unregister = onInterrupt(() => {
     if (old && existsSync(old) && !existsSync(out)) renameSync(old, out);
@@ -106,8 +107,12 @@ export async function writeOutput(out: string, files: readonly OutputFile[], lat
     unlinkSync(`${out}.lock`);
   });
   try {
+    // The files still being made are written as soon as they are ready, by their own thread, while these are.
+    pendingLater = later?.(tmp);
+    // Its failure is handled below, after this thread's writes, not reported as unhandled meanwhile.
+    pendingLater?.catch(() => undefined);
     written = writeFilesInto(tmp, files);
-    if (later) written += await later(tmp);
+    if (pendingLater) written += await pendingLater;
     old = join(parent, `.${basename(out)}.old-${process.pid}-${Date.now()}`);
     try {
       await rename(out, old);
@@ -123,6 +128,8 @@ export async function writeOutput(out: string, files: readonly OutputFile[], lat
       throw e;
     }
   } catch (e) {
+    // Nothing may be written into the temporary folder while it is removed.
+    await pendingLater?.catch(() => undefined);
     await rm(tmp, { recursive: true, force: true });
     throw e;
   } finally {
