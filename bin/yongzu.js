@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI is compiled from src/ into lib/ by `npm ci` (prepare) or `npm run compile`.
-import { main } from '../lib/cli.js';
+// Thin launcher: the CLI is compiled from src/ into lib/, and bundled into
+// lib/bundle/ (scripts/bundle.mjs), by `npm ci` (prepare) or `npm run compile`.
+import { main } from '../lib/bundle/cli.js';
 
 main(process.argv.slice(2)).then(
   (code) => {
