@@ -19,12 +19,18 @@ export function decodeSource(bytes: Uint8Array): DecodeResult {
       return { ok: false, reason: 'undecodable' };
     }
   }
-  if (looksBinary(bytes)) return { ok: false, reason: 'binary' };
+  let text: string | undefined;
   try {
-    return { ok: true, text: normalise(utf8.decode(bytes)), encoding: 'utf-8' };
+    text = utf8.decode(bytes);
   } catch {
     // not UTF-8: try the Chinese national encoding, a superset of GBK and GB2312
   }
+  // UTF-8 with no control character at all is not binary (the usual case: no
+  // byte-by-byte look). Control characters are single bytes in UTF-8, so a
+  // text without them had none among the bytes looksBinary counts.
+  if (text !== undefined && !CONTROL.test(text)) return { ok: true, text: normalise(text), encoding: 'utf-8' };
+  if (looksBinary(bytes)) return { ok: false, reason: 'binary' };
+  if (text !== undefined) return { ok: true, text: normalise(text), encoding: 'utf-8' };
   try {
     const text = gb18030.decode(bytes);
     if (plausibleChinese(text)) return { ok: true, text: normalise(text), encoding: 'gb18030' };
@@ -33,6 +39,9 @@ export function decodeSource(bytes: Uint8Array): DecodeResult {
   }
   return { ok: false, reason: 'undecodable' };
 }
+
+/** The characters looksBinary counts, NUL included. */
+const CONTROL = /[\x00-\x08\x0e-\x1a\x1c-\x1f]/;
 
 /** NUL bytes or many control characters mean this is not a text file. */
 function looksBinary(bytes: Uint8Array): boolean {
