@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { CheckedIssue } from './check/model.js';
@@ -33,6 +34,7 @@ const lazy = {
   output: () => import('./write/write-output.js'),
   markdown: () => import('./render/markdown.js'),
   manifest: () => import('./cache/build-manifest.js'),
+  aside: () => import('./aside/aside-thread.js'),
 };
 
 export interface CheckResult {
@@ -61,13 +63,15 @@ async function inspect(
   root: string,
   render: boolean,
   listings?: ReadonlyMap<string, FolderListing>,
+  /** The aside thread, when the caller started it already (a build, as soon as it knows there is work). */
+  early?: AsideThread,
 ): Promise<CheckResult & { html: RenderedSections; cacheWritten: Promise<void>; aside: AsideThread | undefined }> {
-  const [{ loadConfig }, { listIssueFolders }, { checkFolders }, { openCheckCache }, { checkAcross }, { checkPageBudget }, { startAside, MIN_FOLDERS_ASIDE }] = await lazy.checking();
-  const config = await loadConfig(root);
-  const listed = await listIssueFolders(root);
-  let aside: AsideThread | undefined;
-  const start = () => (listed.folders.length >= MIN_FOLDERS_ASIDE ? (aside = startAside()) : undefined);
+  let aside = early;
   try {
+    const [{ loadConfig }, { listIssueFolders }, { checkFolders }, { openCheckCache }, { checkAcross }, { checkPageBudget }, { startAside, MIN_FOLDERS_ASIDE }] = await lazy.checking();
+    const config = await loadConfig(root);
+    const listed = await listIssueFolders(root);
+    const start = () => aside ?? (listed.folders.length >= MIN_FOLDERS_ASIDE ? (aside = startAside()) : undefined);
     const result = await checkFolders(root, listed.folders, config.value, render, openCheckCache(root, config.value), listings, start);
     const checked = checkAcross(result.checks);
     const budget = checkPageBudget(checked.value, config.value.pageBudget, readPageCounts(root));
@@ -138,12 +142,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Nothing changed since the last good build of this OUT: report it again, touch nothing.
   const { inputFingerprint, outputFingerprint, manifestPath, readManifest, writeManifest } = await lazy.manifest();
   const manifestFile = manifestPath(root, out);
-  const inputs = inputFingerprint(root, JSON.stringify({ pdf: options.pdf !== false, out }));
   const last = readManifest<BuildResult>(manifestFile);
+  // The aside thread, for enough folders, starts as early as it is sure to be needed (with no record of an
+  // earlier build, before the stat pass), so that it is up when the folders are to be read.
+  const { startAside, MIN_FOLDERS_ASIDE } = await lazy.aside();
+  const enough = (folders: number) => folders >= MIN_FOLDERS_ASIDE;
+  let aside = !last && enough(countEntries(join(root, 'issues'))) ? startAside() : undefined;
+  const inputs = inputFingerprint(root, JSON.stringify({ pdf: options.pdf !== false, out }));
   if (last && last.inputs === inputs.value && last.outputs === outputFingerprint(out) && last.result.written) {
     return { ...last.result, written: { ...last.result.written, unchanged: true }, pdfs: last.result.pdfs.map((p) => ({ ...p, cached: true, ms: 0 })) };
   }
-  const checked = await inspect(root, true, inputs.folders);
+  if (!aside && enough(inputs.folders.size)) aside = startAside();
+  const checked = await inspect(root, true, inputs.folders, aside);
   // The check cache is written in the background while the build goes on; a build returns once it is on disk.
   try {
     const refuse = (diagnostics: Diagnostic[]): BuildResult => ({ diagnostics, fileCount: checked.fileCount, written: undefined, pdfs: [] });
@@ -219,6 +229,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } finally {
     checked.aside?.stop();
     await checked.cacheWritten;
+  }
+}
+
+/** How many entries a folder has; 0 when it cannot be read. */
+function countEntries(dir: string): number {
+  try {
+    return readdirSync(dir).length;
+  } catch {
+    return 0;
   }
 }
 

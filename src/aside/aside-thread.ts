@@ -5,6 +5,7 @@ import { bodyCopyDiagnostics, type BodyText } from '../check/copy-diagnostics.js
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { unpackDiagnostics, type DiagnosticTables } from '../diagnostics/pack-diagnostics.js';
 import { createSearchIndex } from '../search/create-search-index.js';
+import type { SourceRead } from '../load/read-source.js';
 import type { SentDoc } from '../search/search-texts.js';
 import { searchRecordOf, type SearchDoc } from '../site/search-records.js';
 import { onInterrupt } from '../write/interrupt.js';
@@ -20,11 +21,19 @@ export interface SectionHtml {
   html: string;
 }
 
+/** A folder's files to read ahead (sourcesToRead). */
+export interface FolderToRead {
+  folder: string;
+  names: string[];
+}
+
 export type AsideRequest =
+  | { kind: 'read'; root: string; folders: FolderToRead[] }
   | { kind: 'folder'; id: number; bodies: BodyText[] | undefined; sections: SectionHtml[] }
   | { kind: 'index'; docs: SentDoc[] }
   | { kind: 'write'; dir: string };
 export type AsideReply =
+  | { kind: 'sources'; folder: string; reads: [string, SourceRead][] }
   | { kind: 'copy'; id: number; rows: Int32Array; tables: DiagnosticTables }
   | { kind: 'written'; count: number }
   | { kind: 'write-failed'; code: string | undefined; message: string };
@@ -48,6 +57,10 @@ export interface SearchIndexJob {
  * rest itself.
  */
 export interface AsideThread {
+  /** Has these folders' files read and decoded, in this order, while this thread parses and checks the ones already read. */
+  readAhead(root: string, folders: FolderToRead[]): void;
+  /** A folder's files as read ahead, by name (a file that could not be read is left out); undefined when not asked or when the thread failed. */
+  sources(folder: string): Promise<ReadonlyMap<string, SourceRead> | undefined>;
   /** Sends a folder: its bodies for the copy rules (undefined when taken from the check cache) and its rendered sections. */
   sendFolder(folder: string, bodies: BodyText[] | undefined, sections: SectionHtml[]): void;
   /** The copy warnings of every folder whose bodies were sent, by folder. */
@@ -73,11 +86,19 @@ export function startAside(): AsideThread | undefined {
   let failed = false;
   let next = 0;
   let copiesDone: (() => void) | undefined;
+  // Folders asked to be read ahead: their files' promise until this thread takes it, their resolver until the files come.
+  const promised = new Map<string, Promise<ReadonlyMap<string, SourceRead> | undefined>>();
+  const resolvers = new Map<string, (reads: ReadonlyMap<string, SourceRead> | undefined) => void>();
+  const expect = (folder: string) => promised.set(folder, new Promise((resolve) => resolvers.set(folder, resolve)));
   let docsSent: readonly SearchDoc[] | undefined;
   let writing: { dir: string; resolve: (count: number) => void; reject: (e: Error) => void } | undefined;
   // What this thread makes and writes when the worker cannot.
   const writeInline = (dir: string) => writeFilesInto(dir, createSearchIndex((docsSent ?? []).map((doc) => searchRecordOf(doc))));
   const settle = () => {
+    if (failed) {
+      for (const resolve of resolvers.values()) resolve(undefined);
+      resolvers.clear();
+    }
     if (copiesDone && (pending.size === 0 || failed)) copiesDone();
     if (writing && failed) {
       const { dir, resolve, reject } = writing;
@@ -90,6 +111,11 @@ export function startAside(): AsideThread | undefined {
     }
   };
   worker.on('message', (reply: AsideReply) => {
+    if (reply.kind === 'sources') {
+      resolvers.get(reply.folder)?.(new Map(reply.reads));
+      resolvers.delete(reply.folder);
+      return;
+    }
     if (reply.kind === 'copy') {
       const folder = pending.get(reply.id);
       if (!folder) return;
@@ -110,6 +136,16 @@ export function startAside(): AsideThread | undefined {
   worker.once('error', fail);
   worker.once('exit', fail);
   return {
+    readAhead(root, folders) {
+      if (failed) return;
+      for (const { folder } of folders) expect(folder);
+      worker.postMessage({ kind: 'read', root, folders } satisfies AsideRequest);
+    },
+    sources(folder) {
+      const promise = promised.get(folder) ?? Promise.resolve(undefined);
+      promised.delete(folder);
+      return promise;
+    },
     sendFolder(folder, bodies, sections) {
       if (failed) {
         if (bodies) copies.set(folder, bodies.flatMap(bodyCopyDiagnostics));

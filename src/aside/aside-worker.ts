@@ -1,53 +1,36 @@
-import { parentPort, workerData } from 'node:worker_threads';
-import { bodyCopyDiagnostics } from '../check/copy-diagnostics.js';
-import { createDiagnosticPacker } from '../diagnostics/pack-diagnostics.js';
-import { createSearchTexts } from '../search/search-texts.js';
-import { writeFilesInto, type OutputFile } from '../write/write-output.js';
-import type { AsideReply, AsideRequest, SectionHtml } from './aside-thread.js';
+import { join } from 'node:path';
+import { parentPort } from 'node:worker_threads';
+import { readSource, type SourceRead } from '../load/read-source.js';
+import type { AsideReply, AsideRequest, FolderToRead } from './aside-thread.js';
 
 /**
- * The thread of aside-thread.ts. Per folder: the copy rules' warnings on its
- * bodies, packed (see pack-diagnostics.ts), and its sections' search text;
- * at the end of a build, the search index, written where it is told.
+ * The thread of aside-thread.ts. First, in a build, the folders' files, read
+ * and decoded ahead of the main thread; the rest of its work (aside-work.ts:
+ * copy rules, search text, the index) is loaded meanwhile and done in the
+ * order it was asked for.
  */
-const search = createSearchTexts();
-const { gate } = workerData as { gate: SharedArrayBuffer };
-let files: OutputFile[] = [];
 const post = (reply: AsideReply, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(reply, transfer);
+const work = import('./aside-work.js');
+let queue: Promise<void> = Promise.resolve();
 
-// Sections wait while copy requests are queued: the main thread waits for
-// the copy warnings at the end of checking, not for the search text, which
-// is needed only when the index is made.
-const sections: SectionHtml[][] = [];
-let draining = false;
-const drainOne = () => {
-  const next = sections.shift();
-  if (next) for (const s of next) search.add(s.file, s.html);
-  if (sections.length > 0) setImmediate(drainOne);
-  else draining = false;
-};
-
-parentPort!.on('message', (request: AsideRequest) => {
-  if (request.kind === 'folder') {
-    if (request.bodies) {
-      const packer = createDiagnosticPacker();
-      const rows = Int32Array.from(packer.pack(request.bodies.flatMap(bodyCopyDiagnostics)));
-      post({ kind: 'copy', id: request.id, rows, tables: packer.tables() }, [rows.buffer as ArrayBuffer]);
-    }
-    if (request.sections.length > 0) sections.push(request.sections);
-    if (!draining && sections.length > 0) {
-      draining = true;
-      setImmediate(drainOne);
-    }
-  } else if (request.kind === 'index') {
-    for (const list of sections.splice(0)) for (const s of list) search.add(s.file, s.html);
-    files = search.index(request.docs);
-  } else {
+/** Reads a folder's files; one that cannot be read is left out, for the main thread to read and report itself. */
+function readFolder(root: string, { folder, names }: FolderToRead): [string, SourceRead][] {
+  const reads: [string, SourceRead][] = [];
+  for (const name of names) {
     try {
-      post({ kind: 'written', count: writeFilesInto(request.dir, files, gate) });
-    } catch (e) {
-      const { code, message } = e as NodeJS.ErrnoException;
-      post({ kind: 'write-failed', code, message });
+      reads.push([name, readSource(join(root, 'issues', folder, name))]);
+    } catch {
+      // left out
     }
   }
+  return reads;
+}
+
+parentPort!.on('message', (request: AsideRequest) => {
+  if (request.kind === 'read') {
+    // All at once, each folder posted as soon as it is read: the main thread parses while this reads on.
+    for (const f of request.folders) post({ kind: 'sources', folder: f.folder, reads: readFolder(request.root, f) });
+    return;
+  }
+  queue = queue.then(async () => (await work).handle(request, post));
 });

@@ -1,10 +1,10 @@
 import { checkIssue, type IssueCheck } from './check-project.js';
 import { folderSignature, type CheckCache, type FolderListing } from '../cache/check-cache.js';
 import type { Config } from '../config/defaults.js';
-import { loadIssue } from '../load/load-project.js';
+import { loadIssue, sourcesToRead } from '../load/load-project.js';
 import { mapLimit } from '../load/map-limit.js';
 import type { BodyText } from './copy-diagnostics.js';
-import type { AsideThread, SectionHtml } from '../aside/aside-thread.js';
+import type { AsideThread, FolderToRead, SectionHtml } from '../aside/aside-thread.js';
 import type { RenderedSections } from '../render/markdown.js';
 
 /** What checking a set of issue folders gives: plain data. */
@@ -47,6 +47,15 @@ export async function checkFolders(
   // With `render`, the thread starts at once: every folder's sections go to it, cached or not.
   let aside = render ? startAside() : undefined;
   let asideDecided = render;
+  // Folders listed by the stat pass and not in the cache are read ahead on that thread, in order.
+  if (aside && listings) {
+    const toRead: FolderToRead[] = [];
+    for (const folder of folders) {
+      const listing = listings.get(folder);
+      if (listing && !cache?.get(folder, listing.sig)) toRead.push({ folder, names: sourcesToRead(listing.files) });
+    }
+    if (toRead.length > 0) aside.readAhead(root, toRead);
+  }
   const checks = await mapLimit(folders, 16, async (folder) => {
     const listing = listings?.get(folder);
     const sig = cache ? (listing?.sig ?? folderSignature(root, folder)) : '';
@@ -61,7 +70,7 @@ export async function checkFolders(
         asideDecided = true;
         aside = startAside();
       }
-      const loaded = await loadIssue(root, folder, listing?.files);
+      const loaded = await loadIssue(root, folder, listing?.files, aside?.sources(folder));
       fileCount += loaded.fileCount;
       const own = loaded.value ? checkIssue(loaded.value, config, { bodyCopy: !aside }) : { value: undefined, diagnostics: [] };
       if (aside && loaded.value) bodies = loaded.value.submissions.map(({ file, body, bodyLine }) => ({ file, body, bodyLine }));

@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createDiagnostic } from '../diagnostics/diagnostic.js';
-import { decodeSource } from './decode.js';
+import { readSource, type SourceRead } from './read-source.js';
 import { mapLimit } from './map-limit.js';
+import { MAX_FILE_BYTES } from './read-source.js';
 import { parseSubmission, type ParsedSubmission } from './parse-submission.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 
@@ -31,12 +32,17 @@ export interface LoadedProject {
   fileCount: number;
 }
 
-/** Submissions larger than this are refused: a real write-up is a few kilobytes. */
-export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 const ISSUE_FILE = 'issue.yml';
 
 const ignored = (name: string) => name.startsWith('_') || name.startsWith('.');
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const isSubmission = (name: string) => /\.(md|markdown)$/i.test(name);
+
+/** The files of a folder that loading reads, from its listing: issue.yml, then the submissions; none without issue.yml. */
+export function sourcesToRead(files: readonly string[]): string[] {
+  const names = files.filter((n) => !ignored(n)).sort(byName);
+  return names.includes(ISSUE_FILE) ? [ISSUE_FILE, ...names.filter(isSubmission)] : [];
+}
 
 /**
  * Reads every issue under `root/issues`: decodes each file, splits front-matter
@@ -91,11 +97,12 @@ export interface LoadedIssueResult {
 /**
  * Loads one issue folder; a folder that vanished while being read loads as
  * nothing. `files` are the names of its files when they were just listed
- * (by the build's stat pass); if one has gone since, the folder is listed again.
+ * (by the build's stat pass); if one has gone since, the folder is listed
+ * again. `sources` are its files as the aside thread read them (sourcesToRead).
  */
-export async function loadIssue(root: string, folder: string, files?: readonly string[]): Promise<LoadedIssueResult> {
+export async function loadIssue(root: string, folder: string, files?: readonly string[], sources?: Promise<ReadonlyMap<string, SourceRead> | undefined>): Promise<LoadedIssueResult> {
   try {
-    return await readIssue(root, folder, files);
+    return await readIssue(root, folder, files, sources);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     if (files) return loadIssue(root, folder);
@@ -103,12 +110,12 @@ export async function loadIssue(root: string, folder: string, files?: readonly s
   }
 }
 
-async function readIssue(root: string, folder: string, files?: readonly string[]): Promise<LoadedIssueResult> {
+async function readIssue(root: string, folder: string, files?: readonly string[], sources?: Promise<ReadonlyMap<string, SourceRead> | undefined>): Promise<LoadedIssueResult> {
   const diagnostics: Diagnostic[] = [];
   const rel = `issues/${folder}`;
   const listed = files ?? readdirSync(join(root, rel), { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
   const names = listed.filter((n) => !ignored(n)).sort(byName);
-  const mdNames = names.filter((n) => /\.(md|markdown)$/i.test(n));
+  const mdNames = names.filter(isSubmission);
   if (!names.includes(ISSUE_FILE)) {
     const alt = names.find((n) => /^issue\.(yaml|yml)$/i.test(n) || n === 'issue.yml.txt');
     if (mdNames.length > 0 || alt) {
@@ -126,8 +133,11 @@ async function readIssue(root: string, folder: string, files?: readonly string[]
     }
   }
 
+  // What the aside thread read ahead; a file it could not read is read here (and fails here as it did there).
+  const ahead = await sources;
+  const read = (name: string) => readText(root, `${rel}/${name}`, diagnostics, ahead?.get(name));
   const metaFile = `${rel}/${ISSUE_FILE}`;
-  const metaText = await readText(root, metaFile, diagnostics);
+  const metaText = read(ISSUE_FILE);
   let meta: YamlSource | undefined;
   if (metaText !== undefined) {
     const parsed = parseYamlSource(metaText, metaFile, 0);
@@ -135,44 +145,38 @@ async function readIssue(root: string, folder: string, files?: readonly string[]
     meta = parsed.source;
   }
   const submissions: LoadedSubmission[] = [];
-  const texts = await mapLimit(mdNames, 32, (name) => readText(root, `${rel}/${name}`, diagnostics));
-  mdNames.forEach((name, i) => {
-    const text = texts[i];
-    if (text === undefined) return;
+  for (const name of mdNames) {
+    const text = read(name);
+    if (text === undefined) continue;
     const file = `${rel}/${name}`;
     const parsed = parseSubmission(text, file);
     diagnostics.push(...parsed.diagnostics);
     submissions.push({ file, name, text, ...parsed.value });
-  });
+  }
   return { value: { folder, meta, submissions }, diagnostics, fileCount: mdNames.length + 1 };
 }
 
 /**
- * Reads and decodes one file; reports and returns undefined when it cannot be
- * used. Synchronous on purpose: for thousands of small files, one read call
- * each beats the thread-pool round trips of open/stat/read/close.
+ * Reads and decodes one file, or takes what the aside thread read of it
+ * (`read`); reports and returns undefined when it cannot be used.
  */
-async function readText(root: string, file: string, diagnostics: Diagnostic[]): Promise<string | undefined> {
-  const path = join(root, file);
-  const bytes = readFileSync(path);
-  const size = bytes.length;
-  if (size > MAX_FILE_BYTES) {
+function readText(root: string, file: string, diagnostics: Diagnostic[], read = readSource(join(root, file))): string | undefined {
+  if (read.kind === 'too-large') {
     diagnostics.push(createDiagnostic(file, undefined, 'error', 'file/too-large',
-      `文件有 ${(size / 1048576).toFixed(1)} MB，超过上限 ${MAX_FILE_BYTES / 1048576} MB，已拒绝读取。一篇稿件通常只有几 KB，请检查是否放错了文件。`));
+      `文件有 ${(read.size / 1048576).toFixed(1)} MB，超过上限 ${MAX_FILE_BYTES / 1048576} MB，已拒绝读取。一篇稿件通常只有几 KB，请检查是否放错了文件。`));
     return undefined;
   }
-  const decoded = decodeSource(bytes);
-  if (!decoded.ok) {
-    const message = decoded.reason === 'binary'
+  if (read.kind === 'undecodable') {
+    const message = read.reason === 'binary'
       ? '这不是文本文件（可能是 Word、图片或压缩包改了扩展名），无法读取。Word 文件请用「yongzu import」导入。'
       : '无法识别文件的编码（既不是 UTF-8，也不是 GB18030/GBK）。请用记事本或 WPS「另存为」UTF-8 编码。';
     diagnostics.push(createDiagnostic(file, undefined, 'error', 'encoding/undecodable', message));
     return undefined;
   }
-  if (decoded.encoding !== 'utf-8') {
-    const name = decoded.encoding === 'gb18030' ? 'GB18030/GBK' : 'UTF-16';
+  if (read.encoding !== 'utf-8') {
+    const name = read.encoding === 'gb18030' ? 'GB18030/GBK' : 'UTF-16';
     diagnostics.push(createDiagnostic(file, undefined, 'warning', 'encoding/not-utf8',
       `文件编码是 ${name}，已自动转换后读取。建议另存为 UTF-8 编码，以免其他软件显示乱码。`));
   }
-  return decoded.text;
+  return read.text;
 }
