@@ -145,14 +145,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const last = readManifest<BuildResult>(manifestFile);
   // The aside thread, for enough folders, starts as early as it is sure to be needed (with no record of an
   // earlier build, before the stat pass), so that it is up when the folders are to be read.
-  const { startAside, MIN_FOLDERS_ASIDE } = await lazy.aside();
-  const enough = (folders: number) => folders >= MIN_FOLDERS_ASIDE;
-  let aside = !last && enough(countEntries(join(root, 'issues'))) ? startAside() : undefined;
+  const startIf = async (folders: number) => {
+    const { startAside, MIN_FOLDERS_ASIDE } = await lazy.aside();
+    return folders >= MIN_FOLDERS_ASIDE ? startAside() : undefined;
+  };
+  let aside = last ? undefined : await startIf(countEntries(join(root, 'issues')));
   const inputs = inputFingerprint(root, JSON.stringify({ pdf: options.pdf !== false, out }));
   if (last && last.inputs === inputs.value && last.outputs === outputFingerprint(out) && last.result.written) {
     return { ...last.result, written: { ...last.result.written, unchanged: true }, pdfs: last.result.pdfs.map((p) => ({ ...p, cached: true, ms: 0 })) };
   }
-  if (!aside && enough(inputs.folders.size)) aside = startAside();
+  aside ??= await startIf(inputs.folders.size);
   const checked = await inspect(root, true, inputs.folders, aside);
   // The check cache is written in the background while the build goes on; a build returns once it is on disk.
   try {
