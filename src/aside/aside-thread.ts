@@ -21,6 +21,12 @@ export interface SectionHtml {
   html: string;
 }
 
+/** A body as sent for the copy rules: where it starts in its file's text when the thread read that file, else the body itself. */
+export type SentBody = { file: string; bodyLine: number } & ({ body: string } | { bodyStart: number });
+
+/** A submission's body and the whole text it is the end of. */
+export type BodyOfText = BodyText & { text: string };
+
 /** A folder's files to read ahead (sourcesToRead). */
 export interface FolderToRead {
   folder: string;
@@ -29,7 +35,7 @@ export interface FolderToRead {
 
 export type AsideRequest =
   | { kind: 'read'; root: string; folders: FolderToRead[] }
-  | { kind: 'folder'; id: number; bodies: BodyText[] | undefined; sections: SectionHtml[] }
+  | { kind: 'folder'; id: number; bodies: SentBody[] | undefined; sections: SectionHtml[] }
   | { kind: 'index'; docs: SentDoc[] }
   | { kind: 'write'; dir: string };
 export type AsideReply =
@@ -62,7 +68,7 @@ export interface AsideThread {
   /** A folder's files as read ahead, by name (a file that could not be read is left out); undefined when not asked or when the thread failed. */
   sources(folder: string): Promise<ReadonlyMap<string, SourceRead> | undefined>;
   /** Sends a folder: its bodies for the copy rules (undefined when taken from the check cache) and its rendered sections. */
-  sendFolder(folder: string, bodies: BodyText[] | undefined, sections: SectionHtml[]): void;
+  sendFolder(folder: string, bodies: BodyOfText[] | undefined, sections: SectionHtml[]): void;
   /** The copy warnings of every folder whose bodies were sent, by folder. */
   copyResults(): Promise<Map<string, Diagnostic[]>>;
   /** Starts the search index of these write-ups, in the site's order. */
@@ -79,7 +85,7 @@ export function startAside(): AsideThread | undefined {
   const gate = createWriteGate();
   const unregister = onInterrupt(() => closeGate(gate));
   const worker = new Worker(file, { workerData: { gate } });
-  const pending = new Map<number, { folder: string; bodies: BodyText[] }>();
+  const pending = new Map<number, { folder: string; bodies: BodyOfText[] }>();
   const copies = new Map<string, Diagnostic[]>();
   // The HTML each file's section was sent with: a doc with the same HTML is sent without it.
   const sent = new Map<string, string>();
@@ -90,6 +96,7 @@ export function startAside(): AsideThread | undefined {
   const promised = new Map<string, Promise<ReadonlyMap<string, SourceRead> | undefined>>();
   const resolvers = new Map<string, (reads: ReadonlyMap<string, SourceRead> | undefined) => void>();
   const expect = (folder: string) => promised.set(folder, new Promise((resolve) => resolvers.set(folder, resolve)));
+  const kept = new Set<string>();
   let docsSent: readonly SearchDoc[] | undefined;
   let writing: { dir: string; resolve: (count: number) => void; reject: (e: Error) => void } | undefined;
   // What this thread makes and writes when the worker cannot.
@@ -112,6 +119,8 @@ export function startAside(): AsideThread | undefined {
   };
   worker.on('message', (reply: AsideReply) => {
     if (reply.kind === 'sources') {
+      // The thread keeps the texts it read until their bodies' copy rules run: a body is then sent as where it starts.
+      for (const [name, read] of reply.reads) if (read.kind === 'text') kept.add(`issues/${reply.folder}/${name}`);
       resolvers.get(reply.folder)?.(new Map(reply.reads));
       resolvers.delete(reply.folder);
       return;
@@ -154,7 +163,9 @@ export function startAside(): AsideThread | undefined {
       const id = next++;
       if (bodies) pending.set(id, { folder, bodies });
       for (const s of sections) sent.set(s.file, s.html);
-      worker.postMessage({ kind: 'folder', id, bodies, sections } satisfies AsideRequest);
+      const sentBodies = bodies?.map(({ file, body, bodyLine, text }): SentBody =>
+        kept.delete(file) && text.endsWith(body) ? { file, bodyLine, bodyStart: text.length - body.length } : { file, body, bodyLine });
+      worker.postMessage({ kind: 'folder', id, bodies: sentBodies, sections } satisfies AsideRequest);
     },
     async copyResults() {
       if (pending.size > 0 && !failed) await new Promise<void>((resolve) => (copiesDone = resolve));

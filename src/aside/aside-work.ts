@@ -1,9 +1,9 @@
 import { workerData } from 'node:worker_threads';
-import { bodyCopyDiagnostics } from '../check/copy-diagnostics.js';
+import { bodyCopyDiagnostics, type BodyText } from '../check/copy-diagnostics.js';
 import { createDiagnosticPacker } from '../diagnostics/pack-diagnostics.js';
 import { createSearchTexts } from '../search/search-texts.js';
 import { writeFilesInto, type OutputFile } from '../write/write-output.js';
-import type { AsideReply, AsideRequest, SectionHtml } from './aside-thread.js';
+import type { AsideReply, AsideRequest, SectionHtml, SentBody } from './aside-thread.js';
 
 /**
  * The aside thread's work besides reading (aside-worker.ts): per folder, the
@@ -27,11 +27,20 @@ const drainOne = () => {
   else draining = false;
 };
 
-export function handle(request: Exclude<AsideRequest, { kind: 'read' }>, post: (reply: AsideReply, transfer?: ArrayBuffer[]) => void): void {
+/** A body as sent, whole again: the end of the text this thread read (taken from `texts`), or as it came. */
+function bodyOf(sent: SentBody, texts: Map<string, string>): BodyText {
+  if ('body' in sent) return sent;
+  const text = texts.get(sent.file);
+  texts.delete(sent.file);
+  if (text === undefined) throw new Error(`no text kept for ${sent.file}`);
+  return { file: sent.file, body: text.slice(sent.bodyStart), bodyLine: sent.bodyLine };
+}
+
+export function handle(request: Exclude<AsideRequest, { kind: 'read' }>, post: (reply: AsideReply, transfer?: ArrayBuffer[]) => void, texts: Map<string, string>): void {
   if (request.kind === 'folder') {
     if (request.bodies) {
       const packer = createDiagnosticPacker();
-      const rows = Int32Array.from(packer.pack(request.bodies.flatMap(bodyCopyDiagnostics)));
+      const rows = Int32Array.from(packer.pack(request.bodies.flatMap((b) => bodyCopyDiagnostics(bodyOf(b, texts)))));
       post({ kind: 'copy', id: request.id, rows, tables: packer.tables() }, [rows.buffer as ArrayBuffer]);
     }
     if (request.sections.length > 0) sections.push(request.sections);

@@ -12,13 +12,17 @@ import type { AsideReply, AsideRequest, FolderToRead } from './aside-thread.js';
 const post = (reply: AsideReply, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(reply, transfer);
 const work = import('./aside-work.js');
 let queue: Promise<void> = Promise.resolve();
+// The texts read, by file, until their bodies' copy rules have run (aside-work.ts takes them).
+const texts = new Map<string, string>();
 
 /** Reads a folder's files; one that cannot be read is left out, for the main thread to read and report itself. */
 function readFolder(root: string, { folder, names }: FolderToRead): [string, SourceRead][] {
   const reads: [string, SourceRead][] = [];
   for (const name of names) {
     try {
-      reads.push([name, readSource(join(root, 'issues', folder, name))]);
+      const read = readSource(join(root, 'issues', folder, name));
+      if (read.kind === 'text') texts.set(`issues/${folder}/${name}`, read.text);
+      reads.push([name, read]);
     } catch {
       // left out
     }
@@ -32,5 +36,5 @@ parentPort!.on('message', (request: AsideRequest) => {
     for (const f of request.folders) post({ kind: 'sources', folder: f.folder, reads: readFolder(request.root, f) });
     return;
   }
-  queue = queue.then(async () => (await work).handle(request, post));
+  queue = queue.then(async () => (await work).handle(request, post, texts));
 });

@@ -3,8 +3,7 @@ import { folderSignature, type CheckCache, type FolderListing } from '../cache/c
 import type { Config } from '../config/defaults.js';
 import { loadIssue, sourcesToRead } from '../load/load-project.js';
 import { mapLimit } from '../load/map-limit.js';
-import type { BodyText } from './copy-diagnostics.js';
-import type { AsideThread, FolderToRead, SectionHtml } from '../aside/aside-thread.js';
+import type { AsideThread, BodyOfText, FolderToRead, SectionHtml } from '../aside/aside-thread.js';
 import type { RenderedSections } from '../render/markdown.js';
 
 /** What checking a set of issue folders gives: plain data. */
@@ -61,7 +60,7 @@ export async function checkFolders(
     const sig = cache ? (listing?.sig ?? folderSignature(root, folder)) : '';
     const hit = cache?.get(folder, sig);
     let checked: IssueCheck;
-    let bodies: BodyText[] | undefined;
+    let bodies: BodyOfText[] | undefined;
     if (hit) {
       fileCount += hit.fileCount;
       checked = hit.check;
@@ -73,7 +72,7 @@ export async function checkFolders(
       const loaded = await loadIssue(root, folder, listing?.files, aside?.sources(folder));
       fileCount += loaded.fileCount;
       const own = loaded.value ? checkIssue(loaded.value, config, { bodyCopy: !aside }) : { value: undefined, diagnostics: [] };
-      if (aside && loaded.value) bodies = loaded.value.submissions.map(({ file, body, bodyLine }) => ({ file, body, bodyLine }));
+      if (aside && loaded.value) bodies = loaded.value.submissions.map(({ file, body, bodyLine, text }) => ({ file, body, bodyLine, text }));
       checked = { value: own.value, diagnostics: [...loaded.diagnostics, ...own.diagnostics] };
       fresh.push({ folder, sig, checked, fileCount: loaded.fileCount });
     }
