@@ -4,7 +4,7 @@ import type { IssueModel } from '../merge/merge-issue.js';
 import { renderArticles } from '../render/render-site.js';
 import type { createMarkdownRenderer } from '../render/markdown.js';
 import type { OutputFile } from '../write/write-output.js';
-import { cachedPage, createPageContext, type SiteOptions } from './page-context.js';
+import { cachedPage, createPageContext, type PageContext, type SiteOptions } from './page-context.js';
 import type { SiteModel } from './site-model.js';
 import { issuePagePath, pdfPath } from './site-paths.js';
 
@@ -19,17 +19,18 @@ export function issueCounties(issue: IssueModel): County[] {
  * The entry of an issue in the year lists beside issue pages, rendered once
  * as a link and once as the current page's own entry: a year of 24 issues has
  * 24 pages listing the same 24 entries, so a loop in each page rendered them
- * 24 times (half the time of all issue pages).
+ * 24 times (half the time of all issue pages). Kept by the page's `base` (all
+ * issue pages have the same depth, so one) and the issue itself.
  */
-function yearItemRenderer(config: Config, env: nunjucks.Environment, options: SiteOptions) {
-  const rendered = new Map<string, string>();
-  return (other: IssueModel, pagePath: string, current: boolean): string => {
-    const context = createPageContext(config, pagePath, options);
-    // Every issue page has the same depth, so the same `base`; keyed by it all the same.
-    const key = `${issuePagePath(other)}\0${context.base}\0${current}`;
-    let html = rendered.get(key);
-    if (html === undefined) rendered.set(key, (html = env.render('issue-year-item.njk', { ...context, other, current }).trim()));
-    return html;
+function yearItemRenderer(env: nunjucks.Environment) {
+  const rendered = new Map<string, Map<IssueModel, [string | undefined, string | undefined]>>();
+  return (other: IssueModel, context: PageContext, current: boolean): string => {
+    let byIssue = rendered.get(context.base);
+    if (!byIssue) rendered.set(context.base, (byIssue = new Map()));
+    let both = byIssue.get(other);
+    if (!both) byIssue.set(other, (both = [undefined, undefined]));
+    const k = current ? 1 : 0;
+    return (both[k] ??= env.render('issue-year-item.njk', { ...context, other, current }).trim());
   };
 }
 
@@ -46,24 +47,28 @@ export function renderIssuePages(
   markdown: ReturnType<typeof createMarkdownRenderer>,
 ): OutputFile[] {
   const yearOf = new Map(model.years.map((y) => [y.year, y.issues]));
-  const yearItem = yearItemRenderer(config, env, options);
+  const yearItem = yearItemRenderer(env);
   return model.issues.map((issue, i) => {
     const path = issuePagePath(issue);
-    const deps = [env, config, options.pdf, issue, model.issues[i - 1], model.issues[i + 1], options.pdfBytes?.get(pdfPath(issue, config.bulletin)), ...(yearOf.get(issue.year) ?? [])];
+    const yearIssues = yearOf.get(issue.year) ?? [issue];
+    const pdfFile = pdfPath(issue, config.bulletin);
+    // What the page is made of, for yongzu dev's page cache only.
+    const deps = options.pageCache ? [env, config, options.pdf, issue, model.issues[i - 1], model.issues[i + 1], options.pdfBytes?.get(pdfFile), ...yearIssues] : [];
     return cachedPage(options, path, deps, () => {
-    const html = env.render('issue.njk', {
-      ...createPageContext(config, path, options),
-      issue,
-      articles: renderArticles(issue, markdown),
-      newer: model.issues[i - 1],
-      older: model.issues[i + 1],
-      yearIssues: yearOf.get(issue.year) ?? [issue],
-      yearList: (yearOf.get(issue.year) ?? [issue]).map((other) => yearItem(other, path, other === issue)).join('\n    '),
-      counties: issueCounties(issue),
-      pdfSize: options.pdfBytes?.get(pdfPath(issue, config.bulletin)),
-      pdfPages: options.pdfPages?.get(pdfPath(issue, config.bulletin)),
-    });
-    return { path, content: html };
+      const context = createPageContext(config, path, options);
+      const html = env.render('issue.njk', {
+        ...context,
+        issue,
+        articles: renderArticles(issue, markdown),
+        newer: model.issues[i - 1],
+        older: model.issues[i + 1],
+        yearIssues,
+        yearList: yearIssues.map((other) => yearItem(other, context, other === issue)).join('\n    '),
+        counties: issueCounties(issue),
+        pdfSize: options.pdfBytes?.get(pdfFile),
+        pdfPages: options.pdfPages?.get(pdfFile),
+      });
+      return { path, content: html };
     });
   });
 }
