@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CONFIG_FILE } from '../config/config-file.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createDiagnosticPacker, unpackDiagnostics, type DiagnosticTables } from '../diagnostics/pack-diagnostics.js';
-import { PACKAGE_DIR, searchPaths } from '../render/search-paths.js';
+import { CODE_DIR, searchPaths } from '../render/search-paths.js';
 import { folderListing, type FolderListing } from './check-cache.js';
 
 /**
@@ -74,7 +74,7 @@ export function inputFingerprint(root: string, options: string): InputFingerprin
     folders.set(name, listing);
     h.update(`${name}/[${listing.sig}]\0`);
   }
-  for (const dir of [...searchPaths(root, 'templates'), ...searchPaths(root, 'styles'), join(PACKAGE_DIR, 'lib')]) tree(dir);
+  for (const dir of [...searchPaths(root, 'templates'), ...searchPaths(root, 'styles'), CODE_DIR]) tree(dir);
   const config = statSync(join(root, CONFIG_FILE), { throwIfNoEntry: false });
   h.update(`config:${config?.size}:${config?.mtimeMs}`);
   return { value: h.digest('hex'), folders };

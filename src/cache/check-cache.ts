@@ -4,7 +4,7 @@ import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { IssueCheck } from '../check/check-project.js';
 import type { Config } from '../config/defaults.js';
-import { PACKAGE_DIR } from '../render/search-paths.js';
+import { CODE_DIR } from '../render/search-paths.js';
 import { createDiagnosticPacker, unpackDiagnostics, type DiagnosticTables } from '../diagnostics/pack-diagnostics.js';
 
 /** One folder's check, as cached: the result and how many files it read. */
@@ -80,7 +80,7 @@ function cacheKey(config: Config): string {
     }
   };
   try {
-    walk(join(PACKAGE_DIR, 'lib'));
+    walk(CODE_DIR);
   } catch {
     h.update('no-lib');
   }
