@@ -25,6 +25,14 @@ describe.runIf(existsSync(GENERATOR))('files read ahead on the aside thread', ()
     writeFileSync(crlfFile, readFileSync(crlfFile, 'utf8').replace(/\n/g, '\r\n'));
     writeFileSync(join(root, 'issues', c, 'zz-word.md'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x08, 0, 1, 2, 3]));
     writeFileSync(join(root, 'issues', c, '_draft.md'), 'not read');
+    // Front-matter the aside thread parses with places that the main thread then looks up: an unknown key
+    // (plain YAML), a tab (yaml's error with its place), flow style (not plain), none at all, unclosed.
+    const front = (lines: string) => `---\n${lines}\n---\n正文一段。\n`;
+    writeFileSync(join(root, 'issues', b, 'zz-extra.md'), front('issue: 1\ncounty: 东安县\ntheme: 某主题\ntitle: 标题\nautor: 某人 # 拼错的键'));
+    writeFileSync(join(root, 'issues', b, 'zz-tab.md'), front('issue: 1\ncounty:\n\t- 东安县'));
+    writeFileSync(join(root, 'issues', c, 'zz-flow.md'), front('issue: 1\ncounty: {name: 东安县}\ntheme: [某主题]\ntitle: 标题'));
+    writeFileSync(join(root, 'issues', c, 'zz-none.md'), '正文，没有文件头。\n');
+    writeFileSync(join(root, 'issues', c, 'zz-open.md'), '---\nissue: 1\n正文\n');
     const cli = spawnSync(process.execPath, [BIN, 'build', '--no-pdf', '--format', 'json', '--root', root, '--out', join(root, 'by-cli')], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     const byCli = JSON.parse(cli.stdout) as Diagnostic[];
     // The binary file is an error: neither writes anything.
@@ -36,8 +44,11 @@ describe.runIf(existsSync(GENERATOR))('files read ahead on the aside thread', ()
     const rules = new Set(byCli.filter((d) => d.rule.startsWith('encoding/')).map((d) => `${d.file} ${d.rule}`));
     expect(rules).toEqual(new Set([`issues/${a}/${submissions(a)[0]} encoding/not-utf8`, `issues/${c}/zz-word.md encoding/undecodable`]));
 
-    // Without the binary file both build, and the same pages.
-    rmSync(join(root, 'issues', c, 'zz-word.md'));
+    expect(byCli.filter((d) => d.file.includes('/zz-')).length).toBeGreaterThan(6);
+    // Without the odd files both build, and the same pages.
+    for (const [folder, name] of [[c, 'zz-word.md'], [b, 'zz-extra.md'], [b, 'zz-tab.md'], [c, 'zz-flow.md'], [c, 'zz-none.md'], [c, 'zz-open.md']] as const) {
+      rmSync(join(root, 'issues', folder, name));
+    }
     rmSync(join(root, 'node_modules'), { recursive: true, force: true });
     expect(spawnSync(process.execPath, [BIN, 'build', '--no-pdf', '--root', root, '--out', join(root, 'by-cli')]).status).toBe(0);
     rmSync(join(root, 'node_modules'), { recursive: true, force: true });
