@@ -55,9 +55,10 @@ export async function check(options: { root: string }): Promise<CheckResult> {
 /**
  * check(), and with `render` each valid section's HTML too, rendered as its
  * folder is checked, so each file is read and parsed once per build. The
- * folders are read, checked and rendered on this thread; another thread
- * (aside/aside-thread.ts) runs what is different code: the copy rules and the
- * search index. The caller ends that thread (`aside`).
+ * folders are parsed, checked and rendered on this thread; another thread
+ * (aside/aside-thread.ts) runs what is different code: reading the files
+ * ahead (a build), the copy rules and the search index. The caller ends that
+ * thread (`aside`).
  */
 async function inspect(
   root: string,
@@ -183,7 +184,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const pdfBytes = new Map(pdfs.map((p) => [`${p.issue.path}/${p.fileName}`, p.pdf.byteLength]));
     const pdfPages = new Map(pdfs.map((p) => [`${p.issue.path}/${p.fileName}`, p.pages]));
     let site: Awaited<ReturnType<typeof renderSite>>;
-    // Writes the search index's files into the output's temporary folder once the pages are written there.
+    // Writes the search index's files into the output's temporary folder, alongside the pages.
     let writeIndex: (dir: string) => Promise<number>;
     try {
       // The search index is made on the aside thread, when there is one, while the pages are rendered here.
