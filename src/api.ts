@@ -25,8 +25,7 @@ const lazy = {
   site: () => import('./site/render-site.js'),
   articles: () => import('./render/render-site.js'),
   assets: () => import('./site/load-site-assets.js'),
-  search: () => import('./search/create-search-index.js'),
-  records: () => import('./site/search-records.js'),
+  search: () => import('./search/search-texts.js'),
   pdf: () => import('./pdf/render-pdfs.js'),
   select: () => import('./pdf/select-issues.js'),
   templates: () => import('./render/templates.js'),
@@ -193,8 +192,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         const job = checked.aside.searchIndex(docs);
         writeIndex = (dir) => job.writeInto(dir);
       } else {
-        const [{ createSearchIndex }, { searchRecordOf }, { writeFilesInto }] = await Promise.all([lazy.search(), lazy.records(), lazy.output()]);
-        const index = createSearchIndex(docs.map((doc) => searchRecordOf(doc)));
+        const [{ createSearchIndexOfDocs }, { writeFilesInto }] = await Promise.all([lazy.search(), lazy.output()]);
+        const index = createSearchIndexOfDocs(docs);
         writeIndex = async (dir) => writeFilesInto(dir, index);
       }
       site = renderSite(issues, checked.config, env, { pdf: options.pdf !== false, pdfBytes, pdfPages }, markdown);

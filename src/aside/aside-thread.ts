@@ -4,10 +4,9 @@ import { Worker } from 'node:worker_threads';
 import { bodyCopyDiagnostics, type BodyText } from '../check/copy-diagnostics.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { unpackDiagnostics, type DiagnosticTables } from '../diagnostics/pack-diagnostics.js';
-import { createSearchIndex } from '../search/create-search-index.js';
 import type { SourceRead } from '../load/read-source.js';
-import type { SentDoc } from '../search/search-texts.js';
-import { searchRecordOf, type SearchDoc } from '../site/search-records.js';
+import { createSearchIndexOfDocs, type SentDoc } from '../search/search-texts.js';
+import type { SearchDoc } from '../site/search-records.js';
 import { onInterrupt } from '../write/interrupt.js';
 import { closeGate, createWriteGate } from '../write/write-gate.js';
 import { writeFilesInto } from '../write/write-output.js';
@@ -54,13 +53,15 @@ export interface SearchIndexJob {
  * One worker thread beside a check or a build, for the work that is different
  * code from the main thread's, so neither thread compiles the other's
  * (measured on the 2-core machine: threads doing the same work as the main
- * thread made the build slower). While the main thread reads, checks and
- * renders the folders, it runs the copy rules over their bodies and takes the
- * search text out of their sections; at the end of a build it makes the
- * search index and writes its files into the output's temporary folder. What it gives is what the main thread would make: the same
- * warnings (test/copy-aside.test.ts) and the same index files
- * (test/index-aside.test.ts). If the thread fails, the main thread does the
- * rest itself.
+ * thread made the build slower). In a build it reads and decodes the
+ * folders' files ahead of the main thread; while the main thread parses,
+ * checks and renders them, it runs the copy rules over their bodies and
+ * takes the search text out of their sections; at the end of a build it
+ * makes the search index and writes its files into the output's temporary
+ * folder. What it gives is what the main thread would make: the same
+ * warnings (test/copy-aside.test.ts), the same index files
+ * (test/index-aside.test.ts), the same loaded files (test/read-ahead.test.ts).
+ * If the thread fails, the main thread does the rest itself.
  */
 export interface AsideThread {
   /** Has these folders' files read and decoded, in this order, while this thread parses and checks the ones already read. */
@@ -100,7 +101,7 @@ export function startAside(): AsideThread | undefined {
   let docsSent: readonly SearchDoc[] | undefined;
   let writing: { dir: string; resolve: (count: number) => void; reject: (e: Error) => void } | undefined;
   // What this thread makes and writes when the worker cannot.
-  const writeInline = (dir: string) => writeFilesInto(dir, createSearchIndex((docsSent ?? []).map((doc) => searchRecordOf(doc))));
+  const writeInline = (dir: string) => writeFilesInto(dir, createSearchIndexOfDocs(docsSent ?? []));
   const settle = () => {
     if (failed) {
       for (const resolve of resolvers.values()) resolve(undefined);

@@ -30,9 +30,10 @@ export async function checkFolders(
   /** Folder signatures and files already taken (by the build's input fingerprint), before any file was read. */
   listings?: ReadonlyMap<string, FolderListing>,
   /**
-   * The thread for the copy rules over the bodies and the sections' search
-   * text, asked for at the first folder not in the cache (a cached check
-   * needs no thread); the caller ends it.
+   * The thread that reads the folders ahead (with `listings`), runs the copy
+   * rules over the bodies and takes the sections' search text: asked for at
+   * once with `render`, else at the first folder not in the cache (a cached
+   * check needs no thread); the caller ends it.
    */
   startAside: () => AsideThread | undefined = () => undefined,
 ): Promise<FoldersResult> {

@@ -102,7 +102,7 @@ export function createSearchIndex(records: readonly SearchRecord[]): OutputFile[
  * The index's files from each record's characters (`texts`, numbered by
  * `chars`) and what its result shows. The files depend on the characters,
  * not on their numbers: a thread may number the texts in any order
- * (search/aside-worker.ts numbers them as the folders are checked).
+ * (search-texts.ts, on the aside thread, numbers them as folders are rendered).
  */
 export function writeSearchIndex(chars: CharTable, texts: readonly (readonly Int32Array[])[], metas: readonly SearchRecord['meta'][]): OutputFile[] {
   const { codes } = chars;

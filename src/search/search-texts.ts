@@ -1,13 +1,18 @@
-import { htmlToText, type SearchDoc, type SearchRecord } from '../site/search-records.js';
+import { htmlToText, searchRecordOf, type SearchDoc, type SearchRecord } from '../site/search-records.js';
 import type { OutputFile } from '../write/write-output.js';
-import { createCharTable, writeSearchIndex } from './create-search-index.js';
+import { createCharTable, createSearchIndex, writeSearchIndex } from './create-search-index.js';
+
+/** The search index of the site's write-ups made in one step, on this thread (no aside thread, or it failed). */
+export function createSearchIndexOfDocs(docs: readonly SearchDoc[]): OutputFile[] {
+  return createSearchIndex(docs.map((doc) => searchRecordOf(doc)));
+}
 
 /** A doc as sent to the index's thread: without its HTML when that was sent ahead with its folder. */
 export type SentDoc = Omit<SearchDoc, 'html'> & { html?: string };
 
 /**
  * The search index made in two steps, for a thread that gets the write-ups'
- * HTML folder by folder while the build checks them (aside/aside-worker.ts):
+ * HTML folder by folder while the build checks them (aside/aside-work.ts):
  * each one's text is taken out and numbered as it comes (add), and the index
  * is written once the site's order is known (index). The files are those of
  * createSearchIndex over the same records, byte for byte (a test holds them
