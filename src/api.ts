@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { CheckedIssue } from './check/model.js';
@@ -13,6 +13,7 @@ import type { AsideThread } from './aside/aside-thread.js';
 import type { RenderedSections } from './render/markdown.js';
 import type { FolderListing } from './cache/check-cache.js';
 import type { OutputFile } from './write/write-output.js';
+import { guardOutputFolder, OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from './write/output-guard.js';
 
 // Modules load when a command needs them: `check` never loads rendering or
 // Chromium, and a build with nothing to do loads little more than its manifest.
@@ -96,6 +97,8 @@ export interface BuildOptions {
   out?: string;
   /** Print PDFs beside the issue pages (default true). */
   pdf?: boolean;
+  /** Replace an existing OUT that yongzu did not make (`--force`). */
+  force?: boolean;
   /** Environment to find the browser in (YONGZU_CHROMIUM); defaults to process.env. */
   env?: NodeJS.ProcessEnv;
   /** Progress of the PDFs, issue by issue. */
@@ -139,9 +142,12 @@ function summarise(p: IssuePdf, path: string, bookletPath?: string): PdfSummary 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const root = resolve(options.root);
   const out = resolve(options.out ?? join(root, 'dist'));
-  // Nothing changed since the last good build of this OUT: report it again, touch nothing.
   const { inputFingerprint, outputFingerprint, manifestPath, readManifest, writeManifest } = await lazy.manifest();
   const manifestFile = manifestPath(root, out);
+  // OUT is replaced as a whole: never the project, its sources, or a folder yongzu did not make.
+  const unsafe = guardOutputFolder(root, out, { force: options.force ?? false, madeBefore: existsSync(manifestFile) });
+  if (unsafe) return { diagnostics: [unsafe], fileCount: 0, written: undefined, pdfs: [] };
+  // Nothing changed since the last good build of this OUT: report it again, touch nothing.
   const last = readManifest<BuildResult>(manifestFile);
   // The aside thread, for enough folders, starts as early as it is sure to be needed (with no record of an
   // earlier build, before the stat pass), so that it is up when the folders are to be read.
@@ -263,6 +269,8 @@ export interface PdfOptions {
   out?: string;
   /** Also write the imposed A3 saddle-stitch booklet. */
   booklet?: boolean;
+  /** Write into an existing folder that yongzu did not make (`--force`). */
+  force?: boolean;
   env?: NodeJS.ProcessEnv;
   onProgress?: (done: number, total: number, label: string) => void;
 }
@@ -284,6 +292,8 @@ export interface PdfResult {
 export async function pdf(options: PdfOptions): Promise<PdfResult> {
   const root = resolve(options.root);
   const out = resolve(options.out ?? join(root, 'pdf'));
+  const unsafe = guardOutputFolder(root, out, { force: options.force ?? false, mode: 'add' });
+  if (unsafe) return { diagnostics: [unsafe], fileCount: 0, out: undefined, pdfs: [] };
   const checked = await check({ root });
   const [{ mergeIssue }, { selectIssues }, { renderPdfs }, { createTemplateEnv }, { writeFilesAtomic }] =
     await Promise.all([lazy.merge(), lazy.select(), lazy.pdf(), lazy.templates(), lazy.files()]);
@@ -307,7 +317,7 @@ export async function pdf(options: PdfOptions): Promise<PdfResult> {
     ...(p.booklet ? [{ path: p.booklet.fileName, content: p.booklet.pdf }] : []),
   ]);
   // Issues that printed are written even when another failed: each file stands alone.
-  if (files.length > 0) await writeFilesAtomic(out, files);
+  if (files.length > 0) await writeFilesAtomic(out, [...files, { path: OUTPUT_MARKER, content: OUTPUT_MARKER_TEXT }]);
   return {
     diagnostics, fileCount: checked.fileCount, out: files.length > 0 ? out : undefined,
     pdfs: printed.value.map((p) => summarise(p, join(out, p.fileName), p.booklet ? join(out, p.booklet.fileName) : undefined)),

@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import { build, check, fix, importDocument, newIssue, newSubmission, pdf, type PdfSummary } from './api.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { handleInterrupts } from './write/interrupt.js';
+import { UnsafeOutputError } from './write/output-guard.js';
 import { createProgress } from './progress.js';
 import { join, resolve } from 'node:path';
 import { formatJson, formatSummary, formatText } from './diagnostics/format-text.js';
@@ -10,12 +11,14 @@ import { formatJson, formatSummary, formatText } from './diagnostics/format-text
 const USAGE = `用法：
   yongzu check [--root 目录] [--format text|json] [--fix]
                                   检查 issues/ 下的全部稿件；--fix 自动改正可安全改正的文字问题（先备份）
-  yongzu build [--root 目录] [--out 目录] [--no-pdf]   检查后生成网站和各期印刷版 PDF 到 dist/
-  yongzu pdf [期…] [--root 目录] [--out 目录] [--booklet]
+  yongzu build [--root 目录] [--out 目录] [--no-pdf] [--force]
+                                  检查后生成网站和各期印刷版 PDF 到 dist/；输出文件夹整个替换，
+                                  不能是项目或稿件所在的文件夹；已有内容而不是 yongzu 生成的，要加 --force
+  yongzu pdf [期…] [--root 目录] [--out 目录] [--booklet] [--force]
                                                      只生成所选各期的印刷版 PDF 到 pdf/
                                                      （期写文件夹名 2009-18 或总期号 476；不写则全部）
                                                      --booklet 另出 A3 骑马订拼版 PDF
-  yongzu dev [--root 目录] [--out 目录] [--port 端口] [--no-pdf]
+  yongzu dev [--root 目录] [--out 目录] [--port 端口] [--no-pdf] [--force]
                                   生成并在 http://127.0.0.1 预览，保存文件后自动刷新页面
   yongzu new issue [--date YYYY-MM-DD] [--theme 主题 …]   新建下一期的文件夹和 issue.yml
   yongzu new submission --to issues/2009-18 --county 县区 [--theme 主题] [--title 标题]
@@ -40,6 +43,7 @@ const OPTIONS = {
   date: { type: 'string' },
   pdf: { type: 'boolean', default: true },
   booklet: { type: 'boolean', default: false },
+  force: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -122,7 +126,7 @@ export async function main(argv: readonly string[], out: Write = (t) => process.
     }
     case 'build': {
       const started = performance.now();
-      const result = await build({ onProgress: createProgress(process.stderr, 'PDF'), root: values.root, ...(values.out ? { out: values.out } : {}), pdf: values.pdf && !values['no-pdf'] });
+      const result = await build({ onProgress: createProgress(process.stderr, 'PDF'), root: values.root, ...(values.out ? { out: values.out } : {}), pdf: values.pdf && !values['no-pdf'], force: values.force });
       if (values.format === 'json') {
         report(result.diagnostics, result.fileCount);
       } else {
@@ -151,8 +155,12 @@ export async function main(argv: readonly string[], out: Write = (t) => process.
       let dev;
       try {
         const { runDev } = await import('./dev/run-dev.js');
-        dev = await runDev({ root, out: resolve(values.out ?? join(root, 'dist')), port, log: (line) => out(`${line}\n`) });
+        dev = await runDev({ root, out: resolve(values.out ?? join(root, 'dist')), port, force: values.force, log: (line) => out(`${line}\n`) });
       } catch (e) {
+        if (e instanceof UnsafeOutputError) {
+          err(`${formatText([e.diagnostic])}\n`);
+          return 1;
+        }
         if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
           err(`端口 ${port} 已被占用：请用 --port 换一个端口，如 --port ${port + 1}。\n`);
           return 1;
@@ -200,7 +208,7 @@ export async function main(argv: readonly string[], out: Write = (t) => process.
       return created(result, out, err);
     }
     case 'pdf': {
-      const result = await pdf({ onProgress: createProgress(process.stderr, 'PDF'), root: values.root, issues: rest, booklet: values.booklet, ...(values.out ? { out: values.out } : {}) });
+      const result = await pdf({ onProgress: createProgress(process.stderr, 'PDF'), root: values.root, issues: rest, booklet: values.booklet, force: values.force, ...(values.out ? { out: values.out } : {}) });
       const failed = hasErrors(result.diagnostics);
       if (values.format === 'json') report(result.diagnostics, result.fileCount);
       else if (failed) out(`${formatText(result.diagnostics, result.fileCount)}\n`);

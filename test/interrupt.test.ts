@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/api.js';
@@ -28,7 +28,8 @@ describe('an interrupted build', () => {
   it('an output that cannot be written is a diagnostic, not a crash', async () => {
     const root = sampleProject();
     // The parent of OUT is a file: every write fails, as on a full or read-only disk.
-    const result = await build({ root, pdf: false, out: join(root, 'issues/2009-18/issue.yml/site') });
+    writeFileSync(join(root, 'blocker'), 'a file');
+    const result = await build({ root, pdf: false, out: join(root, 'blocker/site') });
     expect(result.written).toBeUndefined();
     const d = result.diagnostics.find((x) => x.rule === 'build/write');
     expect(d?.message).toMatch(/ENOTDIR|EEXIST/);

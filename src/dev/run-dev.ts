@@ -1,4 +1,7 @@
-import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { manifestPath } from '../cache/build-manifest.js';
+import { guardOutputFolder, OUTPUT_MARKER, OUTPUT_MARKER_TEXT, UnsafeOutputError } from '../write/output-guard.js';
 import { join, relative, resolve, sep } from 'node:path';
 import { watch } from 'chokidar';
 import { CONFIG_FILE } from '../config/load-config.js';
@@ -14,6 +17,8 @@ export interface DevOptions {
   root: string;
   out: string;
   port: number;
+  /** Write into an existing OUT that yongzu did not make. */
+  force?: boolean;
   /** One line per rebuild, for the terminal. */
   log: (line: string) => void;
 }
@@ -28,7 +33,11 @@ export async function runDev(options: DevOptions) {
   // Absolute from here on: the watcher's paths are matched against them.
   const [root, out] = [resolve(options.root), resolve(options.out)];
   const { log } = options;
+  // dev writes into OUT and removes the files it wrote before: the same guard as build.
+  const unsafe = guardOutputFolder(root, out, { force: options.force ?? false, madeBefore: existsSync(manifestPath(root, out)) });
+  if (unsafe) throw new UnsafeOutputError(unsafe);
   await mkdir(out, { recursive: true });
+  await writeFile(join(out, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
   const builder = createDevBuilder(root, out);
   const first = await builder.rebuild();
   const server = await startDevServer(out, options.port, {

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, unlinkSync, writeFileSync } 
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { onInterrupt } from './interrupt.js';
 import { throughGate } from './write-gate.js';
+import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from './output-guard.js';
 
 /** A file of the output: path relative to OUT, and its bytes or text. */
 export interface OutputFile {
@@ -112,6 +113,7 @@ export async function writeOutput(out: string, files: readonly OutputFile[], lat
     // Its failure is handled below, after this thread's writes, not reported as unhandled meanwhile.
     pendingLater?.catch(() => undefined);
     written = writeFilesInto(tmp, files);
+    writeFileSync(join(tmp, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
     if (pendingLater) written += await pendingLater;
     old = join(parent, `.${basename(out)}.old-${process.pid}-${Date.now()}`);
     try {
