@@ -16,10 +16,13 @@ export function createSearchEngine(root) {
   const cache = new Map();
   const json = (path) => {
     if (!cache.has(path)) {
-      cache.set(path, fetch(new URL(`search-index/${path}`, root)).then((r) => {
-        if (!r.ok) throw new Error(`${path}: ${r.status}`);
-        return r.json();
-      }));
+      cache.set(
+        path,
+        fetch(new URL(`search-index/${path}`, root)).then((r) => {
+          if (!r.ok) throw new Error(`${path}: ${r.status}`);
+          return r.json();
+        }),
+      );
     }
     return cache.get(path);
   };
@@ -35,7 +38,9 @@ export function createSearchEngine(root) {
     const needle = normalizeSearchText(query);
     if (tokens.length === 0) return { total: 0, next: async () => [] };
     const meta = await load();
-    const lists = await Promise.all(tokens.map(async (t) => decode((await json(`postings/${tokenShard(t, meta.shards)}.json`))[t])));
+    const lists = await Promise.all(
+      tokens.map(async (t) => decode((await json(`postings/${tokenShard(t, meta.shards)}.json`))[t])),
+    );
     const candidates = intersect(lists);
     let at = 0;
     async function next(n) {
@@ -43,7 +48,11 @@ export function createSearchEngine(root) {
       while (out.length < n && at < candidates.length) {
         const batch = candidates.slice(at, at + n - out.length);
         at += batch.length;
-        const docs = await Promise.all(batch.map(async (id) => (await json(`docs/${Math.floor(id / meta.docsPerShard)}.json`))[id % meta.docsPerShard]));
+        const docs = await Promise.all(
+          batch.map(
+            async (id) => (await json(`docs/${Math.floor(id / meta.docsPerShard)}.json`))[id % meta.docsPerShard],
+          ),
+        );
         for (const doc of docs) {
           // The write-up's own text first, so the passage is from it when it can be; then its headline.
           const passage = findPassage(doc.text, needle) ?? findPassage(doc.theme, needle);

@@ -51,12 +51,14 @@ async function run(query) {
     current = await engine.search(query);
     const first = await current.next(PAGE);
     show(first);
-    status.textContent = first.length === 0 ? `没有找到“${query}”。` : `“${query}”的搜索结果（按日期排列，最新的在前）：`;
+    status.textContent =
+      first.length === 0 ? `没有找到“${query}”。` : `“${query}”的搜索结果（按日期排列，最新的在前）：`;
     moreWrap.hidden = first.length < PAGE;
   } catch (e) {
-    status.textContent = window.location.protocol === 'file:'
-      ? '直接从磁盘打开网页时无法搜索，请通过网页服务器访问本站。'
-      : '搜索索引加载失败，请稍后重试。';
+    status.textContent =
+      window.location.protocol === 'file:'
+        ? '直接从磁盘打开网页时无法搜索，请通过网页服务器访问本站。'
+        : '搜索索引加载失败，请稍后重试。';
     console.warn(e);
   }
 }

@@ -14,7 +14,14 @@ await dev.idle();
 
 // The submission to edit: the first file of the last issue folder.
 const folder = readdirSync(join(root, 'issues')).sort().at(-1);
-const file = join(root, 'issues', folder, readdirSync(join(root, 'issues', folder)).filter((f) => f.endsWith('.md')).sort()[0]);
+const file = join(
+  root,
+  'issues',
+  folder,
+  readdirSync(join(root, 'issues', folder))
+    .filter((f) => f.endsWith('.md'))
+    .sort()[0],
+);
 const year = readFileSync(join(root, 'issues', folder, 'issue.yml'), 'utf8').match(/^year:\s*(\d+)/m)[1];
 const issue = Number(readFileSync(join(root, 'issues', folder, 'issue.yml'), 'utf8').match(/^issue:\s*(\d+)/m)[1]);
 const pageUrl = new URL(`${year}/${issue}/index.html`, dev.url.endsWith('/') ? dev.url : `${dev.url}/`).href;
@@ -23,30 +30,35 @@ const original = readFileSync(file, 'utf8');
 // One SSE connection for the whole run; each `event: reload` resolves the waiter.
 let onReload = () => {};
 await new Promise((resolve, reject) => {
-  http.get(new URL('/__yongzu/events', dev.url), (res) => {
-    res.setEncoding('utf8');
-    let buffer = '';
-    res.on('data', (chunk) => {
-      buffer += chunk;
-      let i;
-      while ((i = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, i);
-        buffer = buffer.slice(i + 2);
-        if (/^event: reload$/m.test(block)) onReload();
-      }
-    });
-    resolve();
-  }).on('error', reject);
+  http
+    .get(new URL('/__yongzu/events', dev.url), (res) => {
+      res.setEncoding('utf8');
+      let buffer = '';
+      res.on('data', (chunk) => {
+        buffer += chunk;
+        let i;
+        while ((i = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, i);
+          buffer = buffer.slice(i + 2);
+          if (/^event: reload$/m.test(block)) onReload();
+        }
+      });
+      resolve();
+    })
+    .on('error', reject);
 });
 
-const get = (url) => new Promise((resolve, reject) => {
-  http.get(url, (res) => {
-    let body = '';
-    res.setEncoding('utf8');
-    res.on('data', (c) => (body += c));
-    res.on('end', () => resolve(body));
-  }).on('error', reject);
-});
+const get = (url) =>
+  new Promise((resolve, reject) => {
+    http
+      .get(url, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve(body));
+      })
+      .on('error', reject);
+  });
 
 for (let round = 0; round < rounds; round++) {
   const marker = `BENCHMARK${Date.now()}R${round}`;

@@ -8,11 +8,23 @@ import { summary, timeProcess } from './measure.mjs';
 
 export async function benchDev(root, rounds = 20) {
   const json = join(tmpdir(), `yongzu-bench-dev-${process.pid}.json`);
-  const timed = await timeProcess(process.execPath, [join(repo, 'bench', 'dev-child.mjs'), root, freshDir('dev'), String(rounds), json]);
+  const timed = await timeProcess(process.execPath, [
+    join(repo, 'bench', 'dev-child.mjs'),
+    root,
+    freshDir('dev'),
+    String(rounds),
+    json,
+  ]);
   if (timed.code !== 0) throw new Error(`dev benchmark exited ${timed.code}`);
   const rows = JSON.parse(readFileSync(json, 'utf8'));
   rmSync(json, { force: true });
   const reload = rows.map((r) => r.reloadMs).filter((v) => v !== undefined);
   const page = rows.map((r) => r.pageMs).filter((v) => v !== undefined);
-  return { rounds: rows.length, reload: summary(reload), page: summary(page), missed: rows.length - page.length, rssMb: timed.rssMb };
+  return {
+    rounds: rows.length,
+    reload: summary(reload),
+    page: summary(page),
+    missed: rows.length - page.length,
+    rssMb: timed.rssMb,
+  };
 }

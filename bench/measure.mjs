@@ -9,7 +9,11 @@ export function timeProcess(cmd, args, options = {}) {
   const report = join(tmpdir(), `yongzu-bench-${process.pid}-${Math.random().toString(36).slice(2)}.time`);
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn('/usr/bin/time', ['-v', '-o', report, cmd, ...args], { stdio: 'ignore', cwd: options.cwd, env: options.env ?? process.env });
+    const child = spawn('/usr/bin/time', ['-v', '-o', report, cmd, ...args], {
+      stdio: 'ignore',
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+    });
     child.on('error', reject);
     child.on('exit', (code) => {
       const ms = performance.now() - started;

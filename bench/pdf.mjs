@@ -37,17 +37,26 @@ export async function benchPdf(root, { batch = 20, runs = 5, batchRuns = runs } 
       rss = Math.max(rss, timed.rssMb);
       pages = r.pages;
     }
-    result[count === 1 ? 'single' : 'batch'] = { issues: count, pages, wall: summary(wall), render: summary(render), rssMb: rss };
+    result[count === 1 ? 'single' : 'batch'] = {
+      issues: count,
+      pages,
+      wall: summary(wall),
+      render: summary(render),
+      rssMb: rss,
+    };
   }
   return result;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const arg = (name, def) => (process.argv.includes(`--${name}`) ? Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) : def);
+  const arg = (name, def) =>
+    process.argv.includes(`--${name}`) ? Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) : def;
   const batch = arg('issues', 20);
   const root = makeCorpus(batch);
   const r = await benchPdf(root, { batch, runs: arg('runs', 5), batchRuns: arg('batch-runs', arg('runs', 5)) });
   for (const x of [r.single, r.batch]) {
-    console.log(`${x.issues} issue(s), pages ${x.pages.join(',')}: render ${(x.render.median / 1000).toFixed(2)} s (${(x.render.median / 1000 / x.issues).toFixed(2)} s per issue), whole process ${(x.wall.median / 1000).toFixed(2)} s, peak RSS ${x.rssMb.toFixed(0)} MB`);
+    console.log(
+      `${x.issues} issue(s), pages ${x.pages.join(',')}: render ${(x.render.median / 1000).toFixed(2)} s (${(x.render.median / 1000 / x.issues).toFixed(2)} s per issue), whole process ${(x.wall.median / 1000).toFixed(2)} s, peak RSS ${x.rssMb.toFixed(0)} MB`,
+    );
   }
 }

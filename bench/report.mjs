@@ -12,13 +12,25 @@ export function rows(results) {
       // Median of the ratios of runs made back to back (older results: ratio of the medians).
       const ratio = site.ratio?.median ?? site.cold.median / site.eleventy.median;
       out.push(row(`check (${n} issues)`, site.check, s, '≤ 1.0 s', site.check.median <= 1000));
-      out.push(row(`build --no-pdf cold (${n})`, site.cold, s, `≤ 0.5 × Eleventy (ratio ${ratio.toFixed(2)})`, ratio <= 0.5));
+      out.push(
+        row(`build --no-pdf cold (${n})`, site.cold, s, `≤ 0.5 × Eleventy (ratio ${ratio.toFixed(2)})`, ratio <= 0.5),
+      );
       out.push(row(`build --no-pdf warm, no change (${n})`, site.warm, s, '≤ 0.3 s', site.warm.median <= 300));
       out.push(row(`Eleventy 3 cold (${n})`, site.eleventy, s, 'reference', undefined));
     }
     if (r.dev) {
-      out.push(row(`dev edit → reload event (${n})`, { ...r.dev.reload, rssMb: undefined }, ms, 'reference', undefined));
-      out.push(row(`dev edit → page served (${n})`, { ...r.dev.page, rssMb: r.dev.rssMb }, ms, '≤ 50 ms', r.dev.page.median <= 50));
+      out.push(
+        row(`dev edit → reload event (${n})`, { ...r.dev.reload, rssMb: undefined }, ms, 'reference', undefined),
+      );
+      out.push(
+        row(
+          `dev edit → page served (${n})`,
+          { ...r.dev.page, rssMb: r.dev.rssMb },
+          ms,
+          '≤ 50 ms',
+          r.dev.page.median <= 50,
+        ),
+      );
     }
   }
   const pdf = results.pdf;
@@ -26,26 +38,55 @@ export function rows(results) {
     const single = pdf.single;
     const batch = pdf.batch;
     const perPage = (x) => x.render.median / x.pages.reduce((a, b) => a + b, 0);
-    out.push(row(`PDF one issue, render (${single.pages[0]} pages)`, { ...single.render, rssMb: single.rssMb }, s, 'reference', undefined));
+    out.push(
+      row(
+        `PDF one issue, render (${single.pages[0]} pages)`,
+        { ...single.render, rssMb: single.rssMb },
+        s,
+        'reference',
+        undefined,
+      ),
+    );
     out.push(row(`PDF one issue, whole process`, { ...single.wall, rssMb: single.rssMb }, s, 'reference', undefined));
     const per = batch.render.median / batch.issues;
     const per4 = perPage(batch) * 4;
     out.push({
       metric: `PDF batch of ${batch.issues}, per issue (avg ${(batch.pages.reduce((a, b) => a + b, 0) / batch.issues).toFixed(1)} pages)`,
-      median: s(per), range: `${s(batch.render.min / batch.issues)}–${s(batch.render.max / batch.issues)}`, rss: `${batch.rssMb.toFixed(0)} MB`,
-      target: '≤ 0.6 s per 4-page issue', met: per4 <= 600 ? 'yes' : 'NO',
+      median: s(per),
+      range: `${s(batch.render.min / batch.issues)}–${s(batch.render.max / batch.issues)}`,
+      rss: `${batch.rssMb.toFixed(0)} MB`,
+      target: '≤ 0.6 s per 4-page issue',
+      met: per4 <= 600 ? 'yes' : 'NO',
     });
-    out.push({ metric: 'PDF batch, per 4 pages (derived)', median: s(per4), range: '', rss: '', target: '≤ 0.6 s', met: per4 <= 600 ? 'yes' : 'NO' });
+    out.push({
+      metric: 'PDF batch, per 4 pages (derived)',
+      median: s(per4),
+      range: '',
+      rss: '',
+      target: '≤ 0.6 s',
+      met: per4 <= 600 ? 'yes' : 'NO',
+    });
   }
   const peak = Math.max(...collectRss(results));
-  out.push({ metric: 'peak RSS, any yongzu run', median: `${peak.toFixed(0)} MB`, range: '', rss: '', target: `≤ ${RSS_MB} MB`, met: peak <= RSS_MB ? 'yes' : 'NO' });
+  out.push({
+    metric: 'peak RSS, any yongzu run',
+    median: `${peak.toFixed(0)} MB`,
+    range: '',
+    rss: '',
+    target: `≤ ${RSS_MB} MB`,
+    met: peak <= RSS_MB ? 'yes' : 'NO',
+  });
   return out;
 }
 
 function row(metric, x, fmt, target, met) {
   return {
-    metric, median: fmt(x.median), range: `${fmt(x.min)}–${fmt(x.max)}`,
-    rss: x.rssMb === undefined ? '' : `${x.rssMb.toFixed(0)} MB`, target, met: met === undefined ? '' : met ? 'yes' : 'NO',
+    metric,
+    median: fmt(x.median),
+    range: `${fmt(x.min)}–${fmt(x.max)}`,
+    rss: x.rssMb === undefined ? '' : `${x.rssMb.toFixed(0)} MB`,
+    target,
+    met: met === undefined ? '' : met ? 'yes' : 'NO',
   };
 }
 
@@ -63,19 +104,28 @@ function collectRss(results) {
 /** A Markdown table (also readable in a terminal). */
 export function table(list) {
   const head = ['metric', 'median', 'min–max', 'peak RSS', 'target', 'met?'];
-  const lines = [head, head.map(() => '---'), ...list.map((r) => [r.metric, r.median, r.range, r.rss, r.target, r.met])];
+  const lines = [
+    head,
+    head.map(() => '---'),
+    ...list.map((r) => [r.metric, r.median, r.range, r.rss, r.target, r.met]),
+  ];
   return lines.map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
 /** Growth between corpus sizes: time and RSS ratios against the issue-count ratio. */
 export function growth(results) {
-  const sizes = Object.keys(results.corpora).map(Number).sort((a, b) => a - b);
+  const sizes = Object.keys(results.corpora)
+    .map(Number)
+    .sort((a, b) => a - b);
   const lines = [];
   for (let i = 1; i < sizes.length; i++) {
     const [a, b] = [results.corpora[sizes[i - 1]].site, results.corpora[sizes[i]].site];
     if (!a || !b) continue;
-    const f = (k) => `${k} ×${(b[k].median / a[k].median).toFixed(2)} time, ×${(b[k].rssMb / a[k].rssMb).toFixed(2)} RSS`;
-    lines.push(`${sizes[i - 1]} → ${sizes[i]} issues (×${(sizes[i] / sizes[i - 1]).toFixed(1)}): ${['check', 'cold', 'warm', 'eleventy'].map(f).join('; ')}`);
+    const f = (k) =>
+      `${k} ×${(b[k].median / a[k].median).toFixed(2)} time, ×${(b[k].rssMb / a[k].rssMb).toFixed(2)} RSS`;
+    lines.push(
+      `${sizes[i - 1]} → ${sizes[i]} issues (×${(sizes[i] / sizes[i - 1]).toFixed(1)}): ${['check', 'cold', 'warm', 'eleventy'].map(f).join('; ')}`,
+    );
   }
   return lines;
 }

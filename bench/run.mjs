@@ -25,8 +25,21 @@ log('removing the output of earlier runs');
 await clearOldOutput();
 
 const results = {
-  machine: { cpu: cpus()[0].model, cores: cpus().length, node: process.version, date: new Date().toISOString(), note: 'shared machine: other engineers may load it during the run' },
-  settings: { runs, warmup: 1, sizes, devEdits: arg('dev-edits', 20), pdfBatch: arg('pdf-batch', 20), pdfRuns: arg('pdf-runs', runs) },
+  machine: {
+    cpu: cpus()[0].model,
+    cores: cpus().length,
+    node: process.version,
+    date: new Date().toISOString(),
+    note: 'shared machine: other engineers may load it during the run',
+  },
+  settings: {
+    runs,
+    warmup: 1,
+    sizes,
+    devEdits: arg('dev-edits', 20),
+    pdfBatch: arg('pdf-batch', 20),
+    pdfRuns: arg('pdf-runs', runs),
+  },
   corpora: {},
 };
 const devSizes = new Set([50, ...sizes.filter((n) => n === 500 || sizes.length === 1)]);
@@ -60,4 +73,4 @@ console.log(`\n${m.cpu}, ${m.cores} cores, Node ${m.node}, ${m.date} (${m.note})
 console.log(table(results.table));
 for (const line of results.growth) console.log(`\n${line}`);
 console.log(`\n${jsonFile} written.`);
-console.log('This run\'s corpora and outputs under bench/out are deleted at the start of the next run.');
+console.log("This run's corpora and outputs under bench/out are deleted at the start of the next run.");

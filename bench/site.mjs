@@ -54,5 +54,9 @@ export function benchWarmBuild(root, runs) {
 
 /** Eleventy 3 with bench/eleventy/, cold (fresh output), run from the corpus folder. */
 const eleventyOptions = (root) => ({ cwd: root, env: { ...process.env, ELEVENTY_INPUT: join(root, 'issues') } });
-const eleventyArgs = () => [eleventy, `--config=${join(repo, 'bench', 'eleventy', 'eleventy.config.mjs')}`, `--output=${freshDir('eleventy')}`, '--quiet'];
-
+const eleventyArgs = () => [
+  eleventy,
+  `--config=${join(repo, 'bench', 'eleventy', 'eleventy.config.mjs')}`,
+  `--output=${freshDir('eleventy')}`,
+  '--quiet',
+];

@@ -36,7 +36,9 @@ await build({
   // Loaded for PDFs, `import` and `dev` only, or holding files they serve (fonts, Paged.js).
   external: ['playwright-core', 'pagedjs', 'pdf-lib', 'mammoth', 'chokidar', '@fontsource/*', 'gray-matter'],
   // Bundled CommonJS libraries (nunjucks) require Node's own modules.
-  banner: { js: "import { createRequire as __yongzuRequire } from 'node:module'; const require = __yongzuRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __yongzuRequire } from 'node:module'; const require = __yongzuRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });
 copyFileSync(join(lib, 'render', 'builtin-templates.cjs'), join(outdir, 'builtin-templates.cjs'));

@@ -19,14 +19,20 @@ import { serveStatic } from '../test/e2e/static-server.js';
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
-  options: { phrases: { type: 'string', default: '300' }, seed: { type: 'string', default: '1' }, naive: { type: 'boolean', default: false } },
+  options: {
+    phrases: { type: 'string', default: '300' },
+    seed: { type: 'string', default: '1' },
+    naive: { type: 'boolean', default: false },
+  },
   allowPositionals: true,
 });
 const root = resolve(positionals[0] ?? '.');
 const started = performance.now();
 const result = await build({ root, pdf: false });
 if (!result.written) throw new Error('build failed: run yongzu check');
-console.log(`built ${result.written.issues.length} issues, ${result.written.files} files in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `built ${result.written.issues.length} issues, ${result.written.files} files in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);
 const records = await projectRecords(root);
 const phrases = samplePhrases(records, Number(values.phrases), Number(values.seed));
 const dist = join(root, 'dist');
@@ -66,7 +72,12 @@ try {
       }
       return missed;
     })()`)) as Phrase[];
-    report('Pagefind default (HTML pages, Chinese segmented by Pagefind)', phrases, naiveMissed, performance.now() - t2);
+    report(
+      'Pagefind default (HTML pages, Chinese segmented by Pagefind)',
+      phrases,
+      naiveMissed,
+      performance.now() - t2,
+    );
   }
 } finally {
   await browser.close();
@@ -75,6 +86,14 @@ try {
 
 function report(name: string, all: readonly Phrase[], missed: readonly Phrase[], ms: number): void {
   const recall = ((all.length - missed.length) / all.length) * 100;
-  console.log(`${name}: recall ${recall.toFixed(1)}% (${all.length - missed.length}/${all.length}), ${(ms / all.length).toFixed(1)} ms per query`);
-  if (missed.length) console.log(`  missed e.g.: ${missed.slice(0, 15).map((m) => m.phrase).join(' | ')}`);
+  console.log(
+    `${name}: recall ${recall.toFixed(1)}% (${all.length - missed.length}/${all.length}), ${(ms / all.length).toFixed(1)} ms per query`,
+  );
+  if (missed.length)
+    console.log(
+      `  missed e.g.: ${missed
+        .slice(0, 15)
+        .map((m) => m.phrase)
+        .join(' | ')}`,
+    );
 }

@@ -1,5 +1,4 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { CheckedIssue } from './check/model.js';
 import type { Config } from './config/defaults.js';
@@ -18,7 +17,16 @@ import { guardOutputFolder, OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from './write/ou
 // Modules load when a command needs them: `check` never loads rendering or
 // Chromium, and a build with nothing to do loads little more than its manifest.
 const lazy = {
-  checking: () => Promise.all([import('./config/load-config.js'), import('./load/load-project.js'), import('./check/check-folders.js'), import('./cache/check-cache.js'), import('./check/check-project.js'), import('./check/rules/page-budget.js'), import('./aside/aside-thread.js')]),
+  checking: () =>
+    Promise.all([
+      import('./config/load-config.js'),
+      import('./load/load-project.js'),
+      import('./check/check-folders.js'),
+      import('./cache/check-cache.js'),
+      import('./check/check-project.js'),
+      import('./check/rules/page-budget.js'),
+      import('./aside/aside-thread.js'),
+    ]),
   fix: () => import('./fix/fix-project.js'),
   importer: () => import('./import/read-document.js'),
   create: () => import('./new/create.js'),
@@ -69,11 +77,27 @@ async function inspect(
 ): Promise<CheckResult & { html: RenderedSections; cacheWritten: Promise<void>; aside: AsideThread | undefined }> {
   let aside = early;
   try {
-    const [{ loadConfig }, { listIssueFolders }, { checkFolders }, { openCheckCache }, { checkAcross }, { checkPageBudget }, { startAside, MIN_FOLDERS_ASIDE }] = await lazy.checking();
+    const [
+      { loadConfig },
+      { listIssueFolders },
+      { checkFolders },
+      { openCheckCache },
+      { checkAcross },
+      { checkPageBudget },
+      { startAside, MIN_FOLDERS_ASIDE },
+    ] = await lazy.checking();
     const config = await loadConfig(root);
     const listed = await listIssueFolders(root);
     const start = () => aside ?? (listed.folders.length >= MIN_FOLDERS_ASIDE ? (aside = startAside()) : undefined);
-    const result = await checkFolders(root, listed.folders, config.value, render, openCheckCache(root, config.value), listings, start);
+    const result = await checkFolders(
+      root,
+      listed.folders,
+      config.value,
+      render,
+      openCheckCache(root, config.value),
+      listings,
+      start,
+    );
     const checked = checkAcross(result.checks);
     const budget = checkPageBudget(checked.value, config.value.pageBudget, readPageCounts(root));
     return {
@@ -130,8 +154,16 @@ export interface BuildResult {
 
 function summarise(p: IssuePdf, path: string, bookletPath?: string): PdfSummary {
   return {
-    path, folder: p.issue.folder, pages: p.pages, bytes: p.pdf.byteLength, fonts: p.fonts, cached: p.cached, ms: p.ms,
-    ...(p.booklet && bookletPath ? { booklet: { path: bookletPath, sheets: p.booklet.sheets, blanks: p.booklet.blanks } } : {}),
+    path,
+    folder: p.issue.folder,
+    pages: p.pages,
+    bytes: p.pdf.byteLength,
+    fonts: p.fonts,
+    cached: p.cached,
+    ms: p.ms,
+    ...(p.booklet && bookletPath
+      ? { booklet: { path: bookletPath, sheets: p.booklet.sheets, blanks: p.booklet.blanks } }
+      : {}),
   };
 }
 
@@ -158,15 +190,39 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let aside = last ? undefined : await startIf(countEntries(join(root, 'issues')));
   const inputs = inputFingerprint(root, JSON.stringify({ pdf: options.pdf !== false, out }));
   if (last && last.inputs === inputs.value && last.outputs === outputFingerprint(out) && last.result.written) {
-    return { ...last.result, written: { ...last.result.written, unchanged: true }, pdfs: last.result.pdfs.map((p) => ({ ...p, cached: true, ms: 0 })) };
+    return {
+      ...last.result,
+      written: { ...last.result.written, unchanged: true },
+      pdfs: last.result.pdfs.map((p) => ({ ...p, cached: true, ms: 0 })),
+    };
   }
   aside ??= await startIf(inputs.folders.size);
   const checked = await inspect(root, true, inputs.folders, aside);
   // The check cache is written in the background while the build goes on; a build returns once it is on disk.
   try {
-    const refuse = (diagnostics: Diagnostic[]): BuildResult => ({ diagnostics, fileCount: checked.fileCount, written: undefined, pdfs: [] });
-    const [{ mergeIssue }, { createTemplateEnv }, { findLiveLock, writeOutput, OutputLockedError }, { renderSite, siteSearchDocs }, { SectionRenderError }, { createMarkdownRenderer, loadMarkdownPipeline, memoizeRenderer }, { loadSiteAssets }] =
-      await Promise.all([lazy.merge(), lazy.templates(), lazy.output(), lazy.site(), lazy.articles(), lazy.markdown(), lazy.assets()]);
+    const refuse = (diagnostics: Diagnostic[]): BuildResult => ({
+      diagnostics,
+      fileCount: checked.fileCount,
+      written: undefined,
+      pdfs: [],
+    });
+    const [
+      { mergeIssue },
+      { createTemplateEnv },
+      { findLiveLock, writeOutput, OutputLockedError },
+      { renderSite, siteSearchDocs },
+      { SectionRenderError },
+      { createMarkdownRenderer, loadMarkdownPipeline, memoizeRenderer },
+      { loadSiteAssets },
+    ] = await Promise.all([
+      lazy.merge(),
+      lazy.templates(),
+      lazy.output(),
+      lazy.site(),
+      lazy.articles(),
+      lazy.markdown(),
+      lazy.assets(),
+    ]);
     const { renderPdfs } = options.pdf !== false ? await lazy.pdf() : { renderPdfs: undefined };
     if (hasErrors(checked.diagnostics)) return refuse(checked.diagnostics);
     // Sections rendered as their folders were checked (checkFolders) are reused, not rendered again.
@@ -179,12 +235,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const locked = await findLiveLock(out);
     if (locked) return refuse([...diagnostics, lockedDiagnostic(out, locked)]);
     if (options.pdf !== false) {
-      const printed = await renderPdfs!(issues, checked.config, env, { root, ...(options.env ? { env: options.env } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+      const printed = await renderPdfs!(issues, checked.config, env, {
+        root,
+        ...(options.env ? { env: options.env } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      });
       diagnostics.push(...printed.diagnostics);
       // A missing PDF is an error: nothing is written, the last good output stays.
       if (hasErrors(printed.diagnostics)) return refuse(diagnostics);
       pdfs = printed.value;
-      recordPageCounts(root, pdfs.map((p) => ({ folder: p.issue.folder, pages: p.pages })));
+      recordPageCounts(
+        root,
+        pdfs.map((p) => ({ folder: p.issue.folder, pages: p.pages })),
+      );
     }
     const pdfBytes = new Map(pdfs.map((p) => [`${p.issue.path}/${p.fileName}`, p.pdf.byteLength]));
     const pdfPages = new Map(pdfs.map((p) => [`${p.issue.path}/${p.fileName}`, p.pages]));
@@ -205,11 +268,25 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       site = renderSite(issues, checked.config, env, { pdf: options.pdf !== false, pdfBytes, pdfPages }, markdown);
     } catch (e) {
       if (e instanceof SectionRenderError) {
-        return refuse([...diagnostics, createDiagnostic(e.file, undefined, 'error', 'render/markdown', '这篇稿件的正文无法排版（结构过于复杂），本次未写入任何文件。请检查是否误粘贴了大量符号。')]);
+        return refuse([
+          ...diagnostics,
+          createDiagnostic(
+            e.file,
+            undefined,
+            'error',
+            'render/markdown',
+            '这篇稿件的正文无法排版（结构过于复杂），本次未写入任何文件。请检查是否误粘贴了大量符号。',
+          ),
+        ]);
       }
       // nunjucks reports template bugs as errors naming the template and line.
-      const d = createDiagnostic('templates', undefined, 'error', 'render/template',
-        `模板出错，本次未写入任何文件：${(e as Error).message.replace(/\s+/g, ' ').trim()}。请改正 templates/ 下的模板。`);
+      const d = createDiagnostic(
+        'templates',
+        undefined,
+        'error',
+        'render/template',
+        `模板出错，本次未写入任何文件：${(e as Error).message.replace(/\s+/g, ' ').trim()}。请改正 templates/ 下的模板。`,
+      );
       return refuse([...diagnostics, d]);
     }
     const files: OutputFile[] = [...site.files, ...(await loadSiteAssets(root))];
@@ -223,16 +300,30 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const code = (e as NodeJS.ErrnoException).code;
       if (typeof code === 'string' && code.startsWith('E')) {
         const why = WRITE_ERRORS[code] ?? '文件系统报错';
-        return refuse([...diagnostics, createDiagnostic(out, undefined, 'error', 'build/write',
-          `无法写入输出文件夹（${why}，${code}）。上一次的输出保持不变，临时文件已删除。请检查 --out 路径、磁盘空间和权限后重试。`)]);
+        return refuse([
+          ...diagnostics,
+          createDiagnostic(
+            out,
+            undefined,
+            'error',
+            'build/write',
+            `无法写入输出文件夹（${why}，${code}）。上一次的输出保持不变，临时文件已删除。请检查 --out 路径、磁盘空间和权限后重试。`,
+          ),
+        ]);
       }
       throw e;
     }
     const result: BuildResult = {
-      diagnostics, fileCount: checked.fileCount, written: { out, files: outputCount, issueCount: issues.length, issues },
+      diagnostics,
+      fileCount: checked.fileCount,
+      written: { out, files: outputCount, issueCount: issues.length, issues },
       pdfs: pdfs.map((p) => summarise(p, join(out, p.issue.path, p.fileName))),
     };
-    writeManifest(manifestFile, { inputs: inputs.value, outputs: outputFingerprint(out), result: { ...result, written: { ...result.written!, issues: [] } } });
+    writeManifest(manifestFile, {
+      inputs: inputs.value,
+      outputs: outputFingerprint(out),
+      result: { ...result, written: { ...result.written!, issues: [] } },
+    });
     return result;
   } finally {
     checked.aside?.stop();
@@ -300,18 +391,41 @@ export async function pdf(options: PdfOptions): Promise<PdfResult> {
   const merged = checked.issues.map((i) => mergeIssue(i, checked.config));
   const selected = selectIssues(merged, options.issues ?? []);
   const folders = new Set(selected.value.map((i) => `issues/${i.folder}/`));
-  const blocking = checked.diagnostics.filter((d) => d.severity === 'error' && (!d.file.startsWith('issues/') || [...folders].some((f) => d.file.startsWith(f))));
+  const blocking = checked.diagnostics.filter(
+    (d) => d.severity === 'error' && (!d.file.startsWith('issues/') || [...folders].some((f) => d.file.startsWith(f))),
+  );
   const diagnostics = [...checked.diagnostics, ...selected.diagnostics];
-  const none = (list: Diagnostic[]): PdfResult => ({ diagnostics: list, fileCount: checked.fileCount, out: undefined, pdfs: [] });
+  const none = (list: Diagnostic[]): PdfResult => ({
+    diagnostics: list,
+    fileCount: checked.fileCount,
+    out: undefined,
+    pdfs: [],
+  });
   if (blocking.length > 0 || hasErrors(selected.diagnostics) || selected.value.length === 0) {
     if (selected.value.length === 0 && !hasErrors(diagnostics)) {
-      diagnostics.push(createDiagnostic('issues', undefined, 'error', 'pdf/no-issue', '没有可以生成 PDF 的期：issues/ 下没有有效的 issue.yml。请先运行「yongzu check」查看问题。'));
+      diagnostics.push(
+        createDiagnostic(
+          'issues',
+          undefined,
+          'error',
+          'pdf/no-issue',
+          '没有可以生成 PDF 的期：issues/ 下没有有效的 issue.yml。请先运行「yongzu check」查看问题。',
+        ),
+      );
     }
     return none(diagnostics);
   }
-  const printed = await renderPdfs(selected.value, checked.config, createTemplateEnv(root), { root, booklet: options.booklet ?? false, ...(options.env ? { env: options.env } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const printed = await renderPdfs(selected.value, checked.config, createTemplateEnv(root), {
+    root,
+    booklet: options.booklet ?? false,
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
   diagnostics.push(...printed.diagnostics);
-  recordPageCounts(root, printed.value.map((p) => ({ folder: p.issue.folder, pages: p.pages })));
+  recordPageCounts(
+    root,
+    printed.value.map((p) => ({ folder: p.issue.folder, pages: p.pages })),
+  );
   const files: OutputFile[] = printed.value.flatMap((p) => [
     { path: p.fileName, content: p.pdf },
     ...(p.booklet ? [{ path: p.booklet.fileName, content: p.booklet.pdf }] : []),
@@ -319,16 +433,24 @@ export async function pdf(options: PdfOptions): Promise<PdfResult> {
   // Issues that printed are written even when another failed: each file stands alone.
   if (files.length > 0) await writeFilesAtomic(out, [...files, { path: OUTPUT_MARKER, content: OUTPUT_MARKER_TEXT }]);
   return {
-    diagnostics, fileCount: checked.fileCount, out: files.length > 0 ? out : undefined,
-    pdfs: printed.value.map((p) => summarise(p, join(out, p.fileName), p.booklet ? join(out, p.booklet.fileName) : undefined)),
+    diagnostics,
+    fileCount: checked.fileCount,
+    out: files.length > 0 ? out : undefined,
+    pdfs: printed.value.map((p) =>
+      summarise(p, join(out, p.fileName), p.booklet ? join(out, p.booklet.fileName) : undefined),
+    ),
   };
 }
 
 function lockedDiagnostic(out: string, e: { pid: number; lockFile: string }): Diagnostic {
-  return createDiagnostic(out, undefined, 'error', 'build/locked',
-    `另一个生成任务（进程 ${e.pid}）正在写入这个输出文件夹，本次未写入。请等它结束后再试；如确认没有其他任务，删除 ${e.lockFile}。`);
+  return createDiagnostic(
+    out,
+    undefined,
+    'error',
+    'build/locked',
+    `另一个生成任务（进程 ${e.pid}）正在写入这个输出文件夹，本次未写入。请等它结束后再试；如确认没有其他任务，删除 ${e.lockFile}。`,
+  );
 }
-
 
 /**
  * Applies the safe copy fixes (check --fix), then checks again. Originals are
@@ -348,7 +470,13 @@ export async function newIssue(options: { root: string; date?: Date; themes?: st
 }
 
 /** `yongzu new submission`: a submission with correct front-matter and the next file-name prefix. */
-export async function newSubmission(options: { root: string; to: string; county: string; theme?: string; title?: string }) {
+export async function newSubmission(options: {
+  root: string;
+  to: string;
+  county: string;
+  theme?: string;
+  title?: string;
+}) {
   const root = resolve(options.root);
   const checked = await check({ root });
   const { resolveTarget, writeSubmission } = await lazy.create();
@@ -362,7 +490,14 @@ export async function newSubmission(options: { root: string; to: string; county:
  * `yongzu import`: turns a .docx, .txt or .md file into a submission of the
  * given issue, then checks it. Nothing is written when the file cannot be read.
  */
-export async function importDocument(options: { root: string; file: string; to: string; county: string; theme?: string; title?: string }) {
+export async function importDocument(options: {
+  root: string;
+  file: string;
+  to: string;
+  county: string;
+  theme?: string;
+  title?: string;
+}) {
   const root = resolve(options.root);
   const checked = await check({ root });
   const [{ resolveTarget, writeSubmission }, { readDocument }] = await Promise.all([lazy.create(), lazy.importer()]);

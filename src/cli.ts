@@ -70,7 +70,9 @@ function shown(path: string): string {
 function describePdfs(pdfs: readonly PdfSummary[]): string {
   const lines = pdfs.map((p) => {
     const took = p.cached ? '内容未变，沿用上次结果' : `排版用时 ${(p.ms / 1000).toFixed(1)} 秒`;
-    const booklet = p.booklet ? `\n  A3 骑马订拼版：${shown(p.booklet.path)}（${p.booklet.sheets} 张 A3，补空白页 ${p.booklet.blanks} 页）` : '';
+    const booklet = p.booklet
+      ? `\n  A3 骑马订拼版：${shown(p.booklet.path)}（${p.booklet.sheets} 张 A3，补空白页 ${p.booklet.blanks} 页）`
+      : '';
     return `PDF：${shown(p.path)}（${p.pages} 页，${Math.max(1, Math.round(p.bytes / 1024))} KB，${took}）${booklet}`;
   });
   const fonts = [...new Set(pdfs.flatMap((p) => p.fonts))];
@@ -79,7 +81,11 @@ function describePdfs(pdfs: readonly PdfSummary[]): string {
 }
 
 /** Parses flags, calls the API, prints, and returns the exit code. No logic of its own. */
-export async function main(argv: readonly string[], out: Write = (t) => process.stdout.write(t), err: Write = (t) => process.stderr.write(t)): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  out: Write = (t) => process.stdout.write(t),
+  err: Write = (t) => process.stderr.write(t),
+): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
@@ -113,10 +119,18 @@ export async function main(argv: readonly string[], out: Write = (t) => process.
         const { fixed, after } = await fix({ root: values.root });
         for (const f of fixed) {
           out(`${f.file}${f.reencodedFrom ? `（已从 ${f.reencodedFrom} 转为 UTF-8）` : ''}\n`);
-          for (const c of f.changes) out(`  ${c.line}:${c.column}  - ${c.before}\n  ${' '.repeat(`${c.line}:${c.column}`.length)}  + ${c.after}  ${c.rule}\n`);
+          for (const c of f.changes)
+            out(
+              `  ${c.line}:${c.column}  - ${c.before}\n` +
+                `  ${' '.repeat(`${c.line}:${c.column}`.length)}  + ${c.after}  ${c.rule}\n`,
+            );
         }
         const count = fixed.reduce((n, f) => n + f.changes.length, 0);
-        out(fixed.length > 0 ? `已改正 ${fixed.length} 个文件中的 ${count} 处；原文件备份在 ${dirOf(fixed[0]!.backup, fixed[0]!.file)}。\n\n` : '没有可以自动改正的地方。\n\n');
+        out(
+          fixed.length > 0
+            ? `已改正 ${fixed.length} 个文件中的 ${count} 处；原文件备份在 ${dirOf(fixed[0]!.backup, fixed[0]!.file)}。\n\n`
+            : '没有可以自动改正的地方。\n\n',
+        );
         report(after.diagnostics, after.fileCount);
         return hasErrors(after.diagnostics) ? 1 : 0;
       }
@@ -126,17 +140,27 @@ export async function main(argv: readonly string[], out: Write = (t) => process.
     }
     case 'build': {
       const started = performance.now();
-      const result = await build({ onProgress: createProgress(process.stderr, 'PDF'), root: values.root, ...(values.out ? { out: values.out } : {}), pdf: values.pdf && !values['no-pdf'], force: values.force });
+      const result = await build({
+        onProgress: createProgress(process.stderr, 'PDF'),
+        root: values.root,
+        ...(values.out ? { out: values.out } : {}),
+        pdf: values.pdf && !values['no-pdf'],
+        force: values.force,
+      });
       if (values.format === 'json') {
         report(result.diagnostics, result.fileCount);
       } else {
         if (hasErrors(result.diagnostics)) out(`${formatText(result.diagnostics, result.fileCount)}\n`);
-        else if (result.diagnostics.length > 0) out(`${formatSummary(result.diagnostics, result.fileCount)}运行「yongzu check」查看详情。\n`);
+        else if (result.diagnostics.length > 0)
+          out(`${formatSummary(result.diagnostics, result.fileCount)}运行「yongzu check」查看详情。\n`);
         if (result.written) {
           const secs = ((performance.now() - started) / 1000).toFixed(2);
-          out(result.written.unchanged
-            ? `没有变化：${result.written.out} 已是最新（${result.written.issueCount} 期，${result.written.files} 个文件；${secs} 秒）。\n`
-            : `已生成 ${result.written.issueCount} 期、${result.written.files} 个文件到 ${result.written.out}（${secs} 秒）。\n`);
+          out(
+            result.written.unchanged
+              ? `没有变化：${result.written.out} 已是最新（${result.written.issueCount} 期，${result.written.files} 个文件；` +
+                  `${secs} 秒）。\n`
+              : `已生成 ${result.written.issueCount} 期、${result.written.files} 个文件到 ${result.written.out}（${secs} 秒）。\n`,
+          );
           out(describePdfs(result.pdfs));
           out(describePdfWarnings(result.diagnostics));
         } else {
@@ -155,7 +179,13 @@ export async function main(argv: readonly string[], out: Write = (t) => process.
       let dev;
       try {
         const { runDev } = await import('./dev/run-dev.js');
-        dev = await runDev({ root, out: resolve(values.out ?? join(root, 'dist')), port, force: values.force, log: (line) => out(`${line}\n`) });
+        dev = await runDev({
+          root,
+          out: resolve(values.out ?? join(root, 'dist')),
+          port,
+          force: values.force,
+          log: (line) => out(`${line}\n`),
+        });
       } catch (e) {
         if (e instanceof UnsafeOutputError) {
           err(`${formatText([e.diagnostic])}\n`);
@@ -188,13 +218,25 @@ export async function main(argv: readonly string[], out: Write = (t) => process.
           err(`--date 应写作 YYYY-MM-DD，而不是「${values.date}」。\n`);
           return 1;
         }
-        result = await newIssue({ root: values.root, ...(date ? { date } : {}), ...(values.theme ? { themes: values.theme } : {}) });
+        result = await newIssue({
+          root: values.root,
+          ...(date ? { date } : {}),
+          ...(values.theme ? { themes: values.theme } : {}),
+        });
       } else {
         if (!values.to || !values.county) {
-          err('请用 --to 指定一期的文件夹、--county 指定县区，如：yongzu new submission --to issues/2009-18 --county 江华县\n');
+          err(
+            '请用 --to 指定一期的文件夹、--county 指定县区，如：yongzu new submission --to issues/2009-18 --county 江华县\n',
+          );
           return 1;
         }
-        result = await newSubmission({ root: values.root, to: values.to, county: values.county, ...(values.theme?.[0] ? { theme: values.theme[0] } : {}), ...(values.title ? { title: values.title } : {}) });
+        result = await newSubmission({
+          root: values.root,
+          to: values.to,
+          county: values.county,
+          ...(values.theme?.[0] ? { theme: values.theme[0] } : {}),
+          ...(values.title ? { title: values.title } : {}),
+        });
       }
       return created(result, out, err);
     }
@@ -204,17 +246,34 @@ export async function main(argv: readonly string[], out: Write = (t) => process.
         err('用法：yongzu import 文件 --to issues/2009-18 --county 县区 [--theme 主题] [--title 标题]\n');
         return 1;
       }
-      const result = await importDocument({ root: values.root, file, to: values.to, county: values.county, ...(values.theme?.[0] ? { theme: values.theme[0] } : {}), ...(values.title ? { title: values.title } : {}) });
+      const result = await importDocument({
+        root: values.root,
+        file,
+        to: values.to,
+        county: values.county,
+        ...(values.theme?.[0] ? { theme: values.theme[0] } : {}),
+        ...(values.title ? { title: values.title } : {}),
+      });
       return created(result, out, err);
     }
     case 'pdf': {
-      const result = await pdf({ onProgress: createProgress(process.stderr, 'PDF'), root: values.root, issues: rest, booklet: values.booklet, force: values.force, ...(values.out ? { out: values.out } : {}) });
+      const result = await pdf({
+        onProgress: createProgress(process.stderr, 'PDF'),
+        root: values.root,
+        issues: rest,
+        booklet: values.booklet,
+        force: values.force,
+        ...(values.out ? { out: values.out } : {}),
+      });
       const failed = hasErrors(result.diagnostics);
       if (values.format === 'json') report(result.diagnostics, result.fileCount);
       else if (failed) out(`${formatText(result.diagnostics, result.fileCount)}\n`);
-      else if (result.diagnostics.length > 0) out(`${formatSummary(result.diagnostics, result.fileCount)}运行「yongzu check」查看详情。\n`);
-      if (values.format !== 'json') out(`${describePdfs(result.pdfs)}${failed ? '' : describePdfWarnings(result.diagnostics)}`);
-      if (failed && values.format !== 'json') err(`${formatSummary(result.diagnostics)}\n有的期没有生成 PDF：已有的同名文件保持不变。\n`);
+      else if (result.diagnostics.length > 0)
+        out(`${formatSummary(result.diagnostics, result.fileCount)}运行「yongzu check」查看详情。\n`);
+      if (values.format !== 'json')
+        out(`${describePdfs(result.pdfs)}${failed ? '' : describePdfWarnings(result.diagnostics)}`);
+      if (failed && values.format !== 'json')
+        err(`${formatSummary(result.diagnostics)}\n有的期没有生成 PDF：已有的同名文件保持不变。\n`);
       return failed ? 1 : 0;
     }
     default:

@@ -8,7 +8,8 @@ export function createProgress(stream: NodeJS.WriteStream, what: string) {
     if (total < 3) return;
     const elapsed = (performance.now() - started) / 1000;
     const left = done > 0 ? (elapsed / done) * (total - done) : 0;
-    const line = `${what} ${done}/${total} ${label} · 已用 ${Math.round(elapsed)} 秒${done < total ? ` · 预计还需 ${Math.ceil(left)} 秒` : ''}`;
+    const eta = done < total ? ` · 预计还需 ${Math.ceil(left)} 秒` : '';
+    const line = `${what} ${done}/${total} ${label} · 已用 ${Math.round(elapsed)} 秒${eta}`;
     if (stream.isTTY) stream.write(`\r\x1b[K${line}${done === total ? '\n' : ''}`);
     else stream.write(`${line}\n`);
   };

@@ -23,7 +23,14 @@ describe('the sample issue page', () => {
     const html = readFileSync(join(root, 'dist/2009/18/index.html'), 'utf8');
     const text = pageText(html);
     let at = 0;
-    for (const p of ['永组信息', '第18期', '（总第476期）', '中共永州市委组织部', '2009年6月15日', '各县区创新组织工作服务新型工业化发展']) {
+    for (const p of [
+      '永组信息',
+      '第18期',
+      '（总第476期）',
+      '中共永州市委组织部',
+      '2009年6月15日',
+      '各县区创新组织工作服务新型工业化发展',
+    ]) {
       const i = text.indexOf(p, at);
       expect(i, p).toBeGreaterThanOrEqual(at);
       at = i + p.length;
@@ -56,9 +63,12 @@ describe('untrusted content', () => {
   it('never emits script, event handlers or javascript: URLs from a submission', async () => {
     const root = sampleProject();
     edit(root, 'issues/2009-18/04-qiyang.md', /title: .*/, 'title: 祁阳县<script>alert(1)</script>');
-    writeFile(root, 'issues/2009-18/04-qiyang.md',
+    writeFile(
+      root,
+      'issues/2009-18/04-qiyang.md',
       readFileSync(join(root, 'issues/2009-18/04-qiyang.md'), 'utf8') +
-        '\n<script>alert(2)</script>\n\n<img src=x onerror="alert(3)">\n\n[点我](javascript:alert(4)) <iframe src="http://x"></iframe>\n\n<style>body{}</style>\n');
+        '\n<script>alert(2)</script>\n\n<img src=x onerror="alert(3)">\n\n[点我](javascript:alert(4)) <iframe src="http://x"></iframe>\n\n<style>body{}</style>\n',
+    );
     const result = await build({ root, pdf: false });
     expect(result.diagnostics.some((d) => d.rule === 'content/raw-html')).toBe(true);
     const html = readFileSync(join(root, 'dist/2009/18/index.html'), 'utf8');

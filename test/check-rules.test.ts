@@ -62,7 +62,12 @@ describe('front-matter', () => {
 
   it('front-matter/alias-limit refuses a YAML alias bomb', async () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 9; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 9; i++)
+      bomb.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     const ds = await checkEdited(QIYANG, 'issue: 18\n', `issue: 18\n${bomb.join('\n')}\n`);
     expect(byRule(ds, 'front-matter/alias-limit')).toHaveLength(1);
   });
@@ -101,7 +106,7 @@ describe('schema', () => {
 });
 
 describe('cross-checks', () => {
-  it('issue/match: last issue\'s number left in the template', async () => {
+  it("issue/match: last issue's number left in the template", async () => {
     const [d] = byRule(await checkEdited(QIYANG, 'issue: 18', 'issue: 17'), 'issue/match');
     expect(d).toMatchObject({ file: QIYANG, line: 2, column: 8, severity: 'error' });
     expect(d!.message).toContain('18');
@@ -131,7 +136,14 @@ describe('cross-checks', () => {
   });
 
   it('theme/declared: a theme typed slightly differently', async () => {
-    const [d] = byRule(await checkEdited(QIYANG, 'theme: 各县区创新组织工作服务新型工业化发展', 'theme: 各县区创新组织工作服务新型工业化'), 'theme/declared');
+    const [d] = byRule(
+      await checkEdited(
+        QIYANG,
+        'theme: 各县区创新组织工作服务新型工业化发展',
+        'theme: 各县区创新组织工作服务新型工业化',
+      ),
+      'theme/declared',
+    );
     expect(d).toMatchObject({ file: QIYANG, line: 4, column: 8 });
     expect(d!.message).toContain('是不是「各县区创新组织工作服务新型工业化发展」');
   });
@@ -153,7 +165,10 @@ describe('cross-checks', () => {
   });
 
   it('content/raw-html: HTML in a body is reported where it is', async () => {
-    const [d] = byRule(await checkEdited(QIYANG, '坚持学习', '<span onclick="x()">坚持</span>学习'), 'content/raw-html');
+    const [d] = byRule(
+      await checkEdited(QIYANG, '坚持学习', '<span onclick="x()">坚持</span>学习'),
+      'content/raw-html',
+    );
     expect(d).toMatchObject({ line: 8, column: 1, severity: 'warning' });
   });
 });
@@ -219,7 +234,11 @@ describe('configuration', () => {
     const root = sampleProject();
     edit(root, QIYANG, 'county: 祁阳县', 'county: 测试区');
     expect(byRule((await check({ root })).diagnostics, 'county/known')).toHaveLength(1);
-    writeFile(root, 'yongzu.config.yml', 'counties:\n  - 江华县\n  - 双牌县\n  - 道县\n  - name: 测试县\n    aliases: [测试区]\n');
+    writeFile(
+      root,
+      'yongzu.config.yml',
+      'counties:\n  - 江华县\n  - 双牌县\n  - 道县\n  - name: 测试县\n    aliases: [测试区]\n',
+    );
     expect(errors((await check({ root })).diagnostics)).toEqual([]);
   });
 
@@ -232,9 +251,23 @@ describe('configuration', () => {
 
   it('every schema message is in Chinese, at the value it is about', async () => {
     const root = sampleProject();
-    writeFile(root, 'yongzu.config.yml', [
-      'pageBudget: 1.5', 'copies: 0', 'site: 网站', 'distribution:', '  - 报: 市委', 'counties:', '  - 江华县', '  - name: 测试县', '    slug: 7', '  - 5', '',
-    ].join('\n'));
+    writeFile(
+      root,
+      'yongzu.config.yml',
+      [
+        'pageBudget: 1.5',
+        'copies: 0',
+        'site: 网站',
+        'distribution:',
+        '  - 报: 市委',
+        'counties:',
+        '  - 江华县',
+        '  - name: 测试县',
+        '    slug: 7',
+        '  - 5',
+        '',
+      ].join('\n'),
+    );
     edit(root, META, 'themes:', 'copies: 2.5\ndistribution:\n  报: 5\n  送:\n    - 市委\n    - 6\nthemes:');
     edit(root, META, 'year: 2009', 'year: 2009.5');
     const ds = errors((await check({ root })).diagnostics);
@@ -244,7 +277,8 @@ describe('configuration', () => {
       expect(d.message, d.rule).not.toMatch(/Invalid|expected|received|undefined/);
     }
     // Each bad value is reported at its own line.
-    for (const line of [1, 2, 3, 5, 9, 10]) expect(where('yongzu.config.yml', line), `config line ${line}`).not.toEqual([]);
+    for (const line of [1, 2, 3, 5, 9, 10])
+      expect(where('yongzu.config.yml', line), `config line ${line}`).not.toEqual([]);
     const meta = readFileSync(join(root, META), 'utf8').split('\n');
     for (const value of ['year: 2009.5', 'copies: 2.5', '  报: 5', '    - 6']) {
       expect(where(META, meta.indexOf(value) + 1), value).not.toEqual([]);
@@ -263,7 +297,11 @@ describe('page budget in check', () => {
   it('pdf/page-budget: warns from the page count the last PDF build recorded', async () => {
     const root = sampleProject();
     expect((await check({ root })).diagnostics.some((d) => d.rule === 'pdf/page-budget')).toBe(false);
-    writeFile(root, 'node_modules/.cache/yongzu/pages.json', JSON.stringify({ '2009-18': { pages: 6, at: '2026-11-27T00:00:00Z' } }));
+    writeFile(
+      root,
+      'node_modules/.cache/yongzu/pages.json',
+      JSON.stringify({ '2009-18': { pages: 6, at: '2026-11-27T00:00:00Z' } }),
+    );
     const [d] = byRule((await check({ root })).diagnostics, 'pdf/page-budget');
     expect(d).toMatchObject({ file: META, line: 1, severity: 'warning' });
     expect(d!.message).toContain('超出页数预算（4 页）2 页');

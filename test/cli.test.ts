@@ -14,7 +14,11 @@ function run(args: string[], cwd?: string) {
 async function runInProcess(args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, (t) => (stdout += t), (t) => (stderr += t));
+  const code = await main(
+    args,
+    (t) => (stdout += t),
+    (t) => (stderr += t),
+  );
   return { code, stdout, stderr };
 }
 
@@ -41,7 +45,8 @@ describe('yongzu check (real process)', () => {
       rule: 'county/known',
       message: expect.stringContaining('未知县区「永州县」'),
     });
-    for (const x of list) expect(Object.keys(x).sort()).toEqual(['column', 'file', 'line', 'message', 'rule', 'severity']);
+    for (const x of list)
+      expect(Object.keys(x).sort()).toEqual(['column', 'file', 'line', 'message', 'rule', 'severity']);
   });
 
   it('text output groups by file in the ESLint style', () => {

@@ -11,7 +11,10 @@ const rule = (id: string) => {
 
 /** Applies every finding's replacement, right to left, as --fix would. */
 function fix(id: string, text: string): string {
-  const findings = rule(id).check(text).filter((f) => f.replacement !== undefined).sort((a, b) => b.index - a.index);
+  const findings = rule(id)
+    .check(text)
+    .filter((f) => f.replacement !== undefined)
+    .sort((a, b) => b.index - a.index);
   let out = text;
   for (const f of findings) out = out.slice(0, f.index) + f.replacement + out.slice(f.index + f.length);
   return out;

@@ -14,7 +14,9 @@ const piece = fc.oneof(
   fc.constantFrom('正文，一段。', 'issue: 18\n', '\r\n', '\t', '\u001b', 'abc'),
   fc.constantFrom(0, 1, 8, 0x0e, 0x1a, 0x1c, 0x1f, 0x7f, 0x80, 0xc3, 0xff).map((b) => new Uint8Array([b])),
 );
-const bytes = fc.array(piece, { maxLength: 40 }).map((parts) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))));
+const bytes = fc
+  .array(piece, { maxLength: 40 })
+  .map((parts) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))));
 
 describe('decoding a source file', () => {
   it('calls binary exactly the files with a NUL or many control bytes in their first 8 KB, and reads valid UTF-8 otherwise', () => {

@@ -108,11 +108,15 @@ describe('yongzu dev (real files, real HTTP)', () => {
     const events = await subscribe(dev.url);
     edit(root, 'issues/2009-18/04-qiyang.md', '坚持学习培训', '坚持系统学习培训');
     await events.next('reload');
-    expect(await (await fetch(page)).text()).toContain('坚持系统学习培训')
+    expect(await (await fetch(page)).text()).toContain('坚持系统学习培训');
 
     // A bad save: the page stays as it was; the overlay gets the diagnostics.
     for (let i = 0; i < 3; i++) edit(root, 'issues/2009-18/04-qiyang.md', /county: .*/, `county: 永州县${i}`);
-    const list = JSON.parse(await events.next('diagnostics', (data) => data !== '[]')) as { file: string; line: number; message: string }[];
+    const list = JSON.parse(await events.next('diagnostics', (data) => data !== '[]')) as {
+      file: string;
+      line: number;
+      message: string;
+    }[];
     expect(list.some((d) => d.file === 'issues/2009-18/04-qiyang.md' && d.line === 3)).toBe(true);
     expect(await (await fetch(page)).text()).toContain('坚持系统学习培训');
 
@@ -124,7 +128,10 @@ describe('yongzu dev (real files, real HTTP)', () => {
     // A template bug keeps the server up and the last good page served; fixing it recovers.
     const { mkdirSync } = await import('node:fs');
     mkdirSync(join(root, 'templates'), { recursive: true });
-    writeFileSync(join(root, 'templates/issue.njk'), '{% extends "layout.njk" %}{% block main %}{{ issue.nope( }}{% endblock %}');
+    writeFileSync(
+      join(root, 'templates/issue.njk'),
+      '{% extends "layout.njk" %}{% block main %}{{ issue.nope( }}{% endblock %}',
+    );
     await until(async () => lines.some((l) => l.includes('模板出错')));
     expect(await (await fetch(page)).text()).toContain('坚持系统学习培训');
     rmSync(join(root, 'templates'), { recursive: true });
@@ -136,7 +143,9 @@ describe('yongzu dev (real files, real HTTP)', () => {
     await until(async () => (await (await fetch(page)).text()).includes('道县增强党组织'));
     writeFileSync(join(root, 'issues/2009-18/05-new.md'), readSample('04-qiyang.md').replace('祁阳县', '东安县'));
     await dev.idle();
-    await until(async () => (await (await fetch(page)).text()).includes('（综合江华县、双牌县、道县、祁阳县、东安县情况）'));
+    await until(async () =>
+      (await (await fetch(page)).text()).includes('（综合江华县、双牌县、道县、祁阳县、东安县情况）'),
+    );
     rmSync(join(root, 'issues/2009-18'), { recursive: true });
     await until(async () => lines.some((l) => l.includes('2009-18')) && (await fetch(dev.url)).ok);
     await dev.idle();
@@ -150,7 +159,10 @@ describe('the paged print preview in dev (real Chromium)', () => {
     const { chromium } = await import('playwright-core');
     const root = sampleProject();
     const dev = await runDev({ root, out: join(root, 'dist'), port: 0, log: () => undefined });
-    const browser = await chromium.launch({ executablePath: process.env['YONGZU_CHROMIUM'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+    const browser = await chromium.launch({
+      executablePath: process.env['YONGZU_CHROMIUM'] ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    });
     try {
       const page = await browser.newPage();
       const problems: string[] = [];
@@ -169,7 +181,11 @@ describe('the paged print preview in dev (real Chromium)', () => {
       const pdf = await fetch(`${dev.url}2009/18/print.pdf`);
       expect(pdf.status).toBe(200);
       expect(pdf.headers.get('content-type')).toBe('application/pdf');
-      expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(
+        Buffer.from(await pdf.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
     } finally {
       await browser.close();
       await dev.close();

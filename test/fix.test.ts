@@ -34,7 +34,7 @@ describe('check --fix on a copy of the sample', () => {
       const want = expected(original).split('\n');
       const got = now.split('\n');
       expect(got.length).toBe(want.length);
-      got.forEach((line, i) => expect(line, `${name}:${i + 1}`).toBe(want[i]));
+      for (const [i, line] of got.entries()) expect(line, `${name}:${i + 1}`).toBe(want[i]);
       const f = fixed.find((x) => x.file.endsWith(name))!;
       expect(readFileSync(f.backup, 'utf8')).toBe(original);
     }
@@ -53,7 +53,8 @@ describe('check --fix on a copy of the sample', () => {
 
   it('never touches keys, numbers, county or theme, and keeps CRLF and BOM', async () => {
     const root = sampleProject();
-    const text = '---\nissue: 18\ncounty: 祁阳县\ntheme: 各县区创新组织工作服务新型工业化发展\ntitle: 祁阳县注重企业培训,提升班子发展能力\n---\n\n共 35 名干部,奖励１０００元...\n';
+    const text =
+      '---\nissue: 18\ncounty: 祁阳县\ntheme: 各县区创新组织工作服务新型工业化发展\ntitle: 祁阳县注重企业培训,提升班子发展能力\n---\n\n共 35 名干部,奖励１０００元...\n';
     writeFile(root, 'issues/2009-18/04-qiyang.md', `\uFEFF${text.replace(/\n/g, '\r\n')}`);
     await fix({ root });
     const raw = readFileSync(join(root, 'issues/2009-18/04-qiyang.md'), 'utf8');

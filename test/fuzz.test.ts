@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import nunjucks from 'nunjucks';
+import type nunjucks from 'nunjucks';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { checkIssue } from '../src/check/check-project.js';
@@ -51,9 +51,45 @@ const frontMatter = fc.record(
 const body = fc
   .array(
     fc.constantFrom(
-      '一是', '二是', '四是', '。', '，', ',', '"', '\n', '\n\n', ' ', '#', '*', '_', '>', '- ', '1. ', '[', ']', '(', ')', '`', '```\n', '|', '---',
-      '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '[x](javascript:alert(1))', '<a href="javascript:alert(1)">x</a>',
-      '<iframe src="//evil"></iframe>', '<style>*{}</style>', '<svg onload=alert(1)>', '&lt;', '&#x3C;script', '\u3000', '：', '60-120元', '...', '中', 'a',
+      '一是',
+      '二是',
+      '四是',
+      '。',
+      '，',
+      ',',
+      '"',
+      '\n',
+      '\n\n',
+      ' ',
+      '#',
+      '*',
+      '_',
+      '>',
+      '- ',
+      '1. ',
+      '[',
+      ']',
+      '(',
+      ')',
+      '`',
+      '```\n',
+      '|',
+      '---',
+      '<script>alert(1)</script>',
+      '<img src=x onerror=alert(1)>',
+      '[x](javascript:alert(1))',
+      '<a href="javascript:alert(1)">x</a>',
+      '<iframe src="//evil"></iframe>',
+      '<style>*{}</style>',
+      '<svg onload=alert(1)>',
+      '&lt;',
+      '&#x3C;script',
+      '\u3000',
+      '：',
+      '60-120元',
+      '...',
+      '中',
+      'a',
     ),
     { maxLength: 60 },
   )
@@ -61,7 +97,28 @@ const body = fc
 
 /** Random raw front-matter text, not necessarily valid YAML. */
 const rawYaml = fc
-  .array(fc.constantFrom('issue: 18', 'county：江华县', 'county: 江华县', 'theme: ', THEME, 'title: "', "title: '", '- ', '  ', '&a [1]', '*a', '{', '}', '\t', '\n', ': :', '!!binary'), { maxLength: 12 })
+  .array(
+    fc.constantFrom(
+      'issue: 18',
+      'county：江华县',
+      'county: 江华县',
+      'theme: ',
+      THEME,
+      'title: "',
+      "title: '",
+      '- ',
+      '  ',
+      '&a [1]',
+      '*a',
+      '{',
+      '}',
+      '\t',
+      '\n',
+      ': :',
+      '!!binary',
+    ),
+    { maxLength: 12 },
+  )
   .map((parts) => parts.join(''));
 
 function assertPlaced(diagnostics: readonly Diagnostic[], texts: Record<string, string>): void {

@@ -43,7 +43,13 @@ export function edit(root: string, path: string, from: string | RegExp, to: stri
 /** The paragraphs of the sample's bodies, in file order. */
 export function sampleParagraphs(): string[] {
   return ['01-jianghua.md', '02-shuangpai.md', '03-daoxian.md', '04-qiyang.md'].flatMap((name) =>
-    readSample(name).split(/^---$/m).slice(2).join('---').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean),
+    readSample(name)
+      .split(/^---$/m)
+      .slice(2)
+      .join('---')
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean),
   );
 }
 

@@ -9,7 +9,13 @@ import { REPO } from './helpers.js';
 import { unsafeParts } from './html-safety.js';
 
 const CHROMIUM = process.env['YONGZU_CHROMIUM'] ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 
 /** Loads a page, clicks every link and button it has, and reports whether any injected script ran. */
 async function pwned(page: Page, url: string): Promise<unknown> {
@@ -25,7 +31,7 @@ async function pwned(page: Page, url: string): Promise<unknown> {
     if (!page.url().startsWith(url.split('#')[0]!)) await page.goto(url);
   }
   await page.waitForTimeout(200);
-  return (await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)) ?? (dialogs[0] ?? undefined);
+  return (await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)) ?? dialogs[0] ?? undefined;
 }
 
 describe('hostile content in real Chromium', () => {

@@ -11,12 +11,21 @@ const BANNED = new Set(['script', 'iframe', 'object', 'embed', 'style', 'svg', '
 export function unsafeParts(html: string): string[] {
   const tree = unified().use(rehypeParse, { fragment: true }).parse(html);
   const found: string[] = [];
-  const walk = (node: { type: string; tagName?: string; properties?: Record<string, unknown>; children?: unknown[] }) => {
+  const walk = (node: {
+    type: string;
+    tagName?: string;
+    properties?: Record<string, unknown>;
+    children?: unknown[];
+  }) => {
     if (node.type === 'element') {
       if (BANNED.has(node.tagName!)) found.push(`<${node.tagName}>`);
       for (const [key, value] of Object.entries(node.properties ?? {})) {
         if (/^on/i.test(key)) found.push(`${node.tagName} ${key}`);
-        if (/^(href|src|action|formAction|data|xLinkHref)$/.test(key) && /^\s*(javascript|data|vbscript):/i.test(String(value))) found.push(`${node.tagName} ${key}=${String(value)}`);
+        if (
+          /^(href|src|action|formAction|data|xLinkHref)$/.test(key) &&
+          /^\s*(javascript|data|vbscript):/i.test(String(value))
+        )
+          found.push(`${node.tagName} ${key}=${String(value)}`);
       }
     }
     for (const child of node.children ?? []) walk(child as typeof node);

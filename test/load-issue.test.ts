@@ -5,13 +5,18 @@ import { folderListing } from '../src/cache/check-cache.js';
 import { loadIssue } from '../src/load/load-project.js';
 import { sampleProject } from './helpers.js';
 
-describe('loading an issue folder from the stat pass\'s listing', () => {
+describe("loading an issue folder from the stat pass's listing", () => {
   it('lists the files readdir lists (a symbolic link is not one) and loads what a fresh listing loads', async () => {
     const root = sampleProject();
     const dir = join(root, 'issues', '2009-18');
     symlinkSync(join(dir, 'issue.yml'), join(dir, 'link.md'));
     const listing = folderListing(root, '2009-18');
-    expect(listing.files.sort()).toEqual(readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name).sort());
+    expect(listing.files.sort()).toEqual(
+      readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => e.name)
+        .sort(),
+    );
     expect(listing.files).not.toContain('link.md');
     expect(await loadIssue(root, '2009-18', listing.files)).toEqual(await loadIssue(root, '2009-18'));
   });

@@ -13,7 +13,9 @@ describe('yongzu new', () => {
     const root = sampleProject();
     const r = await newIssue({ root, date: new Date(2009, 6, 1), themes: ['基层党建'] });
     expect(r.value).toBe('issues/2009-19/issue.yml');
-    expect(readFileSync(join(root, r.value!), 'utf8')).toBe('year: 2009\nissue: 19\ntotal: 477\ndate: 2009-07-01\nthemes:\n  - 基层党建\n');
+    expect(readFileSync(join(root, r.value!), 'utf8')).toBe(
+      'year: 2009\nissue: 19\ntotal: 477\ndate: 2009-07-01\nthemes:\n  - 基层党建\n',
+    );
     const next = await newIssue({ root, date: new Date(2010, 0, 5) });
     expect(next.value).toBe('issues/2010-01/issue.yml');
     expect(readFileSync(join(root, next.value!), 'utf8')).toContain('total: 478');
@@ -34,20 +36,39 @@ describe('yongzu new', () => {
 
 /** A Word file made here: a bold title line, paragraphs, a table and an image. */
 async function wordFile(): Promise<Buffer> {
-  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+    'base64',
+  );
   const doc = new Document({
-    sections: [{
-      children: [
-        new Paragraph({ children: [new TextRun({ text: '东安县创新干部培训机制', bold: true })] }),
-        new Paragraph('一是建立培训基地。全县建立培训基地3个。'),
-        new Paragraph({ children: [new ImageRun({ type: 'png', data: png, transformation: { width: 10, height: 10 } })] }),
-        new Paragraph('二是完善考核办法。把培训情况纳入年度考核。'),
-        new Table({ rows: [
-          new TableRow({ children: [new TableCell({ children: [new Paragraph('项目')] }), new TableCell({ children: [new Paragraph('人数')] })] }),
-          new TableRow({ children: [new TableCell({ children: [new Paragraph('轮训')] }), new TableCell({ children: [new Paragraph('120')] })] }),
-        ] }),
-      ],
-    }],
+    sections: [
+      {
+        children: [
+          new Paragraph({ children: [new TextRun({ text: '东安县创新干部培训机制', bold: true })] }),
+          new Paragraph('一是建立培训基地。全县建立培训基地3个。'),
+          new Paragraph({
+            children: [new ImageRun({ type: 'png', data: png, transformation: { width: 10, height: 10 } })],
+          }),
+          new Paragraph('二是完善考核办法。把培训情况纳入年度考核。'),
+          new Table({
+            rows: [
+              new TableRow({
+                children: [
+                  new TableCell({ children: [new Paragraph('项目')] }),
+                  new TableCell({ children: [new Paragraph('人数')] }),
+                ],
+              }),
+              new TableRow({
+                children: [
+                  new TableCell({ children: [new Paragraph('轮训')] }),
+                  new TableCell({ children: [new Paragraph('120')] }),
+                ],
+              }),
+            ],
+          }),
+        ],
+      },
+    ],
   });
   return Packer.toBuffer(doc);
 }

@@ -25,17 +25,32 @@ describe('the output folder guard (build --out, pdf --out, dev --out)', () => {
   const unsafe: Array<[string, (root: string) => { args: string[]; cwd?: string }]> = [
     ['OUT is the project', (root) => ({ args: ['build', '--no-pdf', '--root', root, '--out', root] })],
     ['OUT is issues/', (root) => ({ args: ['build', '--no-pdf', '--root', root, '--out', join(root, 'issues')] })],
-    ['OUT is an issue folder', (root) => ({ args: ['build', '--no-pdf', '--root', root, '--out', join(root, 'issues', '2009-18')] })],
-    ['OUT is inside an issue folder', (root) => ({ args: ['build', '--no-pdf', '--root', root, '--out', join(root, 'issues', '2009-18', 'site')] })],
-    ['OUT is templates/', (root) => ({ args: ['build', '--no-pdf', '--root', root, '--out', join(root, 'templates')] })],
+    [
+      'OUT is an issue folder',
+      (root) => ({ args: ['build', '--no-pdf', '--root', root, '--out', join(root, 'issues', '2009-18')] }),
+    ],
+    [
+      'OUT is inside an issue folder',
+      (root) => ({ args: ['build', '--no-pdf', '--root', root, '--out', join(root, 'issues', '2009-18', 'site')] }),
+    ],
+    [
+      'OUT is templates/',
+      (root) => ({ args: ['build', '--no-pdf', '--root', root, '--out', join(root, 'templates')] }),
+    ],
     ['OUT is styles/', (root) => ({ args: ['build', '--no-pdf', '--root', root, '--out', join(root, 'styles')] })],
-    ['OUT is the folder above the project', (root) => ({ args: ['build', '--no-pdf', '--root', root, '--out', join(root, '..')] })],
+    [
+      'OUT is the folder above the project',
+      (root) => ({ args: ['build', '--no-pdf', '--root', root, '--out', join(root, '..')] }),
+    ],
     ['OUT is . from inside the project', () => ({ args: ['build', '--no-pdf', '--out', '.'] })],
-    ['OUT is a link to the project', (root) => {
-      const link = join(mkdtempSync(join(tmpdir(), 'yongzu-link-')), 'out');
-      symlinkSync(root, link);
-      return { args: ['build', '--no-pdf', '--root', root, '--out', link] };
-    }],
+    [
+      'OUT is a link to the project',
+      (root) => {
+        const link = join(mkdtempSync(join(tmpdir(), 'yongzu-link-')), 'out');
+        symlinkSync(root, link);
+        return { args: ['build', '--no-pdf', '--root', root, '--out', link] };
+      },
+    ],
     ['pdf --out is issues/', (root) => ({ args: ['pdf', '--root', root, '--out', join(root, 'issues')] })],
     ['pdf --out is the project', (root) => ({ args: ['pdf', '--root', root, '--out', root] })],
     ['dev --out is the project', (root) => ({ args: ['dev', '--root', root, '--out', root, '--port', '0'] })],

@@ -16,13 +16,115 @@ const full = (() => {
 
 /** Pieces of text that are plain, nearly plain, or Markdown/HTML syntax. */
 const piece = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom('江华县', '一是', '，', '。', '：', '；', '“', '”', '、', '（', '）', '　', '\u00a0', '\u2028', '\u3000\u3000', '𠀀', '😀', 'é', 'ﬁ', 'Ａ', '１２', '２０') },
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom(
+      '江华县',
+      '一是',
+      '，',
+      '。',
+      '：',
+      '；',
+      '“',
+      '”',
+      '、',
+      '（',
+      '）',
+      '　',
+      '\u00a0',
+      '\u2028',
+      '\u3000\u3000',
+      '𠀀',
+      '😀',
+      'é',
+      'ﬁ',
+      'Ａ',
+      '１２',
+      '２０',
+    ),
+  },
   { weight: 4, arbitrary: fc.constantFrom('\n', '\n\n', '\n\n\n', ' ', '  ', '\t', '\r\n', '\r') },
-  { weight: 4, arbitrary: fc.constantFrom('2009', '1.', '1)', '12.', '3、', '-', '+', '--', '---', '===', '.', ',', ';', ':', '(', ')', '%', '"', "'", '/', '?', 'a', 'Z', '0') },
-  { weight: 3, arbitrary: fc.constantFrom('*', '**', '_', '`', '```', '~', '~~', '[', ']', '[x]', '[^1]', '![', '<', '>', '<b>', '&', '&amp;', '&#35;', '!', '#', '# ', '|', '| a |', '=', '@', 'a@b.cn', '{', '}', '^', '$', '\\', 'www.', 'www.gov.cn', 'http://', 'https://x.cn', 'mailto:', '\u0000', '\u000b', '\u007f') },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom(
+      '2009',
+      '1.',
+      '1)',
+      '12.',
+      '3、',
+      '-',
+      '+',
+      '--',
+      '---',
+      '===',
+      '.',
+      ',',
+      ';',
+      ':',
+      '(',
+      ')',
+      '%',
+      '"',
+      "'",
+      '/',
+      '?',
+      'a',
+      'Z',
+      '0',
+    ),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      '*',
+      '**',
+      '_',
+      '`',
+      '```',
+      '~',
+      '~~',
+      '[',
+      ']',
+      '[x]',
+      '[^1]',
+      '![',
+      '<',
+      '>',
+      '<b>',
+      '&',
+      '&amp;',
+      '&#35;',
+      '!',
+      '#',
+      '# ',
+      '|',
+      '| a |',
+      '=',
+      '@',
+      'a@b.cn',
+      '{',
+      '}',
+      '^',
+      '$',
+      '\\',
+      'www.',
+      'www.gov.cn',
+      'http://',
+      'https://x.cn',
+      'mailto:',
+      '\u0000',
+      '\u000b',
+      '\u007f',
+    ),
+  },
 );
 const body = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
-const title = fc.oneof(fc.constant(undefined), fc.constant(''), fc.constantFrom('江华县全力为新型工业化提供干部保障', '<script>&"', '标题\u0000'), fc.string({ maxLength: 8 }));
+const title = fc.oneof(
+  fc.constant(undefined),
+  fc.constant(''),
+  fc.constantFrom('江华县全力为新型工业化提供干部保障', '<script>&"', '标题\u0000'),
+  fc.string({ maxLength: 8 }),
+);
 
 describe('plain-prose fast path', () => {
   it('renders byte for byte what the Markdown pipeline renders, for every body it accepts', () => {
@@ -41,7 +143,21 @@ describe('plain-prose fast path', () => {
   });
 
   it('refuses bodies with syntax, which then render through the full pipeline', () => {
-    for (const s of ['**加粗**', '一是\n- 列表', '1. 第一', '  缩进', '行尾两空格  \n下一行', '<b>x</b>', '见 www.gov.cn', 'https://x.cn', '表|格', 'a&amp;b', '标题\n===', '一\t二', '行\r\n行']) {
+    for (const s of [
+      '**加粗**',
+      '一是\n- 列表',
+      '1. 第一',
+      '  缩进',
+      '行尾两空格  \n下一行',
+      '<b>x</b>',
+      '见 www.gov.cn',
+      'https://x.cn',
+      '表|格',
+      'a&amp;b',
+      '标题\n===',
+      '一\t二',
+      '行\r\n行',
+    ]) {
       expect(isPlainProse(s), s).toBe(false);
     }
     const render = createMarkdownRenderer();
@@ -50,7 +166,9 @@ describe('plain-prose fast path', () => {
 
   it('takes the sample issue and its paragraphs of Chinese prose', () => {
     const dir = join(REPO, 'issues', '2009-18');
-    const bodies = readdirSync(dir).filter((n) => n.endsWith('.md')).map((n) => readFileSync(join(dir, n), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''));
+    const bodies = readdirSync(dir)
+      .filter((n) => n.endsWith('.md'))
+      .map((n) => readFileSync(join(dir, n), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''));
     expect(bodies.length).toBe(4);
     for (const b of bodies) {
       expect(isPlainProse(b)).toBe(true);

@@ -12,18 +12,121 @@ function yamlData(text: string): unknown {
 }
 
 /** Pieces of front-matter lines: keys, separators, scalars that resolve to every core type, quotes, escapes, comments, indents. */
-const key = fc.constantFrom('issue', 'county', 'theme', 'title', 'themes', 'total', 'a', 'B-2', 'x_y', 'null', 'true', 'True', '1', '0o7', '1.5', '~', '"q"', "'s'", '', '键', '__proto__', 'constructor');
+const key = fc.constantFrom(
+  'issue',
+  'county',
+  'theme',
+  'title',
+  'themes',
+  'total',
+  'a',
+  'B-2',
+  'x_y',
+  'null',
+  'true',
+  'True',
+  '1',
+  '0o7',
+  '1.5',
+  '~',
+  '"q"',
+  "'s'",
+  '',
+  '键',
+  '__proto__',
+  'constructor',
+);
 const scalar = fc.constantFrom(
-  '18', '018', '+18', '-0', '0o17', '0o8', '0x1F', '0xg', '1_000', '0b11', '.5', '5.', '1e3', '1E-3', '-.inf', '.Inf', '.NaN', '.nan', 'nan',
-  'true', 'True', 'TRUE', 'tRue', 'yes', 'no', 'on', 'null', 'Null', 'NULL', '~', '', '2009-06-15', '12:30', '190:20:30',
-  '江华县', '江华县全力为新型工业化提供干部保障', '100%的', '第#1', ' # 注释', '#x', 'a - b', 'a: b', 'a:b', '- x', '"双引号"', "'单引号'",
-  '"带\\n转义\\u4e2d\\"', "'it''s'", '"未闭合', "'未闭合", '"a\\x"', '"跨\n  行"', '跨\n  行', '\\', '，', '“中文引号”', '：', ' ', '  ',
+  '18',
+  '018',
+  '+18',
+  '-0',
+  '0o17',
+  '0o8',
+  '0x1F',
+  '0xg',
+  '1_000',
+  '0b11',
+  '.5',
+  '5.',
+  '1e3',
+  '1E-3',
+  '-.inf',
+  '.Inf',
+  '.NaN',
+  '.nan',
+  'nan',
+  'true',
+  'True',
+  'TRUE',
+  'tRue',
+  'yes',
+  'no',
+  'on',
+  'null',
+  'Null',
+  'NULL',
+  '~',
+  '',
+  '2009-06-15',
+  '12:30',
+  '190:20:30',
+  '江华县',
+  '江华县全力为新型工业化提供干部保障',
+  '100%的',
+  '第#1',
+  ' # 注释',
+  '#x',
+  'a - b',
+  'a: b',
+  'a:b',
+  '- x',
+  '"双引号"',
+  "'单引号'",
+  '"带\\n转义\\u4e2d\\"',
+  "'it''s'",
+  '"未闭合',
+  "'未闭合",
+  '"a\\x"',
+  '"跨\n  行"',
+  '跨\n  行',
+  '\\',
+  '，',
+  '“中文引号”',
+  '：',
+  ' ',
+  '  ',
 );
 /** Any text as a value: odd Unicode, separators, control characters, escapes. */
 const anyScalar = fc.oneof(
   scalar,
   fc.string({ unit: 'grapheme', maxLength: 12 }),
-  fc.string({ unit: fc.constantFrom(' ', ':', '#', '-', '"', "'", '\\', '\n', ',', '.', '0', '1', 'e', 'x', 'o', '中', '\u3000', '\u2028', '\u0085', '\ufeff', '\u0000'), maxLength: 10 }),
+  fc.string({
+    unit: fc.constantFrom(
+      ' ',
+      ':',
+      '#',
+      '-',
+      '"',
+      "'",
+      '\\',
+      '\n',
+      ',',
+      '.',
+      '0',
+      '1',
+      'e',
+      'x',
+      'o',
+      '中',
+      '\u3000',
+      '\u2028',
+      '\u0085',
+      '\ufeff',
+      '\u0000',
+    ),
+    maxLength: 10,
+  }),
 );
 const plainKey = fc.constantFrom('issue', 'county', 'theme', 'title', 'themes', 'a', 'B-2', 'x_y');
 const piece = fc.oneof(
@@ -68,11 +171,33 @@ describe('plain front-matter read by js-yaml', () => {
   });
 
   it('reads the front-matter editors write, and leaves YAML syntax they do not write to `yaml`', () => {
-    expect(loadPlainYaml('issue: 18\ncounty: 江华县\ntheme: 主题\ntitle: "江华县：标题"\n')).toEqual({ issue: 18, county: '江华县', theme: '主题', title: '江华县：标题' });
-    expect(loadPlainYaml('year: 2009\nissue: 018\ntotal: 476\ndate: 2009-06-15\nthemes:\n  - 主题一\n  - 主题二\n')).toEqual({
-      year: 2009, issue: 18, total: 476, date: '2009-06-15', themes: ['主题一', '主题二'],
+    expect(loadPlainYaml('issue: 18\ncounty: 江华县\ntheme: 主题\ntitle: "江华县：标题"\n')).toEqual({
+      issue: 18,
+      county: '江华县',
+      theme: '主题',
+      title: '江华县：标题',
     });
-    for (const text of ['a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: |\n  x\n', 'a: [1, 2]\n', 'a: {b: 1}\n', 'a:\tb\n', '1: x\n', 'a: 1\na: 2\n', 'title 江华县\n', 'a: b: c\n']) {
+    expect(
+      loadPlainYaml('year: 2009\nissue: 018\ntotal: 476\ndate: 2009-06-15\nthemes:\n  - 主题一\n  - 主题二\n'),
+    ).toEqual({
+      year: 2009,
+      issue: 18,
+      total: 476,
+      date: '2009-06-15',
+      themes: ['主题一', '主题二'],
+    });
+    for (const text of [
+      'a: &x 1\nb: *x\n',
+      'a: !!str 1\n',
+      'a: |\n  x\n',
+      'a: [1, 2]\n',
+      'a: {b: 1}\n',
+      'a:\tb\n',
+      '1: x\n',
+      'a: 1\na: 2\n',
+      'title 江华县\n',
+      'a: b: c\n',
+    ]) {
       expect(loadPlainYaml(text), text).toBeUndefined();
     }
   });

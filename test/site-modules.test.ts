@@ -4,9 +4,23 @@ import type { IssueModel } from '../src/merge/merge-issue.js';
 import { escapeXml, renderFeed, stableUuid, FEED_ENTRIES } from '../src/site/render-feed.js';
 import { renderSitemap } from '../src/site/render-sitemap.js';
 import { createSearchDocs, htmlToText, searchRecordOf } from '../src/site/search-records.js';
-import { indexTokens, isSearchable, normalizeSearchText, queryTokens, searchTokensModule } from '../src/site/search-text.js';
+import {
+  indexTokens,
+  isSearchable,
+  normalizeSearchText,
+  queryTokens,
+  searchTokensModule,
+} from '../src/site/search-text.js';
 import { createSiteModel, groupEntriesByYear, homeYears } from '../src/site/site-model.js';
-import { countyPagePath, formatBytes, issuePagePath, pdfFileName, pdfPath, relativeRoot, yearPagePath } from '../src/site/site-paths.js';
+import {
+  countyPagePath,
+  formatBytes,
+  issuePagePath,
+  pdfFileName,
+  pdfPath,
+  relativeRoot,
+  yearPagePath,
+} from '../src/site/site-paths.js';
 
 const county = (slug: string) => DEFAULT_COUNTIES.find((c) => c.slug === slug)!;
 
@@ -15,11 +29,31 @@ function issue(year: number, n: number, articles: Record<string, string[]> = { �
   const arts = Object.entries(articles).map(([theme, slugs]) => ({
     theme,
     source: '',
-    sections: slugs.map((slug) => ({ id: slug, county: county(slug), countyText: county(slug).name, title: `${county(slug).name}${theme}`, file: `${slug}.md`, body: '正文', bodyLine: 6 })),
+    sections: slugs.map((slug) => ({
+      id: slug,
+      county: county(slug),
+      countyText: county(slug).name,
+      title: `${county(slug).name}${theme}`,
+      file: `${slug}.md`,
+      body: '正文',
+      bodyLine: 6,
+    })),
   }));
   return {
-    folder: `${year}-${n}`, year, issue: n, total: 400 + n, date: `${year}-03-0${(n % 9) + 1}`, dateText: `${year}年3月${(n % 9) + 1}日`, path: `${year}/${n}`,
-    articles: arts, counties: arts.flatMap((a) => a.sections.map((s) => s.county)), distribution: [], copies: undefined, editor: undefined, reviewer: undefined, note: undefined,
+    folder: `${year}-${n}`,
+    year,
+    issue: n,
+    total: 400 + n,
+    date: `${year}-03-0${(n % 9) + 1}`,
+    dateText: `${year}年3月${(n % 9) + 1}日`,
+    path: `${year}/${n}`,
+    articles: arts,
+    counties: arts.flatMap((a) => a.sections.map((s) => s.county)),
+    distribution: [],
+    copies: undefined,
+    editor: undefined,
+    reviewer: undefined,
+    note: undefined,
   };
 }
 
@@ -45,24 +79,45 @@ describe('site paths', () => {
 });
 
 describe('site model', () => {
-  const issues = [issue(2008, 40), issue(2009, 2, { 甲: ['shuangpai', 'daoxian'] }), issue(2009, 18, { 甲: ['daoxian'], 乙: ['shuangpai'] }), issue(2007, 1)];
+  const issues = [
+    issue(2008, 40),
+    issue(2009, 2, { 甲: ['shuangpai', 'daoxian'] }),
+    issue(2009, 18, { 甲: ['daoxian'], 乙: ['shuangpai'] }),
+    issue(2007, 1),
+  ];
   const model = createSiteModel(issues, DEFAULT_COUNTIES);
 
   it('orders issues newest first and groups them by year', () => {
     expect(model.issues.map((i) => i.path)).toEqual(['2009/18', '2009/2', '2008/40', '2007/1']);
-    expect(model.years.map((y) => [y.year, y.issues.length])).toEqual([[2009, 2], [2008, 1], [2007, 1]]);
+    expect(model.years.map((y) => [y.year, y.issues.length])).toEqual([
+      [2009, 2],
+      [2008, 1],
+      [2007, 1],
+    ]);
   });
 
   it("lists each county's write-ups newest first, with their anchors, and keeps counties without any", () => {
     const shuangpai = model.counties.find((c) => c.county.slug === 'shuangpai')!;
-    expect(shuangpai.entries.map((e) => `${e.issue.path}#${e.anchor} ${e.theme}`)).toEqual(['2009/18#shuangpai 乙', '2009/2#shuangpai 甲', '2008/40#shuangpai 主题', '2007/1#shuangpai 主题']);
+    expect(shuangpai.entries.map((e) => `${e.issue.path}#${e.anchor} ${e.theme}`)).toEqual([
+      '2009/18#shuangpai 乙',
+      '2009/2#shuangpai 甲',
+      '2008/40#shuangpai 主题',
+      '2007/1#shuangpai 主题',
+    ]);
     expect(model.counties.find((c) => c.county.slug === 'jindong')!.entries).toEqual([]);
     expect(model.counties).toHaveLength(DEFAULT_COUNTIES.length);
-    expect(groupEntriesByYear(shuangpai.entries).map((y) => [y.year, y.entries.length])).toEqual([[2009, 2], [2008, 1], [2007, 1]]);
+    expect(groupEntriesByYear(shuangpai.entries).map((y) => [y.year, y.entries.length])).toEqual([
+      [2009, 2],
+      [2008, 1],
+      [2007, 1],
+    ]);
   });
 
   it('shows the newest years on the home page until enough issues, at most two years', () => {
-    const years = [2012, 2011, 2010].map((year) => ({ year, issues: Array.from({ length: year === 2012 ? 3 : 40 }, (_, i) => issue(year, i + 1)) }));
+    const years = [2012, 2011, 2010].map((year) => ({
+      year,
+      issues: Array.from({ length: year === 2012 ? 3 : 40 }, (_, i) => issue(year, i + 1)),
+    }));
     expect(homeYears(years).map((y) => y.year)).toEqual([2012, 2011]);
     expect(homeYears(years.slice(1)).map((y) => y.year)).toEqual([2011]);
     expect(homeYears([])).toEqual([]);
@@ -78,7 +133,10 @@ describe('search tokens', () => {
     const index = new Set(indexTokens('大力推进人才强县战略'));
     expect(index.size).toBe(9);
     for (const phrase of ['人才', '人才强县', '推进人才强县战', '才、强']) {
-      expect(queryTokens(phrase).every((t) => index.has(t)), phrase).toBe(true);
+      expect(
+        queryTokens(phrase).every((t) => index.has(t)),
+        phrase,
+      ).toBe(true);
     }
     expect(queryTokens('强人').every((t) => index.has(t))).toBe(false);
     expect(queryTokens('县')).toEqual([]);
@@ -103,7 +161,13 @@ describe('search tokens', () => {
 describe('search records', () => {
   it('makes one record per write-up, anchored, with its text and theme to index', () => {
     const i = issue(2009, 18, { 甲: ['shuangpai', 'daoxian'] });
-    const articles = i.articles.map((a) => ({ theme: a.theme, sections: a.sections.map((s) => ({ ...s, html: `<p><strong>${s.title}。</strong>一是&#x3C;好&#x3E; &amp; 干部</p>` })) }));
+    const articles = i.articles.map((a) => ({
+      theme: a.theme,
+      sections: a.sections.map((s) => ({
+        ...s,
+        html: `<p><strong>${s.title}。</strong>一是&#x3C;好&#x3E; &amp; 干部</p>`,
+      })),
+    }));
     const records = createSearchDocs(i, articles).map((doc) => searchRecordOf(doc));
     expect(records.map((r) => r.meta.href)).toEqual(['2009/18/index.html#shuangpai', '2009/18/index.html#daoxian']);
     expect(records[0]!.meta.text).toBe('双牌县甲。一是<好> & 干部');
@@ -113,7 +177,11 @@ describe('search records', () => {
 
   it('turns sanitized HTML into text', () => {
     expect(htmlToText('<p>甲&quot;乙&quot;</p><ul><li>丙&#x26;丁</li></ul>')).toBe('甲"乙"\n丙&丁');
-    expect(htmlToText('<h3>标题</h3>\n<p><strong>加粗</strong>&#35;&amp;lt;&#x3C;b></p>\n\n<table><tr><td>甲</td></tr></table>')).toBe('标题\n加粗#&lt;<b>\n甲');
+    expect(
+      htmlToText(
+        '<h3>标题</h3>\n<p><strong>加粗</strong>&#35;&amp;lt;&#x3C;b></p>\n\n<table><tr><td>甲</td></tr></table>',
+      ),
+    ).toBe('标题\n加粗#&lt;<b>\n甲');
   });
 });
 

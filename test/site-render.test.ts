@@ -20,7 +20,14 @@ async function manyIssues(years: number[], perYear: number): Promise<IssueModel[
   const checked = await check({ root });
   const sample = mergeIssue(checked.issues[0]!, checked.config);
   return years.flatMap((year, y) =>
-    Array.from({ length: perYear }, (_, k) => ({ ...sample, year, issue: k + 1, total: y * perYear + k + 1, path: `${year}/${k + 1}`, folder: `${year}-${k + 1}` })),
+    Array.from({ length: perYear }, (_, k) => ({
+      ...sample,
+      year,
+      issue: k + 1,
+      total: y * perYear + k + 1,
+      path: `${year}/${k + 1}`,
+      folder: `${year}-${k + 1}`,
+    })),
   );
 }
 
@@ -66,7 +73,9 @@ describe('the rendered site', () => {
       titles.add(html.match(/<title>([^<]*)<\/title>/)![1]!);
     }
     expect(titles.size).toBe(pages.length);
-    expect(files.find((f) => f.path === '2009/1/index.html') && text(files.find((f) => f.path === '2009/1/index.html')!)).not.toContain('.pdf');
+    expect(
+      files.find((f) => f.path === '2009/1/index.html') && text(files.find((f) => f.path === '2009/1/index.html')!),
+    ).not.toContain('.pdf');
   });
 
   it('keeps the home page light and issue pages independent of the archive size', async () => {
@@ -101,11 +110,17 @@ describe('the rendered site', () => {
 });
 
 describe('built-in templates precompiled by npm run compile', () => {
-  const table = createRequire(import.meta.url)(join(PACKAGE_DIR, 'lib/render/builtin-templates.cjs')) as PrecompiledTemplates;
+  const table = createRequire(import.meta.url)(
+    join(PACKAGE_DIR, 'lib/render/builtin-templates.cjs'),
+  ) as PrecompiledTemplates;
   type Loaded = { tmplProps?: object; tmplStr?: string };
 
   it('hold every built-in template and render the site exactly as templates compiled at run time', async () => {
-    expect(Object.keys(table).sort()).toEqual(readdirSync(join(PACKAGE_DIR, 'templates')).filter((n) => n.endsWith('.njk')).sort());
+    expect(Object.keys(table).sort()).toEqual(
+      readdirSync(join(PACKAGE_DIR, 'templates'))
+        .filter((n) => n.endsWith('.njk'))
+        .sort(),
+    );
     const issues = await manyIssues([2008, 2009], 3);
     const fast = createTemplateEnv(PACKAGE_DIR, table);
     expect((fast.getTemplate('issue.njk', true) as unknown as Loaded).tmplProps).toBeDefined();
@@ -121,7 +136,10 @@ describe('built-in templates precompiled by npm run compile', () => {
     expect((env.getTemplate('layout.njk', true) as unknown as Loaded).tmplProps).toBeDefined();
     const root = sampleProject();
     mkdirSync(join(root, 'templates'), { recursive: true });
-    writeFileSync(join(root, 'templates', 'layout.njk'), readFileSync(join(PACKAGE_DIR, 'templates', 'layout.njk'), 'utf8'));
+    writeFileSync(
+      join(root, 'templates', 'layout.njk'),
+      readFileSync(join(PACKAGE_DIR, 'templates', 'layout.njk'), 'utf8'),
+    );
     const own = createTemplateEnv(root, table);
     expect((own.getTemplate('layout.njk', true) as unknown as Loaded).tmplProps).toBeUndefined();
     expect((own.getTemplate('issue.njk', true) as unknown as Loaded).tmplProps).toBeDefined();
@@ -135,7 +153,19 @@ describe('the built sample', () => {
     expect(result.written).toBeDefined();
     const dist = join(root, 'dist');
     const all = readdirSync(dist, { recursive: true }) as string[];
-    for (const f of ['feed.xml', 'search/index.html', 'search-index/meta.json', 'search-index/postings/0.json', 'search-index/docs/0.json', 'assets/search.js', 'assets/search-engine.js', 'assets/search-tokens.js', 'counties/shuangpai/index.html', 'themes/index.html', '2009/index.html']) {
+    for (const f of [
+      'feed.xml',
+      'search/index.html',
+      'search-index/meta.json',
+      'search-index/postings/0.json',
+      'search-index/docs/0.json',
+      'assets/search.js',
+      'assets/search-engine.js',
+      'assets/search-tokens.js',
+      'counties/shuangpai/index.html',
+      'themes/index.html',
+      '2009/index.html',
+    ]) {
       expect(all, f).toContain(f);
     }
     expect(all.some((f) => f.includes('pagefind'))).toBe(false);
@@ -152,9 +182,19 @@ describe('pages kept between rebuilds (dev)', () => {
     const render = (list: IssueModel[]) => renderSite(list, DEFAULT_CONFIG, env, { pdf: false, pageCache }).files;
     const page = (files: OutputFile[], path: string) => files.find((f) => f.path === path)!;
     // A new model of the second issue (as dev makes after an edit) with its first section changed.
-    const edited = (change: (s: IssueModel['articles'][number]['sections'][number]) => object, theme?: string): IssueModel[] => [
+    const edited = (
+      change: (s: IssueModel['articles'][number]['sections'][number]) => object,
+      theme?: string,
+    ): IssueModel[] => [
       issues[0]!,
-      { ...issues[1]!, articles: issues[1]!.articles.map((a, ai) => ({ ...a, theme: ai === 0 && theme ? theme : a.theme, sections: a.sections.map((s, si) => (ai === 0 && si === 0 ? { ...s, ...change(s) } : s)) })) },
+      {
+        ...issues[1]!,
+        articles: issues[1]!.articles.map((a, ai) => ({
+          ...a,
+          theme: ai === 0 && theme ? theme : a.theme,
+          sections: a.sections.map((s, si) => (ai === 0 && si === 0 ? { ...s, ...change(s) } : s)),
+        })),
+      },
     ];
     const county = countyPagePath(issues[1]!.articles[0]!.sections[0]!.county.slug);
     const first = render(issues);

@@ -20,7 +20,10 @@ export interface SectionHtml {
   html: string;
 }
 
-/** A body as sent for the copy rules: where it starts in its file's text when the thread read that file, else the body itself. */
+/**
+ * A body as sent for the copy rules: where it starts in its file's text when the thread read that file, else the body
+ * itself.
+ */
 export type SentBody = { file: string; bodyLine: number } & ({ body: string } | { bodyStart: number });
 
 /** A submission's body and the whole text it is the end of. */
@@ -64,11 +67,20 @@ export interface SearchIndexJob {
  * If the thread fails, the main thread does the rest itself.
  */
 export interface AsideThread {
-  /** Has these folders' files read and decoded, in this order, while this thread parses and checks the ones already read. */
+  /**
+   * Has these folders' files read and decoded, in this order, while this thread parses and checks the ones already
+   * read.
+   */
   readAhead(root: string, folders: FolderToRead[]): void;
-  /** A folder's files as read ahead, by name (a file that could not be read is left out); undefined when not asked or when the thread failed. */
+  /**
+   * A folder's files as read ahead, by name (a file that could not be read is left out); undefined when not asked or
+   * when the thread failed.
+   */
   sources(folder: string): Promise<ReadonlyMap<string, SourceRead> | undefined>;
-  /** Sends a folder: its bodies for the copy rules (undefined when taken from the check cache) and its rendered sections. */
+  /**
+   * Sends a folder: its bodies for the copy rules (undefined when taken from the check cache) and its rendered
+   * sections.
+   */
   sendFolder(folder: string, bodies: BodyOfText[] | undefined, sections: SectionHtml[]): void;
   /** The copy warnings of every folder whose bodies were sent, by folder. */
   copyResults(): Promise<Map<string, Diagnostic[]>>;
@@ -93,7 +105,8 @@ export function startAside(): AsideThread | undefined {
   let failed = false;
   let next = 0;
   let copiesDone: (() => void) | undefined;
-  // Folders asked to be read ahead: their files' promise until this thread takes it, their resolver until the files come.
+  // Folders asked to be read ahead: their files' promise until this thread takes it, their resolver until the files
+  // come.
   const promised = new Map<string, Promise<ReadonlyMap<string, SourceRead> | undefined>>();
   const resolvers = new Map<string, (reads: ReadonlyMap<string, SourceRead> | undefined) => void>();
   const expect = (folder: string) => promised.set(folder, new Promise((resolve) => resolvers.set(folder, resolve)));
@@ -164,8 +177,12 @@ export function startAside(): AsideThread | undefined {
       const id = next++;
       if (bodies) pending.set(id, { folder, bodies });
       for (const s of sections) sent.set(s.file, s.html);
-      const sentBodies = bodies?.map(({ file, body, bodyLine, text }): SentBody =>
-        kept.delete(file) && text.endsWith(body) ? { file, bodyLine, bodyStart: text.length - body.length } : { file, body, bodyLine });
+      const sentBodies = bodies?.map(
+        ({ file, body, bodyLine, text }): SentBody =>
+          kept.delete(file) && text.endsWith(body)
+            ? { file, bodyLine, bodyStart: text.length - body.length }
+            : { file, body, bodyLine },
+      );
       worker.postMessage({ kind: 'folder', id, bodies: sentBodies, sections } satisfies AsideRequest);
     },
     async copyResults() {

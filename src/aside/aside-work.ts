@@ -36,7 +36,11 @@ function bodyOf(sent: SentBody, texts: Map<string, string>): BodyText {
   return { file: sent.file, body: text.slice(sent.bodyStart), bodyLine: sent.bodyLine };
 }
 
-export function handle(request: Exclude<AsideRequest, { kind: 'read' }>, post: (reply: AsideReply, transfer?: ArrayBuffer[]) => void, texts: Map<string, string>): void {
+export function handle(
+  request: Exclude<AsideRequest, { kind: 'read' }>,
+  post: (reply: AsideReply, transfer?: ArrayBuffer[]) => void,
+  texts: Map<string, string>,
+): void {
   if (request.kind === 'folder') {
     if (request.bodies) {
       const packer = createDiagnosticPacker();

@@ -27,7 +27,10 @@ export function manifestPath(root: string, out: string): string {
 /** What a build reads, as names, sizes and times. */
 export interface InputFingerprint {
   value: string;
-  /** The signature and files of each folder under issues/, taken for the fingerprint and reused by the check cache and the loader. */
+  /**
+   * The signature and files of each folder under issues/, taken for the fingerprint and reused by the check cache and
+   * the loader.
+   */
   folders: Map<string, FolderListing>;
 }
 
@@ -121,8 +124,14 @@ function unpack(p: PackedDiagnostics): Diagnostic[] {
 /** Reads a manifest; undefined when there is none or it cannot be read. */
 export function readManifest<R extends { diagnostics: Diagnostic[] }>(path: string): BuildManifest<R> | undefined {
   try {
-    const raw = JSON.parse(readFileSync(path, 'utf8')) as BuildManifest<Omit<R, 'diagnostics'>> & { diagnostics: PackedDiagnostics };
-    return { inputs: raw.inputs, outputs: raw.outputs, result: { ...raw.result, diagnostics: unpack(raw.diagnostics) } as unknown as R };
+    const raw = JSON.parse(readFileSync(path, 'utf8')) as BuildManifest<Omit<R, 'diagnostics'>> & {
+      diagnostics: PackedDiagnostics;
+    };
+    return {
+      inputs: raw.inputs,
+      outputs: raw.outputs,
+      result: { ...raw.result, diagnostics: unpack(raw.diagnostics) } as unknown as R,
+    };
   } catch {
     return undefined;
   }
@@ -134,7 +143,10 @@ export function writeManifest<R extends { diagnostics: Diagnostic[] }>(path: str
     mkdirSync(join(path, '..'), { recursive: true });
     const tmp = `${path}.${process.pid}.tmp`;
     const { diagnostics, ...result } = manifest.result;
-    writeFileSync(tmp, JSON.stringify({ inputs: manifest.inputs, outputs: manifest.outputs, result, diagnostics: pack(diagnostics) }));
+    writeFileSync(
+      tmp,
+      JSON.stringify({ inputs: manifest.inputs, outputs: manifest.outputs, result, diagnostics: pack(diagnostics) }),
+    );
     renameSync(tmp, path);
   } catch {
     // the cache is an optimisation

@@ -31,7 +31,10 @@ export interface CheckCache {
   save(folders: readonly string[]): Promise<void>;
 }
 
-/** A folder's signature, and the names of the files directly in it (as readdir's entries say: symbolic links are not files). */
+/**
+ * A folder's signature, and the names of the files directly in it (as readdir's entries say: symbolic links are not
+ * files).
+ */
 export interface FolderListing {
   sig: string;
   files: string[];
@@ -103,7 +106,11 @@ export function openCheckCache(root: string, config: Config): CheckCache {
   let stored: Record<string, StoredFolder> = {};
   let tables: DiagnosticTables = { files: [], rules: [], messages: [] };
   try {
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as { key: string; tables: DiagnosticTables; entries: Record<string, StoredFolder> };
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as {
+      key: string;
+      tables: DiagnosticTables;
+      entries: Record<string, StoredFolder>;
+    };
     if (saved.key === key && saved.tables) ({ entries: stored, tables } = saved);
   } catch {
     // no cache yet
@@ -112,7 +119,11 @@ export function openCheckCache(root: string, config: Config): CheckCache {
     let e = entries.get(folder);
     const s = stored[folder];
     if (!e && s) {
-      e = { sig: s.sig, fileCount: s.fileCount, check: { value: s.value, diagnostics: unpackDiagnostics(s.rows, tables) } };
+      e = {
+        sig: s.sig,
+        fileCount: s.fileCount,
+        check: { value: s.value, diagnostics: unpackDiagnostics(s.rows, tables) },
+      };
       entries.set(folder, e);
     }
     return e;
@@ -135,7 +146,13 @@ export function openCheckCache(root: string, config: Config): CheckCache {
       const out: Record<string, StoredFolder> = {};
       for (const folder of folders) {
         const e = entry(folder);
-        if (e) out[folder] = { sig: e.sig, fileCount: e.fileCount, value: e.check.value, rows: packer.pack(e.check.diagnostics) };
+        if (e)
+          out[folder] = {
+            sig: e.sig,
+            fileCount: e.fileCount,
+            value: e.check.value,
+            rows: packer.pack(e.check.diagnostics),
+          };
       }
       const json = JSON.stringify({ key, tables: packer.tables(), entries: out });
       const tmp = `${file}.${process.pid}.tmp`;

@@ -1,7 +1,9 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Pages of each issue's last printed PDF, by folder, so that `check` can warn about the page budget without printing. */
+/**
+ * Pages of each issue's last printed PDF, by folder, so that `check` can warn about the page budget without printing.
+ */
 export type PageCounts = Record<string, { pages: number; at: string }>;
 
 function file(root: string): string {

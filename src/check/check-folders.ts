@@ -72,8 +72,11 @@ export async function checkFolders(
       }
       const loaded = await loadIssue(root, folder, listing?.files, aside?.sources(folder));
       fileCount += loaded.fileCount;
-      const own = loaded.value ? checkIssue(loaded.value, config, { bodyCopy: !aside }) : { value: undefined, diagnostics: [] };
-      if (aside && loaded.value) bodies = loaded.value.submissions.map(({ file, body, bodyLine, text }) => ({ file, body, bodyLine, text }));
+      const own = loaded.value
+        ? checkIssue(loaded.value, config, { bodyCopy: !aside })
+        : { value: undefined, diagnostics: [] };
+      if (aside && loaded.value)
+        bodies = loaded.value.submissions.map(({ file, body, bodyLine, text }) => ({ file, body, bodyLine, text }));
       checked = { value: own.value, diagnostics: [...loaded.diagnostics, ...own.diagnostics] };
       fresh.push({ folder, sig, checked, fileCount: loaded.fileCount });
     }

@@ -6,7 +6,16 @@ import { valuePlace, type YamlSource } from '../load/yaml-source.js';
 import type { CopyFinding } from './copy/copy-rule.js';
 import type { CheckedIssue, Submission } from './model.js';
 import { checkCountyKnown } from './rules/county-known.js';
-import { checkBodyEmpty, checkCountyOnce, checkDateYear, checkIssueMatch, checkThemeDeclared, checkThemesUsed, checkTitlePeriod, checkUniqueNumbers } from './rules/issue-rules.js';
+import {
+  checkBodyEmpty,
+  checkCountyOnce,
+  checkDateYear,
+  checkIssueMatch,
+  checkThemeDeclared,
+  checkThemesUsed,
+  checkTitlePeriod,
+  checkUniqueNumbers,
+} from './rules/issue-rules.js';
 import { findRawHtml } from './rules/raw-html.js';
 import { findTooDeep } from './rules/nesting-limit.js';
 import { checkUnknownKeys, schemaDiagnostics } from './schema-diagnostics.js';
@@ -19,7 +28,10 @@ import { bodyCopyDiagnostics, copyDiagnostics } from './copy-diagnostics.js';
  * Checks a loaded project: every rule over every issue and submission, all
  * problems collected in one pass. Returns the issues that can be merged.
  */
-export function checkProject(project: LoadedProject, config: Config): { value: CheckedIssue[]; diagnostics: Diagnostic[] } {
+export function checkProject(
+  project: LoadedProject,
+  config: Config,
+): { value: CheckedIssue[]; diagnostics: Diagnostic[] } {
   return checkAcross(project.issues.map((loaded) => checkIssue(loaded, config)));
 }
 
@@ -45,7 +57,8 @@ export function checkAcross(checks: readonly IssueCheck[]): { value: CheckedIssu
  */
 export function checkIssue(loaded: LoadedIssue, config: Config, options: { bodyCopy?: boolean } = {}): IssueCheck {
   const checked = checkFolder(loaded, config);
-  if (options.bodyCopy !== false) for (const sub of loaded.submissions) checked.diagnostics.push(...bodyCopyDiagnostics(sub));
+  if (options.bodyCopy !== false)
+    for (const sub of loaded.submissions) checked.diagnostics.push(...bodyCopyDiagnostics(sub));
   return checked;
 }
 
@@ -85,7 +98,9 @@ function checkSubmission(sub: LoadedSubmission, config: Config, meta: IssueMetaD
   diagnostics.push(...bodyFindings(sub, findRawHtml(sub.body), 'content/raw-html'));
   diagnostics.push(...checkBodyEmpty(sub.file, sub.body, sub.bodyLine));
   const tooDeep = findTooDeep(sub.body);
-  diagnostics.push(...bodyFindings(sub, tooDeep, 'content/too-deep').map((d) => ({ ...d, severity: 'error' as const })));
+  diagnostics.push(
+    ...bodyFindings(sub, tooDeep, 'content/too-deep').map((d) => ({ ...d, severity: 'error' as const })),
+  );
   const front = sub.front;
   if (!front?.data) return { value: undefined, diagnostics };
   diagnostics.push(...checkUnknownKeys(front, SUBMISSION_KEYS));

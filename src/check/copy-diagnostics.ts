@@ -7,7 +7,8 @@ import { bodySpan, type TextSpan } from './text-span.js';
 export function copyDiagnostics(file: string, span: TextSpan): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const rule of COPY_RULES) {
-    for (const f of rule.check(span.text)) out.push(createDiagnostic(file, span.place(f.index), 'warning', rule.id, f.message));
+    for (const f of rule.check(span.text))
+      out.push(createDiagnostic(file, span.place(f.index), 'warning', rule.id, f.message));
   }
   return out;
 }

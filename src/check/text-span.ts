@@ -15,7 +15,10 @@ export interface TextSpan {
 /** Stands in for blanked-out syntax: not a space, so spacing rules do not see it. */
 export const MASK = '\u0001';
 
-/** Syntax that is not prose, each with what it cannot do without (most bodies have none of it): the replace is skipped then. */
+/**
+ * Syntax that is not prose, each with what it cannot do without (most bodies have none of it): the replace is skipped
+ * then.
+ */
 const NON_PROSE: [string[], RegExp][] = [
   [['```', '~~~'], /^(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n\1[^\n]*|$)/gm], // fenced code
   [['`'], /`+[^`\n]*`+/g], // inline code
@@ -31,7 +34,8 @@ const NON_PROSE: [string[], RegExp][] = [
 /** The prose of a Markdown body that starts at `bodyLine` of its file. */
 export function bodySpan(body: string, bodyLine: number): TextSpan {
   let text = body;
-  for (const [needs, re] of NON_PROSE) if (needs.some((n) => text.includes(n))) text = text.replace(re, (m) => m.replace(/[^\n]/g, MASK));
+  for (const [needs, re] of NON_PROSE)
+    if (needs.some((n) => text.includes(n))) text = text.replace(re, (m) => m.replace(/[^\n]/g, MASK));
   const starts = lineStarts(body);
   return {
     text,

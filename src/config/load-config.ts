@@ -31,13 +31,24 @@ const countySchema = v.union(
 const configSchema = v.object({
   bulletin: v.optional(text('bulletin')),
   publisher: v.optional(text('publisher')),
-  counties: v.optional(v.pipe(v.array(countySchema, '「counties」应为县区列表'), v.minLength(1, '「counties」至少要有一个县区'))),
+  counties: v.optional(
+    v.pipe(v.array(countySchema, '「counties」应为县区列表'), v.minLength(1, '「counties」至少要有一个县区')),
+  ),
   pageBudget: v.optional(positiveInt('pageBudget', '页数')),
   site: v.optional(
-    v.object({ title: v.optional(text('site.title')), baseUrl: v.optional(v.string('「site.baseUrl」应为网址，如 https://example.org/')) }, '「site」应为 title、baseUrl 几行'),
+    v.object(
+      {
+        title: v.optional(text('site.title')),
+        baseUrl: v.optional(v.string('「site.baseUrl」应为网址，如 https://example.org/')),
+      },
+      '「site」应为 title、baseUrl 几行',
+    ),
   ),
   distribution: v.optional(
-    v.array(v.object({ label: text('label'), text: text('text') }, '「distribution」的每一项应含 label 和 text 两行'), '「distribution」应为列表，每项含 label 和 text'),
+    v.array(
+      v.object({ label: text('label'), text: text('text') }, '「distribution」的每一项应含 label 和 text 两行'),
+      '「distribution」应为列表，每项含 label 和 text',
+    ),
   ),
   copies: v.optional(positiveInt('copies', '份数')),
 });
@@ -57,7 +68,18 @@ export async function loadConfig(root: string): Promise<{ value: Config; diagnos
   }
   const decoded = decodeSource(bytes);
   if (!decoded.ok) {
-    return { value: DEFAULT_CONFIG, diagnostics: [createDiagnostic(CONFIG_FILE, undefined, 'error', 'encoding/undecodable', '配置文件无法读取：请存为 UTF-8 编码的文本。')] };
+    return {
+      value: DEFAULT_CONFIG,
+      diagnostics: [
+        createDiagnostic(
+          CONFIG_FILE,
+          undefined,
+          'error',
+          'encoding/undecodable',
+          '配置文件无法读取：请存为 UTF-8 编码的文本。',
+        ),
+      ],
+    };
   }
   const { source, diagnostics } = parseYamlSource(decoded.text, CONFIG_FILE, 0);
   if (!source.data) return { value: DEFAULT_CONFIG, diagnostics };
@@ -75,15 +97,22 @@ export async function loadConfig(root: string): Promise<{ value: Config; diagnos
 function resolveConfig(c: v.InferOutput<typeof configSchema>): Config {
   const counties: County[] | undefined = c.counties?.map((item, i) =>
     typeof item === 'string'
-      ? defaultCounty(item) ?? { name: item, aliases: [], slug: `county-${i + 1}` }
-      : { name: item.name, aliases: item.aliases ?? [], slug: item.slug ?? defaultCounty(item.name)?.slug ?? `county-${i + 1}` },
+      ? (defaultCounty(item) ?? { name: item, aliases: [], slug: `county-${i + 1}` })
+      : {
+          name: item.name,
+          aliases: item.aliases ?? [],
+          slug: item.slug ?? defaultCounty(item.name)?.slug ?? `county-${i + 1}`,
+        },
   );
   return {
     bulletin: c.bulletin ?? DEFAULT_CONFIG.bulletin,
     publisher: c.publisher ?? DEFAULT_CONFIG.publisher,
     counties: counties ?? DEFAULT_CONFIG.counties,
     pageBudget: c.pageBudget ?? DEFAULT_CONFIG.pageBudget,
-    site: { title: c.site?.title ?? DEFAULT_CONFIG.site.title, baseUrl: c.site?.baseUrl ?? DEFAULT_CONFIG.site.baseUrl },
+    site: {
+      title: c.site?.title ?? DEFAULT_CONFIG.site.title,
+      baseUrl: c.site?.baseUrl ?? DEFAULT_CONFIG.site.baseUrl,
+    },
     distribution: c.distribution ?? DEFAULT_CONFIG.distribution,
     copies: c.copies ?? DEFAULT_CONFIG.copies,
   };

@@ -14,7 +14,10 @@ export const CLIENT_SCRIPT = String.raw`(() => {
     box = document.createElement('div');
     box.id = 'yongzu-overlay';
     box.setAttribute('role', 'alert');
-    box.style.cssText = 'position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;background:#fff5f5;color:#1a1a1a;border-top:4px solid #c8102e;padding:12px 16px;font:14px/1.6 sans-serif;box-shadow:0 -4px 16px rgba(0,0,0,.2)';
+    box.style.cssText =
+      'position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;background:#fff5f5;' +
+      'color:#1a1a1a;border-top:4px solid #c8102e;padding:12px 16px;font:14px/1.6 sans-serif;' +
+      'box-shadow:0 -4px 16px rgba(0,0,0,.2)';
     const head = document.createElement('strong');
     head.textContent = '有 ' + list.length + ' 个错误，页面仍显示上一次成功生成的内容：';
     box.appendChild(head);
@@ -33,7 +36,9 @@ export const CLIENT_SCRIPT = String.raw`(() => {
     a.href = '/__yongzu/print/' + issue[1] + '/';
     a.textContent = '打印预览（分页）';
     a.id = 'yongzu-print-preview';
-    const button = 'position:fixed;right:12px;z-index:2147483646;background:#c8102e;color:#fff;padding:6px 12px;border-radius:4px;font:14px sans-serif;text-decoration:none;';
+    const button =
+      'position:fixed;right:12px;z-index:2147483646;background:#c8102e;color:#fff;padding:6px 12px;' +
+      'border-radius:4px;font:14px sans-serif;text-decoration:none;';
     a.style.cssText = button + 'top:12px';
     const pdf = document.createElement('a');
     pdf.href = '/' + issue[1] + '/print.pdf';

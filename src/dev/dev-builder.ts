@@ -1,5 +1,5 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, relative, sep } from 'node:path';
 import { folderSignature } from '../cache/check-cache.js';
 import { checkIssue, type IssueCheck } from '../check/check-project.js';
 import { checkUniqueNumbers } from '../check/rules/issue-rules.js';
@@ -9,7 +9,12 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { listIssueFolders, loadIssue } from '../load/load-project.js';
 import { mergeIssue } from '../merge/merge-issue.js';
-import { createMarkdownRenderer, loadMarkdownPipeline, memoizeRenderer, type MarkdownRenderer } from '../render/markdown.js';
+import {
+  createMarkdownRenderer,
+  loadMarkdownPipeline,
+  memoizeRenderer,
+  type MarkdownRenderer,
+} from '../render/markdown.js';
 import { renderSite } from '../site/render-site.js';
 import { loadSiteAssets } from '../site/load-site-assets.js';
 import { createTemplateEnv } from '../render/templates.js';
@@ -61,7 +66,12 @@ export function createDevBuilder(root: string, out: string) {
   /** The issue folders named by changed paths (absolute or relative to root). */
   function foldersOf(changed: Iterable<string>): Set<string> {
     const rel = [...changed].map((p) => (isAbsolute(p) ? relative(root, p) : p).split(sep).join('/'));
-    return new Set(rel.filter((p) => p.startsWith('issues/')).map((p) => p.split('/')[1]!).filter(Boolean));
+    return new Set(
+      rel
+        .filter((p) => p.startsWith('issues/'))
+        .map((p) => p.split('/')[1]!)
+        .filter(Boolean),
+    );
   }
 
   async function reloadFolders(folders: Iterable<string> | 'all') {
@@ -70,13 +80,16 @@ export function createDevBuilder(root: string, out: string) {
     const present = new Set(listed.folders);
     for (const f of [...checks.keys()]) if (!present.has(f)) checks.delete(f);
     for (const f of [...signatures.keys()]) if (!present.has(f)) signatures.delete(f);
-    const todo = folders === 'all' ? listed.folders : listed.folders.filter((f) => !checks.has(f) || [...folders].includes(f));
-    await Promise.all(todo.map(async (folder) => {
-      signatures.set(folder, folderSignature(root, folder));
-      const loaded = await loadIssue(root, folder);
-      const checked = loaded.value ? checkIssue(loaded.value, config!) : { value: undefined, diagnostics: [] };
-      checks.set(folder, { ...checked, diagnostics: [...loaded.diagnostics, ...checked.diagnostics], loaded });
-    }));
+    const todo =
+      folders === 'all' ? listed.folders : listed.folders.filter((f) => !checks.has(f) || [...folders].includes(f));
+    await Promise.all(
+      todo.map(async (folder) => {
+        signatures.set(folder, folderSignature(root, folder));
+        const loaded = await loadIssue(root, folder);
+        const checked = loaded.value ? checkIssue(loaded.value, config!) : { value: undefined, diagnostics: [] };
+        checks.set(folder, { ...checked, diagnostics: [...loaded.diagnostics, ...checked.diagnostics], loaded });
+      }),
+    );
   }
 
   async function writeChanged(files: readonly OutputFile[]): Promise<string[]> {
@@ -90,7 +103,14 @@ export function createDevBuilder(root: string, out: string) {
     }
     for (const f of files) {
       const last = lastContent.get(f.path);
-      if (last !== undefined && (last === f.content || (typeof last === 'string' ? last === f.content : typeof f.content !== 'string' && Buffer.compare(last, f.content) === 0))) continue;
+      if (
+        last !== undefined &&
+        (last === f.content ||
+          (typeof last === 'string'
+            ? last === f.content
+            : typeof f.content !== 'string' && Buffer.compare(last, f.content) === 0))
+      )
+        continue;
       const target = safeOutputPath(out, f.path);
       await mkdir(dirname(target), { recursive: true });
       const tmp = `${target}.tmp-${process.pid}`;
@@ -101,8 +121,6 @@ export function createDevBuilder(root: string, out: string) {
     }
     return changed;
   }
-
-
 
   /**
    * Rebuilds after the given changed paths (absolute or relative to root);
@@ -134,7 +152,10 @@ export function createDevBuilder(root: string, out: string) {
     // Dev shows errors only (warnings are for check): keep each folder's errors, not its tens of warnings.
     const folderChecks = [...checks.values()];
     const issuesChecked = folderChecks.flatMap((c) => (c.value ? [c.value] : []));
-    const across = { value: issuesChecked, diagnostics: [...folderChecks.flatMap((c) => errorsOf(c)), ...checkUniqueNumbers(issuesChecked)] };
+    const across = {
+      value: issuesChecked,
+      diagnostics: [...folderChecks.flatMap((c) => errorsOf(c)), ...checkUniqueNumbers(issuesChecked)],
+    };
     const diagnostics = [...configDiagnostics, ...folderDiagnostics, ...across.diagnostics];
     if (hasErrors(diagnostics)) return { ok: false, diagnostics, written: [], ms: performance.now() - started };
     let files: OutputFile[];
@@ -146,10 +167,20 @@ export function createDevBuilder(root: string, out: string) {
       });
       lastIssues = issues;
       // No search index in dev: it takes seconds on a large archive; `yongzu build` makes it.
-      files = [...renderSite(issues, config!, env!, { pdf: false, pageCache }, markdown).files, ...(await loadSiteAssets(root))];
+      files = [
+        ...renderSite(issues, config!, env!, { pdf: false, pageCache }, markdown).files,
+        ...(await loadSiteAssets(root)),
+      ];
     } catch (e) {
       const message = `模板出错：${(e as Error).message.replace(/\s+/g, ' ').trim()}。请改正 templates/ 下的模板。`;
-      const d: Diagnostic = { file: 'templates', line: 1, column: 1, severity: 'error', rule: 'render/template', message };
+      const d: Diagnostic = {
+        file: 'templates',
+        line: 1,
+        column: 1,
+        severity: 'error',
+        rule: 'render/template',
+        message,
+      };
       return { ok: false, diagnostics: [...diagnostics, d], written: [], ms: performance.now() - started };
     }
     const paths = await writeChanged(files);
@@ -165,7 +196,9 @@ export function createDevBuilder(root: string, out: string) {
    * all of them (thousands of stat calls) would slow the next rebuild.
    */
   function staleFolders(changed: Iterable<string>): string[] {
-    return [...foldersOf(changed)].filter((folder) => signatures.has(folder) && folderSignature(root, folder) !== signatures.get(folder));
+    return [...foldersOf(changed)].filter(
+      (folder) => signatures.has(folder) && folderSignature(root, folder) !== signatures.get(folder),
+    );
   }
 
   /**
@@ -189,7 +222,9 @@ export function createDevBuilder(root: string, out: string) {
     const { renderPdfs } = await import('../pdf/render-pdfs.js');
     const printed = await renderPdfs([issue], config, env, { root });
     const first = printed.value[0];
-    return first ? { pdf: first.pdf, fileName: first.fileName, diagnostics: printed.diagnostics } : { diagnostics: printed.diagnostics };
+    return first
+      ? { pdf: first.pdf, fileName: first.fileName, diagnostics: printed.diagnostics }
+      : { diagnostics: printed.diagnostics };
   }
 
   return { rebuild, staleFolders, printPreview, printPdf };

@@ -40,12 +40,17 @@ export async function startDevServer(out: string, port: number, hooks?: DevHooks
   const clients = new Set<ServerResponse>();
   let current: Diagnostic[] = [];
 
-  const send = (res: ServerResponse, event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  const send = (res: ServerResponse, event: string, data: unknown) =>
+    res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/__yongzu/events') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       res.write('retry: 500\n\n');
       send(res, 'diagnostics', current);
       clients.add(res);
@@ -66,11 +71,17 @@ export async function startDevServer(out: string, port: number, hooks?: DevHooks
       // PDFs are printed when asked for, not on every save.
       const made = await hooks.pdf(pdfPath[1]!);
       if (made.pdf) {
-        res.writeHead(200, { 'content-type': TYPES['.pdf']!, 'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(made.fileName ?? 'issue.pdf')}`, 'cache-control': 'no-store' });
+        res.writeHead(200, {
+          'content-type': TYPES['.pdf']!,
+          'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(made.fileName ?? 'issue.pdf')}`,
+          'cache-control': 'no-store',
+        });
         res.end(made.pdf);
       } else {
         res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-        res.end(made.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`).join('\n') || '没有这一期。');
+        res.end(
+          made.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`).join('\n') || '没有这一期。',
+        );
       }
       return;
     }
@@ -100,7 +111,9 @@ export async function startDevServer(out: string, port: number, hooks?: DevHooks
       }
     } catch {
       res.writeHead(404, { 'content-type': TYPES['.html']! });
-      res.end(`<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><title>找不到页面</title><p>找不到这个页面。${INJECT}`);
+      res.end(
+        `<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><title>找不到页面</title><p>找不到这个页面。${INJECT}`,
+      );
     }
   });
   /** /__yongzu/print/2009/18/ → the issue's paged preview; /__yongzu/print/assets/… and fonts/… → its resources. */
@@ -114,7 +127,9 @@ export async function startDevServer(out: string, port: number, hooks?: DevHooks
     if (page) {
       const made = await preview!(page[1]!, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
       if (!made) {
-        res.writeHead(404, { 'content-type': TYPES['.html']! }).end('<!DOCTYPE html><meta charset="utf-8"><p>没有这一期。</p>');
+        res
+          .writeHead(404, { 'content-type': TYPES['.html']! })
+          .end('<!DOCTYPE html><meta charset="utf-8"><p>没有这一期。</p>');
         return;
       }
       resources = made;

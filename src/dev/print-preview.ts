@@ -5,7 +5,9 @@ import { createPrintResources, loadPrintCss, renderPrintPage, type Served } from
 import type { MarkdownRenderer } from '../render/markdown.js';
 
 /** On screen, pages sit on a grey desk with a shadow, like a print preview. */
-const SCREEN_CSS = '@media screen { html, body { background: #e6e6e6; } .pagedjs_page { background: #fff; margin: 24px auto; box-shadow: 0 2px 12px rgba(0,0,0,.25); } }';
+const SCREEN_CSS =
+  '@media screen { html, body { background: #e6e6e6; } ' +
+  '.pagedjs_page { background: #fff; margin: 24px auto; box-shadow: 0 2px 12px rgba(0,0,0,.25); } }';
 
 /** URL prefix of the paged print preview in `yongzu dev`. */
 export const PREVIEW_PREFIX = '/__yongzu/print';

@@ -34,7 +34,10 @@ export async function runDev(options: DevOptions) {
   const [root, out] = [resolve(options.root), resolve(options.out)];
   const { log } = options;
   // dev writes into OUT and removes the files it wrote before: the same guard as build.
-  const unsafe = guardOutputFolder(root, out, { force: options.force ?? false, madeBefore: existsSync(manifestPath(root, out)) });
+  const unsafe = guardOutputFolder(root, out, {
+    force: options.force ?? false,
+    madeBefore: existsSync(manifestPath(root, out)),
+  });
   if (unsafe) throw new UnsafeOutputError(unsafe);
   await mkdir(out, { recursive: true });
   await writeFile(join(out, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
@@ -95,12 +98,18 @@ function report(result: RebuildResult, what: string, log: (line: string) => void
   const time = new Date().toTimeString().slice(0, 8);
   const ms = `${Math.round(result.ms)} 毫秒`;
   if (result.ok) {
-    const files = result.written.length === 0 ? '页面没有变化' : `更新 ${result.written.length} 个文件（${result.written.slice(0, 3).join('、')}${result.written.length > 3 ? '…' : ''}）`;
+    const files =
+      result.written.length === 0
+        ? '页面没有变化'
+        : `更新 ${result.written.length} 个文件（${result.written.slice(0, 3).join('、')}` +
+          `${result.written.length > 3 ? '…' : ''}）`;
     log(`[${time}] ${what}：${files}，用时 ${ms}`);
   } else {
     const errors = errorsOf(result.diagnostics);
     const first = errors[0]!;
-    log(`[${time}] ${what}：${errors.length} 个错误，继续显示上一次的页面。${first.file}:${first.line}:${first.column} ${first.message}（用时 ${ms}）`);
+    log(
+      `[${time}] ${what}：${errors.length} 个错误，继续显示上一次的页面。` +
+        `${first.file}:${first.line}:${first.column} ${first.message}（用时 ${ms}）`,
+    );
   }
 }
-

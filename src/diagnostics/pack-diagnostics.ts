@@ -14,7 +14,11 @@ export interface DiagnosticTables {
 
 /** Packs lists of diagnostics into rows of numbers over tables shared by all of them. */
 export function createDiagnosticPacker(): { pack(list: readonly Diagnostic[]): number[]; tables(): DiagnosticTables } {
-  const tables = { files: new Map<string, number>(), rules: new Map<string, number>(), messages: new Map<string, number>() };
+  const tables = {
+    files: new Map<string, number>(),
+    rules: new Map<string, number>(),
+    messages: new Map<string, number>(),
+  };
   const index = (table: Map<string, number>, value: string) => {
     let i = table.get(value);
     if (i === undefined) table.set(value, (i = table.size));
@@ -35,7 +39,11 @@ export function createDiagnosticPacker(): { pack(list: readonly Diagnostic[]): n
       }
       return rows;
     },
-    tables: () => ({ files: [...tables.files.keys()], rules: [...tables.rules.keys()], messages: [...tables.messages.keys()] }),
+    tables: () => ({
+      files: [...tables.files.keys()],
+      rules: [...tables.rules.keys()],
+      messages: [...tables.messages.keys()],
+    }),
   };
 }
 
@@ -43,7 +51,14 @@ export function createDiagnosticPacker(): { pack(list: readonly Diagnostic[]): n
 export function unpackDiagnostics(rows: ArrayLike<number>, t: DiagnosticTables): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (let i = 0; i < rows.length; i += 6) {
-    out.push({ file: t.files[rows[i]!]!, line: rows[i + 1]!, column: rows[i + 2]!, severity: rows[i + 3] ? 'error' : 'warning', rule: t.rules[rows[i + 4]!]!, message: t.messages[rows[i + 5]!]! });
+    out.push({
+      file: t.files[rows[i]!]!,
+      line: rows[i + 1]!,
+      column: rows[i + 2]!,
+      severity: rows[i + 3] ? 'error' : 'warning',
+      rule: t.rules[rows[i + 4]!]!,
+      message: t.messages[rows[i + 5]!]!,
+    });
   }
   return out;
 }

@@ -35,7 +35,8 @@ export function planFixes(sub: Pick<LoadedSubmission, 'text' | 'body' | 'bodyLin
   const span = bodySpan(sub.body, sub.bodyLine);
   for (const rule of COPY_RULES) {
     for (const f of rule.check(span.text)) {
-      if (f.replacement !== undefined) fixes.push({ rule: rule.id, index: bodyStart + f.index, length: f.length, replacement: f.replacement });
+      if (f.replacement !== undefined)
+        fixes.push({ rule: rule.id, index: bodyStart + f.index, length: f.length, replacement: f.replacement });
     }
   }
   for (const key of TEXT_KEYS) {
@@ -47,7 +48,8 @@ export function planFixes(sub: Pick<LoadedSubmission, 'text' | 'body' | 'bodyLin
     if (sub.text.slice(start, start + value.length) !== value) continue; // escapes: leave it to the editor
     for (const rule of COPY_RULES) {
       for (const f of rule.check(value)) {
-        if (f.replacement !== undefined) fixes.push({ rule: rule.id, index: start + f.index, length: f.length, replacement: f.replacement });
+        if (f.replacement !== undefined)
+          fixes.push({ rule: rule.id, index: start + f.index, length: f.length, replacement: f.replacement });
       }
     }
   }

@@ -7,7 +7,7 @@ import rehypeRemark from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import { toString } from 'mdast-util-to-string';
+import { toString as mdastToString } from 'mdast-util-to-string';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import { decodeSource } from '../load/decode.js';
@@ -27,9 +27,14 @@ const toMarkdown = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', 
  * tables, dropping images) or a `.txt`/`.md` file in UTF-8 or GB18030.
  * Damaged or unsupported files give an error and no document.
  */
-export async function readDocument(path: string, shown: string): Promise<{ value?: ImportedDocument; diagnostics: Diagnostic[] }> {
+export async function readDocument(
+  path: string,
+  shown: string,
+): Promise<{ value?: ImportedDocument; diagnostics: Diagnostic[] }> {
   const ext = extname(path).toLowerCase();
-  const fail = (rule: string, message: string) => ({ diagnostics: [createDiagnostic(shown, undefined, 'error', rule, message)] });
+  const fail = (rule: string, message: string) => ({
+    diagnostics: [createDiagnostic(shown, undefined, 'error', rule, message)],
+  });
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -39,41 +44,77 @@ export async function readDocument(path: string, shown: string): Promise<{ value
   if (ext === '.docx') return readDocx(bytes, shown, fail);
   if (ext === '.txt' || ext === '.md' || ext === '.markdown') {
     const decoded = decodeSource(bytes);
-    if (!decoded.ok) return fail('import/undecodable', '无法读取这个文本文件：它不是 UTF-8 或 GB18030/GBK 编码的文字。请用记事本或 WPS 另存为 UTF-8 后再导入。');
+    if (!decoded.ok)
+      return fail(
+        'import/undecodable',
+        '无法读取这个文本文件：它不是 UTF-8 或 GB18030/GBK 编码的文字。请用记事本或 WPS 另存为 UTF-8 后再导入。',
+      );
     const diagnostics: Diagnostic[] = [];
-    if (decoded.encoding !== 'utf-8') diagnostics.push(createDiagnostic(shown, undefined, 'warning', 'encoding/not-utf8', `原文件编码为 ${decoded.encoding === 'gb18030' ? 'GB18030/GBK' : 'UTF-16'}，已转换为 UTF-8。`));
+    if (decoded.encoding !== 'utf-8')
+      diagnostics.push(
+        createDiagnostic(
+          shown,
+          undefined,
+          'warning',
+          'encoding/not-utf8',
+          `原文件编码为 ${decoded.encoding === 'gb18030' ? 'GB18030/GBK' : 'UTF-16'}，已转换为 UTF-8。`,
+        ),
+      );
     return { value: ext === '.txt' ? fromText(decoded.text) : fromMarkdown(decoded.text, shown), diagnostics };
   }
-  if (ext === '.doc' || ext === '.wps') return fail('import/unsupported', `不支持旧版 ${ext} 文件：请在 Word 或 WPS 中「另存为」.docx 后再导入。`);
+  if (ext === '.doc' || ext === '.wps')
+    return fail('import/unsupported', `不支持旧版 ${ext} 文件：请在 Word 或 WPS 中「另存为」.docx 后再导入。`);
   return fail('import/unsupported', `不支持「${ext || '无扩展名'}」文件：可导入 .docx、.txt 或 .md。`);
 }
 
-async function readDocx(bytes: Buffer, shown: string, fail: (rule: string, message: string) => { diagnostics: Diagnostic[] }) {
+async function readDocx(
+  bytes: Buffer,
+  shown: string,
+  fail: (rule: string, message: string) => { diagnostics: Diagnostic[] },
+) {
   let images = 0;
   let html: string;
   try {
-    const result = await mammoth.convertToHtml({ buffer: bytes }, {
-      convertImage: mammoth.images.imgElement(async () => {
-        images++;
-        return { src: '' };
-      }),
-    });
+    const result = await mammoth.convertToHtml(
+      { buffer: bytes },
+      {
+        convertImage: mammoth.images.imgElement(async () => {
+          images++;
+          return { src: '' };
+        }),
+      },
+    );
     html = result.value;
   } catch {
-    return fail('import/damaged', '这个 Word 文件已损坏或不是真正的 .docx，无法读取。请在 Word/WPS 中打开后重新「另存为」.docx。');
+    return fail(
+      'import/damaged',
+      '这个 Word 文件已损坏或不是真正的 .docx，无法读取。请在 Word/WPS 中打开后重新「另存为」.docx。',
+    );
   }
   const tree = htmlToMdast.runSync(htmlToMdast.parse(html)) as MdastRoot;
   dropImages(tree);
   const title = takeBoldTitle(tree) ?? takeFirstSentence(tree);
   const diagnostics: Diagnostic[] = [];
-  if (images > 0) diagnostics.push(createDiagnostic(shown, undefined, 'warning', 'import/images-dropped', `文件中的 ${images} 张图片没有导入（刊物只收文字）。`));
-  if (toString(tree).trim() === '') return fail('import/empty', 'Word 文件中没有文字。');
+  if (images > 0)
+    diagnostics.push(
+      createDiagnostic(
+        shown,
+        undefined,
+        'warning',
+        'import/images-dropped',
+        `文件中的 ${images} 张图片没有导入（刊物只收文字）。`,
+      ),
+    );
+  if (mdastToString(tree).trim() === '') return fail('import/empty', 'Word 文件中没有文字。');
   return { value: { title, markdown: String(toMarkdown.stringify(tree)) }, diagnostics };
 }
 
 /** Plain text: one paragraph per non-empty line; a short first line without final punctuation is the title. */
 function fromText(text: string): ImportedDocument {
-  const lines = text.split('\n').map((l) => l.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '')).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''))
+    .filter(Boolean);
   let title: string | undefined;
   if (lines.length > 1 && lines[0]!.length <= 40 && !/[。！？；，]$/.test(lines[0]!)) title = lines.shift();
   else if (lines.length > 0) {
@@ -113,15 +154,17 @@ function takeBoldTitle(tree: MdastRoot): string | undefined {
   if (kids.length === 0 || !kids.every((c) => c.type === 'strong')) {
     // A bold run-in lead sentence: **title。** body…
     const lead = first.children[0];
-    if (lead?.type === 'strong' && /。$/.test(toString(lead))) {
+    if (lead?.type === 'strong' && /。$/.test(mdastToString(lead))) {
       first.children.shift();
       trimStart(first);
-      return toString(lead).replace(/。$/, '');
+      return mdastToString(lead).replace(/。$/, '');
     }
     return undefined;
   }
   tree.children.shift();
-  return toString(first).trim().replace(/[。.]$/, '');
+  return mdastToString(first)
+    .trim()
+    .replace(/[。.]$/, '');
 }
 
 /** The first sentence of the first paragraph, removed from it. */
@@ -134,7 +177,7 @@ function takeFirstSentence(tree: MdastRoot): string | undefined {
   if (!m) return undefined;
   head.value = head.value.slice(m[0].length);
   trimStart(first);
-  if (toString(first).trim() === '') tree.children.shift();
+  if (mdastToString(first).trim() === '') tree.children.shift();
   return m[1]!.trim();
 }
 

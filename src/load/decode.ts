@@ -65,7 +65,19 @@ function plausibleChinese(text: string): boolean {
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
     if (c < 0x80) continue;
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2014 || c === 0x2026 || c === 0xb7) cjk++;
+    if (
+      (c >= 0x4e00 && c <= 0x9fff) ||
+      (c >= 0x3000 && c <= 0x303f) ||
+      (c >= 0xff00 && c <= 0xffef) ||
+      c === 0x201c ||
+      c === 0x201d ||
+      c === 0x2018 ||
+      c === 0x2019 ||
+      c === 0x2014 ||
+      c === 0x2026 ||
+      c === 0xb7
+    )
+      cjk++;
     else other++;
   }
   return cjk > 0 && other <= cjk * 0.05;

@@ -38,7 +38,9 @@ const ignored = (name: string) => name.startsWith('_') || name.startsWith('.');
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const isSubmission = (name: string) => /\.(md|markdown)$/i.test(name);
 
-/** The files of a folder that loading reads, from its listing: issue.yml, then the submissions; none without issue.yml. */
+/**
+ * The files of a folder that loading reads, from its listing: issue.yml, then the submissions; none without issue.yml.
+ */
 export function sourcesToRead(files: readonly string[]): string[] {
   const names = files.filter((n) => !ignored(n)).sort(byName);
   return names.includes(ISSUE_FILE) ? [ISSUE_FILE, ...names.filter(isSubmission)] : [];
@@ -73,15 +75,32 @@ export async function listIssueFolders(root: string): Promise<{ folders: string[
   try {
     entries = await readdir(issuesDir, { withFileTypes: true });
   } catch {
-    diagnostics.push(createDiagnostic('issues', undefined, 'error', 'project/no-issues-dir',
-      `找不到 issues 文件夹（${issuesDir}）。请在项目根目录下建立 issues/，每期一个子文件夹；或用 --root 指定项目目录。`));
+    diagnostics.push(
+      createDiagnostic(
+        'issues',
+        undefined,
+        'error',
+        'project/no-issues-dir',
+        `找不到 issues 文件夹（${issuesDir}）。请在项目根目录下建立 issues/，每期一个子文件夹；或用 --root 指定项目目录。`,
+      ),
+    );
     return { folders: [], diagnostics };
   }
-  const folders = entries.filter((e) => e.isDirectory() && !ignored(e.name)).map((e) => e.name).sort(byName);
+  const folders = entries
+    .filter((e) => e.isDirectory() && !ignored(e.name))
+    .map((e) => e.name)
+    .sort(byName);
   for (const e of entries) {
     if (e.isFile() && !ignored(e.name) && /\.(md|markdown)$/i.test(e.name)) {
-      diagnostics.push(createDiagnostic(`issues/${e.name}`, undefined, 'error', 'folder/no-issue-yml',
-        '稿件直接放在了 issues/ 下，不属于任何一期。请把它移到对应一期的文件夹里（与 issue.yml 放在一起）。'));
+      diagnostics.push(
+        createDiagnostic(
+          `issues/${e.name}`,
+          undefined,
+          'error',
+          'folder/no-issue-yml',
+          '稿件直接放在了 issues/ 下，不属于任何一期。请把它移到对应一期的文件夹里（与 issue.yml 放在一起）。',
+        ),
+      );
     }
   }
   return { folders, diagnostics };
@@ -100,7 +119,12 @@ export interface LoadedIssueResult {
  * (by the build's stat pass); if one has gone since, the folder is listed
  * again. `sources` are its files as the aside thread read them (sourcesToRead).
  */
-export async function loadIssue(root: string, folder: string, files?: readonly string[], sources?: Promise<ReadonlyMap<string, SourceRead> | undefined>): Promise<LoadedIssueResult> {
+export async function loadIssue(
+  root: string,
+  folder: string,
+  files?: readonly string[],
+  sources?: Promise<ReadonlyMap<string, SourceRead> | undefined>,
+): Promise<LoadedIssueResult> {
   try {
     return await readIssue(root, folder, files, sources);
   } catch (e) {
@@ -110,26 +134,53 @@ export async function loadIssue(root: string, folder: string, files?: readonly s
   }
 }
 
-async function readIssue(root: string, folder: string, files?: readonly string[], sources?: Promise<ReadonlyMap<string, SourceRead> | undefined>): Promise<LoadedIssueResult> {
+async function readIssue(
+  root: string,
+  folder: string,
+  files?: readonly string[],
+  sources?: Promise<ReadonlyMap<string, SourceRead> | undefined>,
+): Promise<LoadedIssueResult> {
   const diagnostics: Diagnostic[] = [];
   const rel = `issues/${folder}`;
-  const listed = files ?? readdirSync(join(root, rel), { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+  const listed =
+    files ??
+    readdirSync(join(root, rel), { withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => e.name);
   const names = listed.filter((n) => !ignored(n)).sort(byName);
   const mdNames = names.filter(isSubmission);
   if (!names.includes(ISSUE_FILE)) {
     const alt = names.find((n) => /^issue\.(yaml|yml)$/i.test(n) || n === 'issue.yml.txt');
     if (mdNames.length > 0 || alt) {
-      diagnostics.push(createDiagnostic(`${rel}/${alt ?? mdNames[0]}`, undefined, 'error', 'folder/no-issue-yml',
-        `文件夹 ${rel} 有稿件，但没有 issue.yml，这些稿件不会被编入任何一期。` +
-        (alt ? `请把「${alt}」改名为「${ISSUE_FILE}」。` : '请添加 issue.yml（写明 year、issue、total、date、themes）；草稿请以「_」开头命名。')));
+      diagnostics.push(
+        createDiagnostic(
+          `${rel}/${alt ?? mdNames[0]}`,
+          undefined,
+          'error',
+          'folder/no-issue-yml',
+          `文件夹 ${rel} 有稿件，但没有 issue.yml，这些稿件不会被编入任何一期。` +
+            (alt
+              ? `请把「${alt}」改名为「${ISSUE_FILE}」。`
+              : '请添加 issue.yml（写明 year、issue、total、date、themes）；草稿请以「_」开头命名。'),
+        ),
+      );
     }
     return { value: undefined, diagnostics, fileCount: mdNames.length };
   }
   for (const n of names) {
     if (n !== ISSUE_FILE && !mdNames.includes(n)) {
-      const hint = /\.(docx?|wps|txt)$/i.test(n) ? `请用「yongzu import ${rel}/${n} --to ${rel} --county 县区名」转为稿件。` : '如不需要，请移出此文件夹或以「_」开头命名。';
-      diagnostics.push(createDiagnostic(`${rel}/${n}`, undefined, 'warning', 'folder/unsupported-file',
-        `这个文件不是 Markdown 稿件（.md），不会编入刊物。${hint}`));
+      const hint = /\.(docx?|wps|txt)$/i.test(n)
+        ? `请用「yongzu import ${rel}/${n} --to ${rel} --county 县区名」转为稿件。`
+        : '如不需要，请移出此文件夹或以「_」开头命名。';
+      diagnostics.push(
+        createDiagnostic(
+          `${rel}/${n}`,
+          undefined,
+          'warning',
+          'folder/unsupported-file',
+          `这个文件不是 Markdown 稿件（.md），不会编入刊物。${hint}`,
+        ),
+      );
     }
   }
 
@@ -160,23 +211,43 @@ async function readIssue(root: string, folder: string, files?: readonly string[]
  * Reads and decodes one file, or takes what the aside thread read of it
  * (`read`); reports and returns undefined when it cannot be used.
  */
-function readText(root: string, file: string, diagnostics: Diagnostic[], read = readSource(join(root, file))): string | undefined {
+function readText(
+  root: string,
+  file: string,
+  diagnostics: Diagnostic[],
+  read = readSource(join(root, file)),
+): string | undefined {
   if (read.kind === 'too-large') {
-    diagnostics.push(createDiagnostic(file, undefined, 'error', 'file/too-large',
-      `文件有 ${(read.size / 1048576).toFixed(1)} MB，超过上限 ${MAX_FILE_BYTES / 1048576} MB，已拒绝读取。一篇稿件通常只有几 KB，请检查是否放错了文件。`));
+    diagnostics.push(
+      createDiagnostic(
+        file,
+        undefined,
+        'error',
+        'file/too-large',
+        `文件有 ${(read.size / 1048576).toFixed(1)} MB，超过上限 ${MAX_FILE_BYTES / 1048576} MB，已拒绝读取。一篇稿件通常只有几 KB，请检查是否放错了文件。`,
+      ),
+    );
     return undefined;
   }
   if (read.kind === 'undecodable') {
-    const message = read.reason === 'binary'
-      ? '这不是文本文件（可能是 Word、图片或压缩包改了扩展名），无法读取。Word 文件请用「yongzu import」导入。'
-      : '无法识别文件的编码（既不是 UTF-8，也不是 GB18030/GBK）。请用记事本或 WPS「另存为」UTF-8 编码。';
+    const message =
+      read.reason === 'binary'
+        ? '这不是文本文件（可能是 Word、图片或压缩包改了扩展名），无法读取。Word 文件请用「yongzu import」导入。'
+        : '无法识别文件的编码（既不是 UTF-8，也不是 GB18030/GBK）。请用记事本或 WPS「另存为」UTF-8 编码。';
     diagnostics.push(createDiagnostic(file, undefined, 'error', 'encoding/undecodable', message));
     return undefined;
   }
   if (read.encoding !== 'utf-8') {
     const name = read.encoding === 'gb18030' ? 'GB18030/GBK' : 'UTF-16';
-    diagnostics.push(createDiagnostic(file, undefined, 'warning', 'encoding/not-utf8',
-      `文件编码是 ${name}，已自动转换后读取。建议另存为 UTF-8 编码，以免其他软件显示乱码。`));
+    diagnostics.push(
+      createDiagnostic(
+        file,
+        undefined,
+        'warning',
+        'encoding/not-utf8',
+        `文件编码是 ${name}，已自动转换后读取。建议另存为 UTF-8 编码，以免其他软件显示乱码。`,
+      ),
+    );
   }
   return read.text;
 }

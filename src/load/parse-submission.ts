@@ -18,7 +18,8 @@ const noYaml = { engines: { yaml: { parse: () => ({}) } } } as const;
 type Matter = (input: string, options: typeof noYaml) => { matter: string; content: string };
 let grayMatter: Matter | undefined;
 /** gray-matter, loaded the first time a file is not of the plain shape (it takes 30 ms to load). */
-const matter = (input: string) => (grayMatter ??= createRequire(import.meta.url)('gray-matter') as Matter)(input, noYaml);
+const matter = (input: string) =>
+  (grayMatter ??= createRequire(import.meta.url)('gray-matter') as Matter)(input, noYaml);
 
 /** Splits and parses a submission's text (already decoded, LF line ends). */
 export function parseSubmission(text: string, file: string): { value: ParsedSubmission; diagnostics: Diagnostic[] } {
@@ -29,15 +30,24 @@ export function parseSubmission(text: string, file: string): { value: ParsedSubm
       : '文件应以一行「---」开始，写上 issue、county、theme、title 四项，再以一行「---」结束。';
     return {
       value: { front: undefined, body: text, bodyLine: 1 },
-      diagnostics: [createDiagnostic(file, undefined, 'error', 'front-matter/missing', `缺少文件头（front-matter）。${hint}`)],
+      diagnostics: [
+        createDiagnostic(file, undefined, 'error', 'front-matter/missing', `缺少文件头（front-matter）。${hint}`),
+      ],
     };
   }
   const close = /\n---[ \t]*(\n|$)/.exec(text.slice(3));
   if (!close) {
     return {
       value: { front: undefined, body: '', bodyLine: 1 },
-      diagnostics: [createDiagnostic(file, undefined, 'error', 'front-matter/unclosed',
-        '文件头没有结束：第 1 行的「---」之后，要在 title 下面另起一行写「---」，再写正文。')],
+      diagnostics: [
+        createDiagnostic(
+          file,
+          undefined,
+          'error',
+          'front-matter/unclosed',
+          '文件头没有结束：第 1 行的「---」之后，要在 title 下面另起一行写「---」，再写正文。',
+        ),
+      ],
     };
   }
   const headEnd = 3 + close.index + close[0].length;
@@ -47,7 +57,10 @@ export function parseSubmission(text: string, file: string): { value: ParsedSubm
   // after it (test/parse-submission.test.ts holds the two equal). Any other
   // goes to gray-matter, given the head only, through the closing fence: it
   // copies its whole input into a Buffer, and the body is most of a file.
-  const plain = text.startsWith('---\n') && (close[0] === '\n---\n' || close[0] === '\n---') && text.indexOf('\n---', 3) === 3 + close.index;
+  const plain =
+    text.startsWith('---\n') &&
+    (close[0] === '\n---\n' || close[0] === '\n---') &&
+    text.indexOf('\n---', 3) === 3 + close.index;
   const split = plain ? { matter: text.slice(3, 3 + close.index), content: '' } : matter(text.slice(0, headEnd));
   const bodyStart = headEnd - split.content.length;
   const bodyLine = countLines(text, bodyStart);

@@ -95,7 +95,9 @@ function hasPlainShape(text: string): boolean {
 
 function isPlainMapping(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  return Object.entries(value).every(([key, item]) => PLAIN_KEY.test(key) && !coreScalarTags.some((t) => t.test!.test(key)) && isPlainValue(item));
+  return Object.entries(value).every(
+    ([key, item]) => PLAIN_KEY.test(key) && !coreScalarTags.some((t) => t.test!.test(key)) && isPlainValue(item),
+  );
 }
 
 function isPlainValue(value: unknown): boolean {

@@ -19,5 +19,7 @@ export function readSource(path: string): SourceRead {
   const bytes = readFileSync(path);
   if (bytes.length > MAX_FILE_BYTES) return { kind: 'too-large', size: bytes.length };
   const decoded = decodeSource(bytes);
-  return decoded.ok ? { kind: 'text', text: decoded.text, encoding: decoded.encoding } : { kind: 'undecodable', reason: decoded.reason };
+  return decoded.ok
+    ? { kind: 'text', text: decoded.text, encoding: decoded.encoding }
+    : { kind: 'undecodable', reason: decoded.reason };
 }

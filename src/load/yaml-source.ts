@@ -48,7 +48,14 @@ export function parseYamlSource(
   lineOffset: number,
 ): { source: YamlSource; diagnostics: Diagnostic[] } {
   // Our own line table: the parser's LineCounter misses lines it never reached after an error.
-  const source: YamlSource = { file, text, lineStarts: lineStarts(text), data: undefined, lineOffset, length: text.length };
+  const source: YamlSource = {
+    file,
+    text,
+    lineStarts: lineStarts(text),
+    data: undefined,
+    lineOffset,
+    length: text.length,
+  };
   const diagnostics: Diagnostic[] = [];
 
   const colonLines = new Set<number>();
@@ -59,8 +66,13 @@ export function parseYamlSource(
     colonLines.add(i + 1);
     const column = m[1]!.length + m[2]!.length + m[3]!.length + 1;
     diagnostics.push(
-      createDiagnostic(file, { line: i + 1 + lineOffset, column }, 'error', 'front-matter/fullwidth-colon',
-        `「${m[2]}」后面用了全角冒号「${m[4]}」；应为半角冒号加空格，如「${m[2]}: 值」。`),
+      createDiagnostic(
+        file,
+        { line: i + 1 + lineOffset, column },
+        'error',
+        'front-matter/fullwidth-colon',
+        `「${m[2]}」后面用了全角冒号「${m[4]}」；应为半角冒号加空格，如「${m[2]}: 值」。`,
+      ),
     );
   });
 
@@ -78,16 +90,26 @@ export function parseYamlSource(
     if (colonLines.has(place.line - lineOffset)) continue;
     const what = YAML_MESSAGES[error.code] ?? 'YAML 格式错误';
     diagnostics.push(
-      createDiagnostic(file, place, 'error', 'front-matter/yaml',
-        `${what}（YAML ${error.code}）。请检查这一行：键和值之间用半角冒号加空格（「键: 值」），缩进用空格，引号成对。`),
+      createDiagnostic(
+        file,
+        place,
+        'error',
+        'front-matter/yaml',
+        `${what}（YAML ${error.code}）。请检查这一行：键和值之间用半角冒号加空格（「键: 值」），缩进用空格，引号成对。`,
+      ),
     );
   }
   if (diagnostics.length > 0) return { source, diagnostics };
 
   if (doc.contents !== null && !isMap(doc.contents)) {
     diagnostics.push(
-      createDiagnostic(file, placeOfNode(source, doc.contents) , 'error', 'front-matter/not-mapping',
-        '这里应是「键: 值」形式的若干行（如「county: 江华县」），而不是一段文字或列表。'),
+      createDiagnostic(
+        file,
+        placeOfNode(source, doc.contents),
+        'error',
+        'front-matter/not-mapping',
+        '这里应是「键: 值」形式的若干行（如「county: 江华县」），而不是一段文字或列表。',
+      ),
     );
     return { source, diagnostics };
   }
@@ -96,8 +118,13 @@ export function parseYamlSource(
     source.data = (data ?? {}) as Record<string, unknown>;
   } catch {
     diagnostics.push(
-      createDiagnostic(file, { line: 1 + lineOffset, column: 1 }, 'error', 'front-matter/alias-limit',
-        `YAML 别名（&、*）展开过多，超过 ${MAX_ALIASES} 处，已拒绝读取。请直接写出各项的值。`),
+      createDiagnostic(
+        file,
+        { line: 1 + lineOffset, column: 1 },
+        'error',
+        'front-matter/alias-limit',
+        `YAML 别名（&、*）展开过多，超过 ${MAX_ALIASES} 处，已拒绝读取。请直接写出各项的值。`,
+      ),
     );
   }
   return { source, diagnostics };

@@ -87,7 +87,10 @@ export function mergeIssue(checked: CheckedIssue, config: Config): IssueModel {
   });
   const counties = articles.flatMap((a) => a.sections.map((s) => s.county));
   const distribution: ImprintLine[] = meta.distribution
-    ? Object.entries(meta.distribution).map(([label, text]) => ({ label, text: Array.isArray(text) ? text.join('，') : text }))
+    ? Object.entries(meta.distribution).map(([label, text]) => ({
+        label,
+        text: Array.isArray(text) ? text.join('，') : text,
+      }))
     : [...config.distribution];
   return {
     folder: checked.folder,

@@ -15,7 +15,10 @@ export function nextIssueNumbers(existing: readonly IssueMetaData[], year: numbe
 
 /** The next two-digit file-name prefix in a folder: after 01-…, 02-… comes 03. */
 export function nextPrefix(names: readonly string[]): string {
-  const used = names.map((n) => /^(\d+)[-_]/.exec(n)?.[1]).filter((p): p is string => p !== undefined).map(Number);
+  const used = names
+    .map((n) => /^(\d+)[-_]/.exec(n)?.[1])
+    .filter((p): p is string => p !== undefined)
+    .map(Number);
   const next = used.length > 0 ? Math.max(...used) + 1 : 1;
   return String(next).padStart(2, '0');
 }

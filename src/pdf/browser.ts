@@ -22,7 +22,11 @@ export const CHROMIUM_ARGS = [
  * already forbids it; this is the second wall).
  */
 export function printBrowserArgs(host: string, port: number): string[] {
-  return [`--host-resolver-rules=MAP ${host} 127.0.0.1:${port}`, '--proxy-server=http://127.0.0.1:9', `--proxy-bypass-list=${host}`];
+  return [
+    `--host-resolver-rules=MAP ${host} 127.0.0.1:${port}`,
+    '--proxy-server=http://127.0.0.1:9',
+    `--proxy-bypass-list=${host}`,
+  ];
 }
 
 /** The one browser of a build, launched on first use and relaunched if it crashed. */
@@ -48,7 +52,10 @@ export interface BrowserSession {
  * browser on SIGINT, SIGTERM and SIGHUP and kills it when Node exits, so no
  * Chromium outlives the command; callers still close it in a finally.
  */
-export function createBrowserSession(executablePath: string, options: { args?: readonly string[]; launchTimeoutMs?: number } = {}): BrowserSession {
+export function createBrowserSession(
+  executablePath: string,
+  options: { args?: readonly string[]; launchTimeoutMs?: number } = {},
+): BrowserSession {
   let running: Promise<Browser> | undefined;
   let context: { browser: Browser; context: Promise<BrowserContext> } | undefined;
   const idle: Page[] = [];
@@ -73,8 +80,10 @@ export function createBrowserSession(executablePath: string, options: { args?: r
     },
     async acquire() {
       const browser = await session.get();
-      for (let page = idle.pop(); page; page = idle.pop()) if (!page.isClosed() && page.context().browser() === browser) return page;
-      if (context?.browser !== browser) context = { browser, context: browser.newContext({ serviceWorkers: 'block', acceptDownloads: false }) };
+      for (let page = idle.pop(); page; page = idle.pop())
+        if (!page.isClosed() && page.context().browser() === browser) return page;
+      if (context?.browser !== browser)
+        context = { browser, context: browser.newContext({ serviceWorkers: 'block', acceptDownloads: false }) };
       return (await context.context).newPage();
     },
     async release(page, reusable) {

@@ -59,19 +59,44 @@ const FACES: readonly Face[] = [
   // Times New Roman style digits and Latin in the body. Not the space (see YZ FangSong), nor
   // CJK punctuation (U+2000…), which stay with the CJK face.
   {
-    family: 'YZ Latin', weight: '100 900', locals: OFFICIAL.latin, file: join(LIBERATION_DIR, 'LiberationSerif-Regular.ttf'),
-    fontsource: { pkg: 'noto-serif-sc', weight: 400, subsets: 'latin' }, unicodeRange: 'U+0021-007E, U+00A1-00B6, U+00B8-00FF',
+    family: 'YZ Latin',
+    weight: '100 900',
+    locals: OFFICIAL.latin,
+    file: join(LIBERATION_DIR, 'LiberationSerif-Regular.ttf'),
+    fontsource: { pkg: 'noto-serif-sc', weight: 400, subsets: 'latin' },
+    unicodeRange: 'U+0021-007E, U+00A1-00B6, U+00B8-00FF',
   },
   // CJK slices only, and a CJK face for the space: Chromium compresses adjacent
   // punctuation (text-spacing-trim) only when the primary font, the one that
   // has the space, is a CJK font with the halt/chws features.
-  { family: 'YZ FangSong', weight: '100 900', locals: OFFICIAL.fangsong, fontsource: { pkg: 'noto-serif-sc', weight: 400, subsets: 'cjk' } },
-  { family: 'YZ XiaoBiaoSong', weight: '100 800', locals: OFFICIAL.xiaobiaosong, fontsource: { pkg: 'noto-serif-sc', weight: 700 } },
-  { family: 'YZ XiaoBiaoSong', weight: '801 1000', locals: OFFICIAL.xiaobiaosong, fontsource: { pkg: 'noto-serif-sc', weight: 900 } },
+  {
+    family: 'YZ FangSong',
+    weight: '100 900',
+    locals: OFFICIAL.fangsong,
+    fontsource: { pkg: 'noto-serif-sc', weight: 400, subsets: 'cjk' },
+  },
+  {
+    family: 'YZ XiaoBiaoSong',
+    weight: '100 800',
+    locals: OFFICIAL.xiaobiaosong,
+    fontsource: { pkg: 'noto-serif-sc', weight: 700 },
+  },
+  {
+    family: 'YZ XiaoBiaoSong',
+    weight: '801 1000',
+    locals: OFFICIAL.xiaobiaosong,
+    fontsource: { pkg: 'noto-serif-sc', weight: 900 },
+  },
   { family: 'YZ Song', weight: '100 900', locals: OFFICIAL.song, fontsource: { pkg: 'noto-serif-sc', weight: 400 } },
   // SimHei has one weight that reads as bold: the substitute is Noto Sans SC Medium, for any weight asked.
   { family: 'YZ Hei', weight: '100 900', locals: OFFICIAL.hei, fontsource: { pkg: 'noto-sans-sc', weight: 500 } },
-  { family: 'YZ Kai', weight: '100 900', locals: OFFICIAL.kai, file: join(LXGW_DIR, 'LXGWWenKai-Regular.ttf'), fontsource: { pkg: 'noto-serif-sc', weight: 400 } },
+  {
+    family: 'YZ Kai',
+    weight: '100 900',
+    locals: OFFICIAL.kai,
+    file: join(LXGW_DIR, 'LXGWWenKai-Regular.ttf'),
+    fontsource: { pkg: 'noto-serif-sc', weight: 400 },
+  },
 ];
 
 const quote = (s: string) => `"${s.replace(/["\\]/g, '')}"`;
@@ -84,8 +109,16 @@ const quote = (s: string) => `"${s.replace(/["\\]/g, '')}"`;
 export function installedOfficialFaces(): string {
   const names = Object.values(OFFICIAL).flat();
   try {
-    const list = execFileSync('fc-list', [':', 'family', 'file'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] });
-    return list.split('\n').filter((line) => names.some((n) => line.includes(n))).sort().join('\n');
+    const list = execFileSync('fc-list', [':', 'family', 'file'], {
+      encoding: 'utf8',
+      timeout: 10_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    return list
+      .split('\n')
+      .filter((line) => names.some((n) => line.includes(n)))
+      .sort()
+      .join('\n');
   } catch {
     return 'fc-list unavailable';
   }
@@ -129,7 +162,9 @@ function parseFontsource(cssText: string): Subset[] {
 /** The slices of a fontsource face that the text needs (and that the face's role keeps). */
 function pickSubsets(all: readonly Subset[], face: Face, codePoints: ReadonlySet<number>): Subset[] {
   const kind = face.fontsource?.subsets;
-  const kept = all.filter((s) => (kind === 'cjk' ? /^\d+$/.test(s.name) : kind === 'latin' ? s.name === 'latin' : true));
+  const kept = all.filter((s) =>
+    kind === 'cjk' ? /^\d+$/.test(s.name) : kind === 'latin' ? s.name === 'latin' : true,
+  );
   const used = kept.filter((s) => coversAny(s.ranges, codePoints));
   if (kind !== 'cjk') return used;
   // The CJK face of the space (see FACES): the slice holding 、 and 。, whatever the text.
@@ -154,18 +189,24 @@ export function createFontSet(text: string): FontSet {
   const prints: string[] = [];
   for (const face of FACES) {
     const locals = face.locals.map((n) => `local(${quote(n)})`);
-    const head = `font-family: ${quote(face.family)}; font-style: normal; font-weight: ${face.weight}; font-display: block;`;
+    const head =
+      `font-family: ${quote(face.family)}; font-style: normal; font-weight: ${face.weight};` + ` font-display: block;`;
     if (face.file && existsSync(face.file)) {
       const urlPath = `/fonts/system/${face.file.split('/').pop()}`;
       files.set(urlPath, { urlPath, fsPath: face.file });
       const range = face.unicodeRange ? ` unicode-range: ${face.unicodeRange};` : '';
-      rules.push(`@font-face { ${head} src: ${[...locals, `url(${urlPath}) format("truetype")`].join(', ')};${range} }`);
+      rules.push(
+        `@font-face { ${head} src: ${[...locals, `url(${urlPath}) format("truetype")`].join(', ')};${range} }`,
+      );
       prints.push(`${face.family}:${face.file}`);
       continue;
     }
     if (!face.fontsource) {
       // Nothing local to serve: the official face or, failing that, the next family in the stack.
-      rules.push(`@font-face { ${head} src: ${locals.join(', ')};${face.unicodeRange ? ` unicode-range: ${face.unicodeRange};` : ''} }`);
+      rules.push(
+        `@font-face { ${head} src: ${locals.join(', ')};` +
+          `${face.unicodeRange ? ` unicode-range: ${face.unicodeRange};` : ''} }`,
+      );
       prints.push(`${face.family}:local`);
       continue;
     }
@@ -176,7 +217,10 @@ export function createFontSet(text: string): FontSet {
     for (const subset of pickSubsets(all, face, codePoints)) {
       const urlPath = `/fonts/${pkg}/${subset.file}`;
       files.set(urlPath, { urlPath, fsPath: join(dir, 'files', subset.file) });
-      rules.push(`@font-face { ${head} src: ${[...locals, `url(${urlPath}) format("woff2")`].join(', ')}; unicode-range: ${subset.range}; }`);
+      rules.push(
+        `@font-face { ${head} src: ${[...locals, `url(${urlPath}) format("woff2")`].join(', ')}; ` +
+          `unicode-range: ${subset.range}; }`,
+      );
     }
   }
   return { css: rules.join('\n'), files, fingerprint: prints.join('\n') };

@@ -32,7 +32,10 @@ export async function imposeBooklet(a4: Uint8Array): Promise<{ pdf: Uint8Array; 
   const [width, height] = A3_LANDSCAPE;
   for (const [left, right] of bookletOrder(padded)) {
     const side = out.addPage([width, height]);
-    for (const [index, x] of [[left, 0], [right, width / 2]] as const) {
+    for (const [index, x] of [
+      [left, 0],
+      [right, width / 2],
+    ] as const) {
       const page = embedded[index];
       // A page past the end of the document is a blank: nothing to draw.
       if (page) side.drawPage(page, { x: x + (width / 2 - page.width) / 2, y: (height - page.height) / 2 });

@@ -13,7 +13,10 @@ export function packageDir(name: string): { dir: string; version: string } {
   for (const base of require.resolve.paths(name) ?? []) {
     const manifest = join(base, name, 'package.json');
     if (existsSync(manifest)) {
-      return { dir: join(base, name), version: (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version };
+      return {
+        dir: join(base, name),
+        version: (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version,
+      };
     }
   }
   throw new Error(`npm package ${name} is not installed: run npm ci`);

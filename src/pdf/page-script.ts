@@ -22,7 +22,10 @@ const FIND_MISSING_JS = `function findMissing(blocks, paginated) {
  * block must appear after the previous one. Whitespace is ignored (lines and
  * pages break text apart).
  */
-export const findMissing = new Function(`return ${FIND_MISSING_JS}`)() as (blocks: readonly string[], paginated: string) => string[];
+export const findMissing = new Function(`return ${FIND_MISSING_JS}`)() as (
+  blocks: readonly string[],
+  paginated: string,
+) => string[];
 
 /**
  * The code that runs inside the print page, as source text: it is evaluated

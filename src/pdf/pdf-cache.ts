@@ -25,9 +25,15 @@ export function pdfCacheKey(parts: readonly string[]): string {
 }
 
 /** A cached PDF and its facts, or undefined on a miss (or an unreadable entry). */
-export async function readPdfCache(dir: string, key: string): Promise<{ pdf: Uint8Array; facts: CachedFacts } | undefined> {
+export async function readPdfCache(
+  dir: string,
+  key: string,
+): Promise<{ pdf: Uint8Array; facts: CachedFacts } | undefined> {
   try {
-    const [pdf, json] = await Promise.all([readFile(join(dir, `${key}.pdf`)), readFile(join(dir, `${key}.json`), 'utf8')]);
+    const [pdf, json] = await Promise.all([
+      readFile(join(dir, `${key}.pdf`)),
+      readFile(join(dir, `${key}.json`), 'utf8'),
+    ]);
     return { pdf: new Uint8Array(pdf), facts: JSON.parse(json) as CachedFacts };
   } catch {
     return undefined;

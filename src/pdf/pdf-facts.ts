@@ -21,7 +21,8 @@ export async function readPdfFacts(bytes: Uint8Array): Promise<{ pages: number; 
     if (subtype === 'Type0') continue;
     const base = object.get(PDFName.of('BaseFont'))?.toString().slice(1) ?? '(unnamed)';
     const descriptor = object.lookupMaybe(PDFName.of('FontDescriptor'), PDFDict);
-    const embedded = subtype === 'Type3' ||
+    const embedded =
+      subtype === 'Type3' ||
       ['FontFile', 'FontFile2', 'FontFile3'].some((k) => descriptor?.has(PDFName.of(k)) ?? false);
     fonts.push({ name: base.replace(/^[A-Z]{6}\+/, ''), subtype, embedded });
   }

@@ -38,7 +38,13 @@ export async function startPrintServer(): Promise<PrintServer> {
       body = read;
     } else body = Promise.resolve(served.body);
     body.then(
-      (b) => res.writeHead(200, { 'content-type': served.type, 'cache-control': SHARED.test(path) ? 'max-age=86400, immutable' : 'no-store' }).end(b),
+      (b) =>
+        res
+          .writeHead(200, {
+            'content-type': served.type,
+            'cache-control': SHARED.test(path) ? 'max-age=86400, immutable' : 'no-store',
+          })
+          .end(b),
       () => res.writeHead(404).end(),
     );
   });
@@ -50,9 +56,10 @@ export async function startPrintServer(): Promise<PrintServer> {
     port: (server.address() as AddressInfo).port,
     publish: (path, served) => void published.set(path, served),
     unpublish: (path) => void published.delete(path),
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

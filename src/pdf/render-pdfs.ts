@@ -102,13 +102,30 @@ export async function renderPdfs(
   try {
     prepared = issues.map((issue) => {
       const { html, fonts } = renderPrintPage(issue, config, env, markdown, printCss);
-      const key = pdfCacheKey([PIPELINE, PAGINATE_SCRIPT, `pagedjs@${paged.version}`, fonts.fingerprint, official, html]);
+      const key = pdfCacheKey([
+        PIPELINE,
+        PAGINATE_SCRIPT,
+        `pagedjs@${paged.version}`,
+        fonts.fingerprint,
+        official,
+        html,
+      ]);
       return { issue, html, fonts, key };
     });
   } catch (e) {
     // nunjucks reports template bugs as errors naming the template and line.
-    return { value: [], diagnostics: [createDiagnostic('templates/print.njk', undefined, 'error', 'render/template',
-      `印刷模板出错，本次未生成 PDF：${(e as Error).message.replace(/\s+/g, ' ').trim()}。请改正 templates/print.njk。`)] };
+    return {
+      value: [],
+      diagnostics: [
+        createDiagnostic(
+          'templates/print.njk',
+          undefined,
+          'error',
+          'render/template',
+          `印刷模板出错，本次未生成 PDF：${(e as Error).message.replace(/\s+/g, ' ').trim()}。请改正 templates/print.njk。`,
+        ),
+      ],
+    };
   }
 
   // One print server and one browser for the build, started by the first issue
@@ -120,7 +137,10 @@ export async function renderPdfs(
       const found = findBrowser(options.env);
       if (!('path' in found)) return { noBrowser: found.message };
       const server = await startPrintServer();
-      return { server, session: createBrowserSession(found.path, { args: printBrowserArgs(new URL(PRINT_ORIGIN).host, server.port) }) };
+      return {
+        server,
+        session: createBrowserSession(found.path, { args: printBrowserArgs(new URL(PRINT_ORIGIN).host, server.port) }),
+      };
     })());
   let pageNumber = 0;
   try {
@@ -138,7 +158,15 @@ export async function renderPdfs(
       if (hit) return { issue, fileName, pdf: hit.pdf, ...hit.facts, cached: true, ms: performance.now() - started };
       const ready = await startPrinter();
       if ('noBrowser' in ready) {
-        diagnostics.push(createDiagnostic(issueFile(issue), undefined, 'error', 'pdf/browser', `${issueLabel(issue)}的 PDF 未生成：${ready.noBrowser}`));
+        diagnostics.push(
+          createDiagnostic(
+            issueFile(issue),
+            undefined,
+            'error',
+            'pdf/browser',
+            `${issueLabel(issue)}的 PDF 未生成：${ready.noBrowser}`,
+          ),
+        );
         return undefined;
       }
       const { session, server } = ready;
@@ -150,26 +178,62 @@ export async function renderPdfs(
         printed = await printWithRetry(session, { url: `${PRINT_ORIGIN}${pagePath}`, timeoutMs });
       } catch (e) {
         server.unpublish(pagePath);
-        diagnostics.push(createDiagnostic(issueFile(issue), undefined, 'error', 'pdf/render',
-          `${issueLabel(issue)}的 PDF 生成失败，${describeFailure(e, timeoutMs)}。请再运行一次；若仍失败，检查 Chromium 能否启动（chromium --headless --version），或用 yongzu build --no-pdf 先生成网站。`));
+        diagnostics.push(
+          createDiagnostic(
+            issueFile(issue),
+            undefined,
+            'error',
+            'pdf/render',
+            `${issueLabel(issue)}的 PDF 生成失败，${describeFailure(e, timeoutMs)}。请再运行一次；若仍失败，` +
+              `检查 Chromium 能否启动（chromium --headless --version），或用 yongzu build --no-pdf 先生成网站。`,
+          ),
+        );
         return undefined;
       }
       server.unpublish(pagePath);
       const { report } = printed;
       if (report.missing.length > 0) {
         const first = report.missing[0] ?? '';
-        diagnostics.push(createDiagnostic(issueFile(issue), undefined, 'error', 'pdf/content-lost',
-          `${issueLabel(issue)}排版后缺少 ${report.missing.length} 段文字（共 ${report.blocks} 段），如「${first.slice(0, 24)}${first.length > 24 ? '……' : ''}」：分页时内容丢失，PDF 未生成。请检查这一段是否有超过一页的表格、图片或极长的段落，拆分后再生成。`));
+        diagnostics.push(
+          createDiagnostic(
+            issueFile(issue),
+            undefined,
+            'error',
+            'pdf/content-lost',
+            `${issueLabel(issue)}排版后缺少 ${report.missing.length} 段文字（共 ${report.blocks} 段），` +
+              `如「${first.slice(0, 24)}${first.length > 24 ? '……' : ''}」：分页时内容丢失，PDF 未生成。请检查这一段是否有超过一页的表格、图片或极长的段落，` +
+              `拆分后再生成。`,
+          ),
+        );
         return undefined;
       }
       if (report.failedFonts.length > 0) {
-        diagnostics.push(createDiagnostic(issueFile(issue), undefined, 'warning', 'pdf/font-load',
-          `${issueLabel(issue)}排版时字体「${report.failedFonts.join('、')}」没有加载成功，PDF 用了替代字体。请运行 npm ci 重新安装字体包（@fontsource/noto-serif-sc、@fontsource/noto-sans-sc），或运行 npm run setup。`));
+        diagnostics.push(
+          createDiagnostic(
+            issueFile(issue),
+            undefined,
+            'warning',
+            'pdf/font-load',
+            `${issueLabel(issue)}排版时字体「${report.failedFonts.join('、')}」没有加载成功，PDF 用了替代字体。` +
+              `请运行 npm ci 重新安装字体包（@fontsource/noto-serif-sc、@fontsource/noto-sans-sc），或运行 npm run setup。`,
+          ),
+        );
       }
       const facts = await readPdfFacts(printed.pdf);
       const fontLines = describeFonts(facts.fonts);
-      if (cacheDir) await writePdfCache(cacheDir, key, printed.pdf, { pages: facts.pages, fonts: fontLines }).catch(() => undefined);
-      return { issue, fileName, pdf: printed.pdf, pages: facts.pages, fonts: fontLines, cached: false, ms: performance.now() - started };
+      if (cacheDir)
+        await writePdfCache(cacheDir, key, printed.pdf, { pages: facts.pages, fonts: fontLines }).catch(
+          () => undefined,
+        );
+      return {
+        issue,
+        fileName,
+        pdf: printed.pdf,
+        pages: facts.pages,
+        fonts: fontLines,
+        cached: false,
+        ms: performance.now() - started,
+      };
     }
     const value = results.filter((r): r is IssuePdf => r !== undefined);
     for (const result of value) {
@@ -193,12 +257,28 @@ export async function renderPdfs(
 function checkResult(result: IssuePdf, config: Config, diagnostics: Diagnostic[]): void {
   const { issue, pages } = result;
   if (pages > config.pageBudget) {
-    diagnostics.push(createDiagnostic(issueFile(issue), undefined, 'warning', 'pdf/page-budget',
-      `${issueLabel(issue)}印出来共 ${pages} 页，超出页数预算（${config.pageBudget} 页）${pages - config.pageBudget} 页。请压缩稿件，或在 yongzu.config.yml 中调整 pageBudget。`));
+    diagnostics.push(
+      createDiagnostic(
+        issueFile(issue),
+        undefined,
+        'warning',
+        'pdf/page-budget',
+        `${issueLabel(issue)}印出来共 ${pages} 页，超出页数预算（${config.pageBudget} 页）${pages - config.pageBudget} 页。请压缩稿件，` +
+          `或在 yongzu.config.yml 中调整 pageBudget。`,
+      ),
+    );
   }
   const bad = result.fonts.filter((f) => /\(Type3|not embedded/.test(f));
   if (bad.length > 0) {
-    diagnostics.push(createDiagnostic(issueFile(issue), undefined, 'warning', 'pdf/font-type3',
-      `${issueLabel(issue)}的 PDF 含有印刷厂不接受的字体：${bad.join('、')}（应为嵌入的 TrueType 字体）。请安装 README 所列字体，或删除本机的同名 CFF 字体后重新生成。`));
+    diagnostics.push(
+      createDiagnostic(
+        issueFile(issue),
+        undefined,
+        'warning',
+        'pdf/font-type3',
+        `${issueLabel(issue)}的 PDF 含有印刷厂不接受的字体：${bad.join('、')}（应为嵌入的 TrueType 字体）。请安装 README 所列字体，` +
+          `或删除本机的同名 CFF 字体后重新生成。`,
+      ),
+    );
   }
 }

@@ -11,7 +11,12 @@ export type MarkdownRenderer = (markdown: string, runInTitle?: string) => string
 export type RenderedSections = Map<string, Map<string, string>>;
 
 /** Remembers a section's HTML in `cache`. */
-export function rememberSection(cache: RenderedSections, markdown: string, runInTitle: string | undefined, html: string): void {
+export function rememberSection(
+  cache: RenderedSections,
+  markdown: string,
+  runInTitle: string | undefined,
+  html: string,
+): void {
   let byTitle = cache.get(markdown);
   if (!byTitle) cache.set(markdown, (byTitle = new Map()));
   byTitle.set(runInTitle ?? '', html);
@@ -59,7 +64,8 @@ export function createMarkdownRenderer(options: { plainProse?: boolean } = {}): 
   return (markdown: string, runInTitle?: string): string => {
     const plain = fastPath ? renderPlainProse(markdown, runInTitle) : undefined;
     if (plain !== undefined) return plain;
-    if (!pipeline) throw new Error('the Markdown pipeline is not loaded: await loadMarkdownPipeline(bodies) before rendering');
+    if (!pipeline)
+      throw new Error('the Markdown pipeline is not loaded: await loadMarkdownPipeline(bodies) before rendering');
     return pipeline(markdown, runInTitle);
   };
 }

@@ -34,9 +34,17 @@ export function isPlainProse(markdown: string): boolean {
  */
 export function renderPlainProse(markdown: string, runInTitle?: string): string | undefined {
   if (!isPlainProse(markdown)) return undefined;
-  const paragraphs = markdown.split(/\n{2,}/).map((p) => p.replace(/^\n+|\n+$/g, '')).filter((p) => p !== '');
+  const paragraphs = markdown
+    .split(/\n{2,}/)
+    .map((p) => p.replace(/^\n+|\n+$/g, ''))
+    .filter((p) => p !== '');
   if (runInTitle) {
-    const strong: Element = { type: 'element', tagName: 'strong', properties: {}, children: [{ type: 'text', value: `${runInTitle}。` }] };
+    const strong: Element = {
+      type: 'element',
+      tagName: 'strong',
+      properties: {},
+      children: [{ type: 'text', value: `${runInTitle}。` }],
+    };
     paragraphs[0] = toHtml(strong) + (paragraphs[0] ?? '');
   }
   return paragraphs.map((p) => `<p>${p}</p>`).join('\n');

@@ -23,7 +23,10 @@ export interface PrintAssets {
  */
 export function keepTogether(html: string): string {
   return html
-    .replace(/>([^<]+)</g, (_m, text: string) => `>${text.replace(/——+|……+/g, (s) => `<span class="nobr">${s}</span>`)}<`)
+    .replace(
+      />([^<]+)</g,
+      (_m, text: string) => `>${text.replace(/——+|……+/g, (s) => `<span class="nobr">${s}</span>`)}<`,
+    )
     .replace(/([^\s<>;&]{3})<\/p>/g, '<span class="nobr">$1</span></p>');
 }
 

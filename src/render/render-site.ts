@@ -34,7 +34,10 @@ function renderAll(issue: IssueModel, markdown: MarkdownRenderer) {
 
 /** A section's Markdown could not be rendered (the nesting guard should make this unreachable). */
 export class SectionRenderError extends Error {
-  constructor(readonly file: string, cause: unknown) {
+  constructor(
+    readonly file: string,
+    cause: unknown,
+  ) {
     super(`cannot render ${file}`, { cause });
   }
 }

@@ -9,7 +9,10 @@ export const PACKAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '
  * The folder of yongzu's running code, whose files the caches are keyed by:
  * lib/bundle/ when this runs bundled (bin/yongzu.js), else all of lib/.
  */
-export const CODE_DIR = basename(dirname(fileURLToPath(import.meta.url))) === 'bundle' ? dirname(fileURLToPath(import.meta.url)) : join(PACKAGE_DIR, 'lib');
+export const CODE_DIR =
+  basename(dirname(fileURLToPath(import.meta.url))) === 'bundle'
+    ? dirname(fileURLToPath(import.meta.url))
+    : join(PACKAGE_DIR, 'lib');
 
 /**
  * Folders searched for a template or style: the project's own first, then the

@@ -6,7 +6,12 @@ import { PACKAGE_DIR, searchPaths } from './search-paths.js';
 export { PACKAGE_DIR, searchPaths } from './search-paths.js';
 
 /** Options of every template environment, and of the precompiled built-in templates (they shape the compiled code). */
-export const TEMPLATE_OPTIONS: nunjucks.ConfigureOptions = { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true };
+export const TEMPLATE_OPTIONS: nunjucks.ConfigureOptions = {
+  autoescape: true,
+  throwOnUndefined: false,
+  trimBlocks: true,
+  lstripBlocks: true,
+};
 
 /** A built-in template compiled ahead of time: its source as compiled, and the code nunjucks made of it. */
 export type PrecompiledTemplates = Record<string, { source: string; code: object }>;
@@ -32,13 +37,17 @@ export function builtinTemplates(): PrecompiledTemplates {
  * other is compiled from its file. Each is compiled once per environment; dev
  * makes a new environment when a template changes.
  */
-export function createTemplateEnv(root: string, precompiled: PrecompiledTemplates = builtinTemplates()): nunjucks.Environment {
+export function createTemplateEnv(
+  root: string,
+  precompiled: PrecompiledTemplates = builtinTemplates(),
+): nunjucks.Environment {
   const loader = new nunjucks.FileSystemLoader(searchPaths(root, 'templates'), { noCache: false });
   const readSource = loader.getSource.bind(loader);
   loader.getSource = (name: string) => {
     const found = readSource(name);
     const built = precompiled[name];
-    if (!found || !built || found.path !== join(PACKAGE_DIR, 'templates', name) || found.src !== built.source) return found;
+    if (!found || !built || found.path !== join(PACKAGE_DIR, 'templates', name) || found.src !== built.source)
+      return found;
     return { ...found, src: { type: 'code', obj: built.code } as unknown as string };
   };
   return new nunjucks.Environment(loader, TEMPLATE_OPTIONS);

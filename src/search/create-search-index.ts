@@ -95,7 +95,11 @@ export function createCharTable(): CharTable {
  */
 export function createSearchIndex(records: readonly SearchRecord[]): OutputFile[] {
   const chars = createCharTable();
-  return writeSearchIndex(chars, records.map((r) => [chars.ids(r.indexed)]), records.map((r) => r.meta));
+  return writeSearchIndex(
+    chars,
+    records.map((r) => [chars.ids(r.indexed)]),
+    records.map((r) => r.meta),
+  );
 }
 
 /**
@@ -104,7 +108,11 @@ export function createSearchIndex(records: readonly SearchRecord[]): OutputFile[
  * not on their numbers: a thread may number the texts in any order
  * (search-texts.ts, on the aside thread, numbers them as folders are rendered).
  */
-export function writeSearchIndex(chars: CharTable, texts: readonly (readonly Int32Array[])[], metas: readonly SearchRecord['meta'][]): OutputFile[] {
+export function writeSearchIndex(
+  chars: CharTable,
+  texts: readonly (readonly Int32Array[])[],
+  metas: readonly SearchRecord['meta'][],
+): OutputFile[] {
   const { codes } = chars;
   // Keys stay small integers while fewer than 2^15 distinct characters are met.
   const base = codes.length <= 0x8000 ? 0x8000 : 0x200000;
@@ -125,13 +133,17 @@ export function writeSearchIndex(chars: CharTable, texts: readonly (readonly Int
       }
     }
   });
-  // Each shard's JSON object spelled by hand: tokens and postings are base-36 letters and commas, which JSON does not escape.
+  // Each shard's JSON object spelled by hand: tokens and postings are base-36 letters and commas, which JSON does not
+  // escape.
   const shards: string[][] = Array.from({ length: POSTING_SHARDS }, () => []);
   for (const [key, ids] of postings) {
     const token = `b${codes[Math.floor(key / base)]}${codes[key % base]}`;
     shards[tokenShard(token, POSTING_SHARDS)]!.push(`"${token}":"${encodePostings(ids)}"`);
   }
-  const files: OutputFile[] = shards.map((entries, i) => ({ path: `${SEARCH_DIR}/postings/${i}.json`, content: `{${entries.join(',')}}` }));
+  const files: OutputFile[] = shards.map((entries, i) => ({
+    path: `${SEARCH_DIR}/postings/${i}.json`,
+    content: `{${entries.join(',')}}`,
+  }));
   for (let start = 0; start < metas.length; start += DOCS_PER_SHARD) {
     const docs = metas.slice(start, start + DOCS_PER_SHARD);
     files.push({ path: `${SEARCH_DIR}/docs/${start / DOCS_PER_SHARD}.json`, content: JSON.stringify(docs) });

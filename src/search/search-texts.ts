@@ -20,7 +20,10 @@ export type SentDoc = Omit<SearchDoc, 'html'> & { html?: string };
  * normalizing `theme\ntext`, as the line break is dropped and stops every
  * rule that looks across it.
  */
-export function createSearchTexts(): { add(file: string, html: string): void; index(docs: readonly SentDoc[]): OutputFile[] } {
+export function createSearchTexts(): {
+  add(file: string, html: string): void;
+  index(docs: readonly SentDoc[]): OutputFile[];
+} {
   const chars = createCharTable();
   const texts = new Map<string, { text: string; ids: Int32Array }>();
   const themes = new Map<string, Int32Array>();

@@ -1,5 +1,13 @@
 import type { Config } from '../config/defaults.js';
-import { countyPagePath, formatBytes, issuePagePath, pdfFileName, pdfPath, relativeRoot, yearPagePath } from './site-paths.js';
+import {
+  countyPagePath,
+  formatBytes,
+  issuePagePath,
+  pdfFileName,
+  pdfPath,
+  relativeRoot,
+  yearPagePath,
+} from './site-paths.js';
 
 /** Options of the site that do not come from the configuration. */
 export interface SiteOptions {

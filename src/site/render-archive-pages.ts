@@ -15,7 +15,12 @@ function yearLinks(model: SiteModel): { year: number; count: number }[] {
  * counties, the themes, the search and the feed. It never lists the whole
  * archive, so its weight does not grow with the number of issues.
  */
-export function renderHomePage(model: SiteModel, config: Config, env: nunjucks.Environment, options: SiteOptions): OutputFile {
+export function renderHomePage(
+  model: SiteModel,
+  config: Config,
+  env: nunjucks.Environment,
+  options: SiteOptions,
+): OutputFile {
   const shown = homeYears(model.years);
   const html = env.render('index.njk', {
     ...createPageContext(config, 'index.html', options),
@@ -28,7 +33,12 @@ export function renderHomePage(model: SiteModel, config: Config, env: nunjucks.E
 }
 
 /** One page per year listing its issues with their headlines. */
-export function renderYearPages(model: SiteModel, config: Config, env: nunjucks.Environment, options: SiteOptions): OutputFile[] {
+export function renderYearPages(
+  model: SiteModel,
+  config: Config,
+  env: nunjucks.Environment,
+  options: SiteOptions,
+): OutputFile[] {
   const allYears = yearLinks(model);
   const yearKey = allYears.map((y) => `${y.year}:${y.count}`).join(',');
   return model.years.map((group) => {

@@ -8,7 +8,10 @@ export const FEED_ENTRIES = 20;
 
 /** Escapes text for XML element content and attribute values. */
 export function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string);
+  return text.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string,
+  );
 }
 
 /**
@@ -19,10 +22,13 @@ export function stableUuid(name: string): string {
   const h = createHash('sha1').update(name).digest('hex');
   // Shaped as a version-5 (name-based, SHA-1) UUID.
   const variant = ((parseInt(h.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
-  return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  const parts = [h.slice(0, 8), h.slice(8, 12), `5${h.slice(13, 16)}`, `${variant}${h.slice(17, 20)}`, h.slice(20, 32)];
+  return `urn:uuid:${parts.join('-')}`;
 }
 
-/** `https://x/y` + `2009/18/index.html`: absolute when a base URL is configured, else relative to feed.xml at the root. */
+/**
+ * `https://x/y` + `2009/18/index.html`: absolute when a base URL is configured, else relative to feed.xml at the root.
+ */
 export function siteUrl(baseUrl: string, path: string): string {
   if (!baseUrl) return path;
   return `${baseUrl.replace(/\/+$/, '')}/${path}`;

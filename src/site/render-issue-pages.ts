@@ -53,7 +53,18 @@ export function renderIssuePages(
     const yearIssues = yearOf.get(issue.year) ?? [issue];
     const pdfFile = pdfPath(issue, config.bulletin);
     // What the page is made of, for yongzu dev's page cache only.
-    const deps = options.pageCache ? [env, config, options.pdf, issue, model.issues[i - 1], model.issues[i + 1], options.pdfBytes?.get(pdfFile), ...yearIssues] : [];
+    const deps = options.pageCache
+      ? [
+          env,
+          config,
+          options.pdf,
+          issue,
+          model.issues[i - 1],
+          model.issues[i + 1],
+          options.pdfBytes?.get(pdfFile),
+          ...yearIssues,
+        ]
+      : [];
     return cachedPage(options, path, deps, () => {
       const context = createPageContext(config, path, options);
       const html = env.render('issue.njk', {

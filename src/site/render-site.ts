@@ -26,7 +26,9 @@ export interface RenderedSite {
  * index).
  */
 export function siteSearchDocs(issues: readonly IssueModel[], config: Config, markdown: MarkdownRenderer): SearchDoc[] {
-  return createSiteModel(issues, config.counties).issues.flatMap((issue) => createSearchDocs(issue, renderArticles(issue, markdown)));
+  return createSiteModel(issues, config.counties).issues.flatMap((issue) =>
+    createSearchDocs(issue, renderArticles(issue, markdown)),
+  );
 }
 
 /**

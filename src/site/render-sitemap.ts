@@ -8,6 +8,14 @@ import { escapeXml, siteUrl } from './render-feed.js';
 export function renderSitemap(pagePaths: readonly string[], config: Config): string | undefined {
   const base = config.site.baseUrl;
   if (!base) return undefined;
-  const urls = pagePaths.map((p) => `  <url><loc>${escapeXml(siteUrl(base, p.replace(/(^|\/)index\.html$/, '$1')))}</loc></url>`);
-  return ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...urls, '</urlset>', ''].join('\n');
+  const urls = pagePaths.map(
+    (p) => `  <url><loc>${escapeXml(siteUrl(base, p.replace(/(^|\/)index\.html$/, '$1')))}</loc></url>`,
+  );
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...urls,
+    '</urlset>',
+    '',
+  ].join('\n');
 }

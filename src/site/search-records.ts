@@ -31,12 +31,15 @@ const ENTITIES: Record<string, string> = { lt: '<', gt: '>', quot: '"', nbsp: '\
 /** The text of sanitized HTML: tags dropped, a line per block, the entities the serializer writes decoded. One pass. */
 export function htmlToText(html: string): string {
   return html
-    .replace(/(<\/(?:p|h[1-6]|li|tr|blockquote|pre)>)|<[^>]*>|&(?:#x([0-9a-f]+)|#(\d+)|(lt|gt|quot|nbsp|amp));/gi, (_, block?: string, hex?: string, dec?: string, name?: string) => {
-      if (block) return '\n';
-      if (hex) return String.fromCodePoint(parseInt(hex, 16));
-      if (dec) return String.fromCodePoint(Number(dec));
-      return name ? ENTITIES[name.toLowerCase()]! : '';
-    })
+    .replace(
+      /(<\/(?:p|h[1-6]|li|tr|blockquote|pre)>)|<[^>]*>|&(?:#x([0-9a-f]+)|#(\d+)|(lt|gt|quot|nbsp|amp));/gi,
+      (_, block?: string, hex?: string, dec?: string, name?: string) => {
+        if (block) return '\n';
+        if (hex) return String.fromCodePoint(parseInt(hex, 16));
+        if (dec) return String.fromCodePoint(Number(dec));
+        return name ? ENTITIES[name.toLowerCase()]! : '';
+      },
+    )
     .replace(/\n{2,}/g, '\n')
     .trim();
 }
@@ -57,19 +60,30 @@ export interface SearchDoc {
  * One doc per county write-up, so a result leads to the write-up's anchor in
  * its issue page rather than to the top of the issue.
  */
-export function createSearchDocs(issue: IssueModel, articles: readonly { theme: string; sections: readonly (RenderedSection & { file: string })[] }[]): SearchDoc[] {
+export function createSearchDocs(
+  issue: IssueModel,
+  articles: readonly { theme: string; sections: readonly (RenderedSection & { file: string })[] }[],
+): SearchDoc[] {
   const label = `${issue.year}年第${issue.issue}期（总第${issue.total}期）`;
   const page = issuePagePath(issue);
   return articles.flatMap((article) =>
     article.sections.map((section) => ({
       file: section.file,
       html: section.html,
-      meta: { title: `${section.countyText}：${section.title}`, issue: label, theme: article.theme, href: `${page}#${section.id}` },
+      meta: {
+        title: `${section.countyText}：${section.title}`,
+        issue: label,
+        theme: article.theme,
+        href: `${page}#${section.id}`,
+      },
     })),
   );
 }
 
-/** A doc's record: its text taken out of the HTML; the theme is indexed with the text so that a headline's words find it too. */
+/**
+ * A doc's record: its text taken out of the HTML; the theme is indexed with the text so that a headline's words find
+ * it too.
+ */
 export function searchRecordOf(doc: SearchDoc, text = htmlToText(doc.html)): SearchRecord {
   return { indexed: `${doc.meta.theme}\n${text}`, meta: { ...doc.meta, text } };
 }

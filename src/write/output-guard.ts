@@ -13,7 +13,8 @@ import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
 /** The file yongzu leaves in every output folder it made: its mark that the folder may be replaced. */
 export const OUTPUT_MARKER = '.yongzu-output';
 
-export const OUTPUT_MARKER_TEXT = 'This folder was written by yongzu (永组信息). yongzu replaces it as a whole on every build.\n';
+export const OUTPUT_MARKER_TEXT =
+  'This folder was written by yongzu (永组信息). yongzu replaces it as a whole on every build.\n';
 
 /** What a project holds that no output may overwrite, hold or lie in (relative to ROOT). */
 export const PROTECTED_ENTRIES = ['issues', 'templates', 'styles', 'fonts', CONFIG_FILE, '.yongzu', '.git'] as const;
@@ -82,7 +83,10 @@ export function guardOutputFolder(root: string, out: string, options: GuardOptio
   for (const entry of PROTECTED_ENTRIES) {
     const source = realPathOf(join(root, entry));
     if (within(realOut, source)) {
-      return refuse('output/protected', `输出文件夹 ${out} 是项目的 ${entry}${entry.includes('.') && !entry.startsWith('.') ? '' : '/'}（${join(root, entry)}）或在它里面：${plea}`);
+      return refuse(
+        'output/protected',
+        `输出文件夹 ${out} 是项目的 ${entry}${entry === CONFIG_FILE ? '' : '/'}（${join(root, entry)}）或在它里面：${plea}`,
+      );
     }
     if (within(source, realOut)) {
       return refuse('output/protected', `输出文件夹 ${out} 包含项目的 ${entry}（${join(root, entry)}）：${plea}`);
@@ -95,7 +99,10 @@ export function guardOutputFolder(root: string, out: string, options: GuardOptio
     return undefined; // a new folder
   }
   if (!stat.isDirectory() && !stat.isSymbolicLink()) {
-    return refuse('output/not-folder', `${option} 指向的 ${out} 是一个文件，不是文件夹：本次没有写入或删除任何文件。请换一个文件夹路径。`);
+    return refuse(
+      'output/not-folder',
+      `${option} 指向的 ${out} 是一个文件，不是文件夹：本次没有写入或删除任何文件。请换一个文件夹路径。`,
+    );
   }
   if (options.force || options.madeBefore || existsSync(join(out, OUTPUT_MARKER))) return undefined;
   let names: string[];
@@ -106,8 +113,10 @@ export function guardOutputFolder(root: string, out: string, options: GuardOptio
   }
   if (names.length === 0) return undefined;
   const shown = names.slice(0, 3).join('、') + (names.length > 3 ? ` 等 ${names.length} 项` : '');
-  return refuse('output/not-empty',
+  return refuse(
+    'output/not-empty',
     `输出文件夹 ${out} 已有内容（${shown}），但不是 yongzu 生成的（里面没有 ${OUTPUT_MARKER}）：` +
-    (replace ? '生成时会整个替换它，里面的文件会被删除。' : '生成的 PDF 会覆盖里面的同名文件。') +
-    `本次没有写入或删除任何文件。请换一个空文件夹或新文件夹；确认里面的文件都不要了，再加 --force。`);
+      (replace ? '生成时会整个替换它，里面的文件会被删除。' : '生成的 PDF 会覆盖里面的同名文件。') +
+      `本次没有写入或删除任何文件。请换一个空文件夹或新文件夹；确认里面的文件都不要了，再加 --force。`,
+  );
 }

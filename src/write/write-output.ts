@@ -13,7 +13,10 @@ export interface OutputFile {
 
 /** Another build holds the lock of this output folder. */
 export class OutputLockedError extends Error {
-  constructor(readonly lockFile: string, readonly pid: number) {
+  constructor(
+    readonly lockFile: string,
+    readonly pid: number,
+  ) {
     super(`output locked by process ${pid}`);
   }
 }
@@ -93,7 +96,11 @@ async function acquireLock(out: string): Promise<() => Promise<void>> {
  * (the search index, on another thread) into the temporary folder, alongside
  * the others, and says how many. Returns the number of files written.
  */
-export async function writeOutput(out: string, files: readonly OutputFile[], later?: (dir: string) => Promise<number>): Promise<number> {
+export async function writeOutput(
+  out: string,
+  files: readonly OutputFile[],
+  later?: (dir: string) => Promise<number>,
+): Promise<number> {
   const parent = dirname(out);
   await mkdir(parent, { recursive: true });
   const release = await acquireLock(out);

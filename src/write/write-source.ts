@@ -8,7 +8,11 @@ import { onInterrupt } from './interrupt.js';
  * flushed, then renamed over the target. `exclusive` refuses to replace an
  * existing file.
  */
-export async function writeSourceAtomic(path: string, content: string | Uint8Array, options: { exclusive?: boolean } = {}): Promise<void> {
+export async function writeSourceAtomic(
+  path: string,
+  content: string | Uint8Array,
+  options: { exclusive?: boolean } = {},
+): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${Date.now()}`);
   const unregister = onInterrupt(() => rmSync(tmp, { force: true }));
   const handle = await open(tmp, 'wx').catch((e: unknown) => {

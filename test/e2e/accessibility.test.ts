@@ -44,7 +44,8 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
         await page.goto(new URL(path, site.url).href);
         if (path.startsWith('search')) await page.locator('.search-result').first().waitFor();
         await page.evaluate(AXE);
-        const violations = (await page.evaluate(`axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] })
+        const violations =
+          (await page.evaluate(`axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] })
           .then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`)) as string[];
         expect(violations).toEqual([]);
       } finally {

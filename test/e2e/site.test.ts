@@ -45,12 +45,17 @@ afterEach(async () => {
 describe('the archive site in Chromium', () => {
   it('leads from the home page to the issue page and its PDF link', async () => {
     await open('index.html');
-    await page.getByRole('link', { name: /2009年第18期/ }).first().click();
+    await page
+      .getByRole('link', { name: /2009年第18期/ })
+      .first()
+      .click();
     expect(new URL(page.url()).pathname).toBe('/2009/18/index.html');
     expect(await page.title()).toContain('2009年第18期');
     const pdf = page.locator('.pdf-link a');
     expect(decodeURIComponent((await pdf.getAttribute('href'))!)).toBe('永组信息-2009-18.pdf');
-    expect(decodeURIComponent(new URL(await pdf.evaluate((a) => (a as HTMLAnchorElement).href)).pathname)).toBe('/2009/18/永组信息-2009-18.pdf');
+    expect(decodeURIComponent(new URL(await pdf.evaluate((a) => (a as HTMLAnchorElement).href)).pathname)).toBe(
+      '/2009/18/永组信息-2009-18.pdf',
+    );
     await expect.poll(() => page.locator('h1').count()).toBe(1);
   });
 
@@ -71,7 +76,9 @@ describe('the archive site in Chromium', () => {
   it('finds every issue that holds 干部, and says so when nothing matches', async () => {
     await open('search/index.html?q=干部');
     await page.locator('.search-result').first().waitFor();
-    const hrefs = await page.locator('.search-result a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
+    const hrefs = await page
+      .locator('.search-result a')
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
     expect(hrefs.length).toBeGreaterThan(0);
     expect(hrefs.every((h) => h?.includes('/2009/18/index.html#'))).toBe(true);
     await page.getByRole('searchbox').fill('没有这个词组');
@@ -102,7 +109,9 @@ describe('the archive site in Chromium', () => {
         error: doc.querySelector('parsererror')?.textContent ?? null,
         root: doc.documentElement.namespaceURI,
         titles: [...doc.querySelectorAll('entry > title')].map((t) => t.textContent),
-        links: [...doc.querySelectorAll('entry > link')].map((l) => new URL(l.getAttribute('href') ?? '', new URL(href, location.href)).pathname),
+        links: [...doc.querySelectorAll('entry > link')].map(
+          (l) => new URL(l.getAttribute('href') ?? '', new URL(href, location.href)).pathname,
+        ),
       };
     }, feedHref as string);
     expect(feed.error).toBeNull();
@@ -124,7 +133,10 @@ describe('the archive site in Chromium', () => {
   it('works opened from disk: home → year → issue → county', async () => {
     await open(pathToFileURL(join(dist, 'index.html')).href);
     await page.getByRole('link', { name: /^2009年（/ }).click();
-    await page.getByRole('link', { name: /2009年第18期/ }).first().click();
+    await page
+      .getByRole('link', { name: /2009年第18期/ })
+      .first()
+      .click();
     await page.getByRole('link', { name: '双牌县全部稿件', exact: true }).click();
     expect(page.url()).toBe(pathToFileURL(join(dist, 'counties/shuangpai/index.html')).href);
     expect(readFileSync(join(dist, 'search/index.html'), 'utf8')).toContain('直接从磁盘打开网页时无法搜索');

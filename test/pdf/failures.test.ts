@@ -19,7 +19,9 @@ describe('PDF failures become diagnostics', () => {
     edit(root, 'issues/2009-18/04-qiyang.md', '坚持学习培训', '坚持学习和培训');
     const r = spawnSync(process.execPath, [BIN, 'build', '--root', root], { encoding: 'utf8', env: NO_BROWSER });
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/issues\/2009-18\/issue\.yml:1:1 {2}错误 {2}2009年第18期（总第476期）的 PDF 未生成：.*apt-get install chromium.* {2}pdf\/browser/);
+    expect(r.stdout).toMatch(
+      /issues\/2009-18\/issue\.yml:1:1 {2}错误 {2}2009年第18期（总第476期）的 PDF 未生成：.*apt-get install chromium.* {2}pdf\/browser/,
+    );
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(readFileSync(join(root, 'dist/2009/18/index.html'))).toEqual(before);
     expect(existsSync(join(root, 'dist/2009/18/永组信息-2009-18.pdf'))).toBe(false);
@@ -37,7 +39,11 @@ describe('PDF failures become diagnostics', () => {
     const root = sampleProject();
     const checked = await check({ root });
     const issues = checked.issues.map((i) => mergeIssue(i, checked.config));
-    const result = await renderPdfs(issues, checked.config, createTemplateEnv(root), { root, timeoutMs: 200, cacheDir: false });
+    const result = await renderPdfs(issues, checked.config, createTemplateEnv(root), {
+      root,
+      timeoutMs: 200,
+      cacheDir: false,
+    });
     expect(result.value).toEqual([]);
     const d = result.diagnostics.find((x) => x.rule === 'pdf/render');
     expect(d?.severity).toBe('error');

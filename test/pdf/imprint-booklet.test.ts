@@ -10,9 +10,12 @@ let result: PdfResult;
 beforeAll(async () => {
   root = sampleProject();
   writeFile(root, 'yongzu.config.yml', 'pageBudget: 2\n');
-  writeFile(root, 'issues/2009-18/issue.yml',
+  writeFile(
+    root,
+    'issues/2009-18/issue.yml',
     '# 永组信息 第18期（总第476期）\nyear: 2009\nissue: 18\ntotal: 476\ndate: 2009-06-15\nthemes:\n  - 各县区创新组织工作服务新型工业化发展\n' +
-    'distribution:\n  报: 省委组织部\n  送: 市委各位领导\n  发: 各县区委组织部，市直各单位党组（党委）\ncopies: 120\n');
+      'distribution:\n  报: 省委组织部\n  送: 市委各位领导\n  发: 各县区委组织部，市直各单位党组（党委）\ncopies: 120\n',
+  );
   result = await pdf({ root, issues: ['2009-18'], booklet: true });
 }, 180_000);
 
@@ -60,9 +63,13 @@ describe('an issue with an imprint, over its page budget, printed as a booklet',
     // Each side carries the page numbers of its two pages, in booklet order.
     const sides = pageWords(booklet?.path ?? '');
     bookletOrder(padded).forEach(([left, right], i) => {
-      const numbers = toLines(sides[i] ?? []).filter((l) => l.yMin > mm(262)).flatMap((l) =>
-        l.words.filter((w) => /^\d+$/.test(w.text)).map((w) => ({ n: Number(w.text), x: w.xMin })));
-      for (const [page, onLeft] of [[left, true], [right, false]] as const) {
+      const numbers = toLines(sides[i] ?? [])
+        .filter((l) => l.yMin > mm(262))
+        .flatMap((l) => l.words.filter((w) => /^\d+$/.test(w.text)).map((w) => ({ n: Number(w.text), x: w.xMin })));
+      for (const [page, onLeft] of [
+        [left, true],
+        [right, false],
+      ] as const) {
         if (page >= a4) continue; // a blank page has no number
         const found = numbers.find((x) => x.n === page + 1);
         expect(found, `side ${i + 1} page ${page + 1}`).toBeDefined();
@@ -75,7 +82,15 @@ describe('an issue with an imprint, over its page budget, printed as a booklet',
 
 describe('bookletOrder', () => {
   it('pairs the outer pages first, front then back of each sheet', () => {
-    expect(bookletOrder(4)).toEqual([[3, 0], [1, 2]]);
-    expect(bookletOrder(8)).toEqual([[7, 0], [1, 6], [5, 2], [3, 4]]);
+    expect(bookletOrder(4)).toEqual([
+      [3, 0],
+      [1, 2],
+    ]);
+    expect(bookletOrder(8)).toEqual([
+      [7, 0],
+      [1, 6],
+      [5, 2],
+      [3, 4],
+    ]);
   });
 });

@@ -11,7 +11,8 @@ function childrenOf(parent: number): { pid: number; cmd: string }[] {
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === parent) out.push({ pid: Number(name), cmd: readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ') });
+      if (ppid === parent)
+        out.push({ pid: Number(name), cmd: readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ') });
     } catch {
       // The process ended while we looked.
     }
@@ -25,7 +26,9 @@ describe('Ctrl-C during a build', () => {
   it('leaves no Chromium process behind', async () => {
     const root = sampleProject();
     const child = spawn(process.execPath, [BIN, 'build', '--root', root], { stdio: 'ignore' });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : null))));
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : null))),
+    );
     let browsers: { pid: number; cmd: string }[] = [];
     for (let i = 0; i < 200 && browsers.length === 0; i++) {
       await sleep(50);

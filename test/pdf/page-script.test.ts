@@ -15,8 +15,12 @@ describe('findMissing (the check after pagination)', () => {
 
 describe('keepTogether', () => {
   it('keeps —— and …… whole and the last three characters of a paragraph on one line', () => {
-    expect(keepTogether('<p>他说——好……</p>')).toBe('<p>他说<span class="nobr">——</span>好<span class="nobr">……</span></p>');
-    expect(keepTogether('<p><strong>标题。</strong>储备了人才。</p>')).toBe('<p><strong>标题。</strong>储备了<span class="nobr">人才。</span></p>');
+    expect(keepTogether('<p>他说——好……</p>')).toBe(
+      '<p>他说<span class="nobr">——</span>好<span class="nobr">……</span></p>',
+    );
+    expect(keepTogether('<p><strong>标题。</strong>储备了人才。</p>')).toBe(
+      '<p><strong>标题。</strong>储备了<span class="nobr">人才。</span></p>',
+    );
   });
 
   it('never touches attributes or entities', () => {

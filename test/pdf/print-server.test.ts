@@ -11,7 +11,10 @@ describe('the print server and its browser', () => {
     const session = createBrowserSession(found.path, { args: printBrowserArgs('yongzu.print', server.port) });
     try {
       // No CSP on this page: the browser's own walls are what is tested.
-      server.publish('/print/1.html', { type: 'text/html; charset=utf-8', body: '<p id="p">正文</p><img src="http://example.com/a.png"><img src="http://93.184.216.34/b.png"><img src="/print/2.html">' });
+      server.publish('/print/1.html', {
+        type: 'text/html; charset=utf-8',
+        body: '<p id="p">正文</p><img src="http://example.com/a.png"><img src="http://93.184.216.34/b.png"><img src="/print/2.html">',
+      });
       server.publish('/assets/x.js', { type: 'text/javascript', body: 'window.loaded = (window.loaded || 0) + 1;' });
       const page = await session.acquire();
       const requests: string[] = [];

@@ -65,7 +65,9 @@ describe('the sample issue as a print PDF', () => {
 
   it('carries the masthead and every paragraph of the seed, in order', () => {
     // Page numbers sit between the pages' text: drop them before reading the text as one.
-    const pages = poppler('pdftotext', [pdf, '-']).split('\f').map((p) => p.replace(/—\s*\d+\s*—\s*$/, ''));
+    const pages = poppler('pdftotext', [pdf, '-'])
+      .split('\f')
+      .map((p) => p.replace(/—\s*\d+\s*—\s*$/, ''));
     const text = squash(pages.join(''));
     let at = 0;
     const expectNext = (part: string) => {
@@ -73,7 +75,14 @@ describe('the sample issue as a print PDF', () => {
       expect(i, part.slice(0, 24)).toBeGreaterThanOrEqual(at);
       at = i + squash(part).length;
     };
-    for (const part of ['第18期', '（总第476期）', '中共永州市委组织部', '2009年6月15日', '各县区创新组织工作服务新型工业化发展']) expectNext(part);
+    for (const part of [
+      '第18期',
+      '（总第476期）',
+      '中共永州市委组织部',
+      '2009年6月15日',
+      '各县区创新组织工作服务新型工业化发展',
+    ])
+      expectNext(part);
     expect(squash(pages[0] ?? '')).toContain('永组信息');
     for (const p of sampleParagraphs()) expectNext(p);
     expectNext('（综合江华县、双牌县、道县、祁阳县情况）');
@@ -128,7 +137,8 @@ describe('the sample issue as a print PDF', () => {
     for (const n of [2, 3]) expect(bodyLines(n), `page ${n}`).toHaveLength(22);
     // Full lines of full-width characters only: half-width marks and digits are narrower,
     // and adjacent marks are compressed, so those lines hold more.
-    const fullWidth = (l: Line) => /^[\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e“”‘’]+$/.test(l.text) && !/[，。、；：“”（）《》]{2}/.test(l.text);
+    const fullWidth = (l: Line) =>
+      /^[\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e“”‘’]+$/.test(l.text) && !/[，。、；：“”（）《》]{2}/.test(l.text);
     let counted = 0;
     for (const n of [1, 2, 3, 4]) {
       const lines = bodyLines(n);
@@ -204,6 +214,8 @@ describe('the sample issue as a print PDF', () => {
     const r = spawnSync(process.execPath, [BIN, 'build', '--root', root], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('内容未变，沿用上次结果');
-    expect(r.stdout).toContain('issues/2009-18/issue.yml:1:1  警告  2009年第18期（总第476期）印出来共 4 页，超出页数预算（3 页）1 页。');
+    expect(r.stdout).toContain(
+      'issues/2009-18/issue.yml:1:1  警告  2009年第18期（总第476期）印出来共 4 页，超出页数预算（3 页）1 页。',
+    );
   });
 });

@@ -16,7 +16,12 @@ function threeIssues(): string {
     cpSync(join(root, 'issues', '2009-18'), dir, { recursive: true });
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
-      writeFileSync(path, readFileSync(path, 'utf8').replace(/^issue: 18$/m, `issue: ${n}`).replace(/^total: 476$/m, `total: ${458 + n}`));
+      writeFileSync(
+        path,
+        readFileSync(path, 'utf8')
+          .replace(/^issue: 18$/m, `issue: ${n}`)
+          .replace(/^total: 476$/m, `total: ${458 + n}`),
+      );
     }
   }
   return root;
@@ -30,7 +35,8 @@ describe('printing several issues', () => {
     const r = spawnSync(process.execPath, [BIN, 'build', '--root', root], { encoding: 'utf8', timeout: 150_000 });
     expect(r.signal, 'the process exits by itself').toBeNull();
     expect(r.status, r.stdout + r.stderr).toBe(0);
-    for (const n of [18, 19, 20]) expect(existsSync(join(root, 'dist', '2009', String(n), `永组信息-2009-${n}.pdf`)), `issue ${n}`).toBe(true);
+    for (const n of [18, 19, 20])
+      expect(existsSync(join(root, 'dist', '2009', String(n), `永组信息-2009-${n}.pdf`)), `issue ${n}`).toBe(true);
   }, 180_000);
 
   it('starts one print server for issues that start printing together, and leaves none listening', async () => {
@@ -39,7 +45,11 @@ describe('printing several issues', () => {
     const issues = checked.issues.map((i) => mergeIssue(i, checked.config));
     const before = servers();
     // No PDF cache: both first issues ask for the printer at once (each used to start a server, and one was never closed).
-    const result = await renderPdfs(issues, checked.config, createTemplateEnv(root), { root, cacheDir: false, concurrency: 2 });
+    const result = await renderPdfs(issues, checked.config, createTemplateEnv(root), {
+      root,
+      cacheDir: false,
+      concurrency: 2,
+    });
     expect(result.value.map((p) => p.issue.issue).sort()).toEqual([18, 19, 20]);
     // A closed server's handle goes on the next turns of the event loop.
     await new Promise((resolve) => setTimeout(resolve, 300));

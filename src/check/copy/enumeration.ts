@@ -21,7 +21,8 @@ export function chineseNumeral(n: number): string {
 
 // A marker opens a sentence: at the start of a paragraph or after 。；！？ or a colon.
 // (The look-behind follows the first numeral, so the engine can skip to numerals.)
-const MARKER = /([一二三四五六七八九十](?<=(?:^|[。；！？：\n\s])[一二三四五六七八九十])[一二三四五六七八九十]{0,2})是(?!否|非|不|的)([：:]?)/gu;
+const MARKER =
+  /([一二三四五六七八九十](?<=(?:^|[。；！？：\n\s])[一二三四五六七八九十])[一二三四五六七八九十]{0,2})是(?!否|非|不|的)([：:]?)/gu;
 
 /**
  * The 一是、二是、三是… enumeration runs in sequence, without gaps or repeats,
@@ -42,20 +43,39 @@ export const enumeration: CopyRule = {
       const index = m.index;
       const marker = `${m[1]}是`;
       if (m[2]) {
-        out.push({ index: index + marker.length, length: 1, replacement: '', message: `「${marker}」后面不加冒号，直接接内容。` });
+        out.push({
+          index: index + marker.length,
+          length: 1,
+          replacement: '',
+          message: `「${marker}」后面不加冒号，直接接内容。`,
+        });
       }
       if (n === 1) {
         if (prev === 1 && first) out.push(loneFirst(first.index));
         first = { index };
       } else if (n === prev) {
-        out.push({ index, length: marker.length, message: `「${marker}」重复了：上一条已是「${marker}」，这里应为「${chineseNumeral(n + 1)}是」。` });
+        out.push({
+          index,
+          length: marker.length,
+          message: `「${marker}」重复了：上一条已是「${marker}」，这里应为「${chineseNumeral(n + 1)}是」。`,
+        });
       } else if (prev === 0) {
         out.push({ index, length: marker.length, message: `「${marker}」前面没有「一是」：列举应从「一是」开始。` });
       } else if (n > prev + 1) {
-        const missing = Array.from({ length: n - prev - 1 }, (_, k) => `「${chineseNumeral(prev + k + 1)}是」`).join('');
-        out.push({ index, length: marker.length, message: `缺少${missing}：「${chineseNumeral(prev)}是」之后直接是「${marker}」。请补上或改正序号。` });
+        const missing = Array.from({ length: n - prev - 1 }, (_, k) => `「${chineseNumeral(prev + k + 1)}是」`).join(
+          '',
+        );
+        out.push({
+          index,
+          length: marker.length,
+          message: `缺少${missing}：「${chineseNumeral(prev)}是」之后直接是「${marker}」。请补上或改正序号。`,
+        });
       } else if (n < prev) {
-        out.push({ index, length: marker.length, message: `「${marker}」顺序颠倒：前面已有「${chineseNumeral(prev)}是」，这里应为「${chineseNumeral(prev + 1)}是」。` });
+        out.push({
+          index,
+          length: marker.length,
+          message: `「${marker}」顺序颠倒：前面已有「${chineseNumeral(prev)}是」，这里应为「${chineseNumeral(prev + 1)}是」。`,
+        });
       }
       prev = n;
     }

@@ -1,16 +1,38 @@
 import { CN_PUNCT, type CopyFinding, type CopyRule } from './copy-rule.js';
 
-const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '!': '！', '?': '？', '(': '（', ')': '）', '.': '。' };
-/** CJK ideographs (BMP blocks and surrogate pairs of the supplementary ones); a range test, not a regex, as it runs per character. */
+const FULL: Record<string, string> = {
+  ',': '，',
+  ';': '；',
+  ':': '：',
+  '!': '！',
+  '?': '？',
+  '(': '（',
+  ')': '）',
+  '.': '。',
+};
+/**
+ * CJK ideographs (BMP blocks and surrogate pairs of the supplementary ones); a range test, not a regex, as it runs per
+ * character.
+ */
 const isHan = (c: string | undefined) => {
   if (c === undefined) return false;
   const code = c.charCodeAt(0);
-  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xd840 && code <= 0xd87f);
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xd840 && code <= 0xd87f)
+  );
 };
 const CANDIDATES = /[,;:!?()."]/g;
 // One message string per mark, not one per finding: a long text can hold thousands of findings.
-const MARK_MESSAGES = Object.fromEntries(Object.entries(FULL).map(([c, full]) => [c, `中文里用了半角标点「${c}」，应为全角「${full}」。`]));
-const QUOTE_MESSAGES = { '“': '中文里用了半角引号「"」，应为全角「“」。', '”': '中文里用了半角引号「"」，应为全角「”」。' };
+const MARK_MESSAGES = Object.fromEntries(
+  Object.entries(FULL).map(([c, full]) => [c, `中文里用了半角标点「${c}」，应为全角「${full}」。`]),
+);
+const QUOTE_MESSAGES = {
+  '“': '中文里用了半角引号「"」，应为全角「“」。',
+  '”': '中文里用了半角引号「"」，应为全角「”」。',
+};
 const isCn = (c: string | undefined) => isHan(c) || (c !== undefined && CN_PUNCT.includes(c));
 const isEnd = (c: string | undefined) => c === undefined || c === '\n';
 
@@ -51,7 +73,7 @@ export const halfwidthPunctuation: CopyRule = {
       if (c === '.') hit = isHan(prev) && (isEnd(next) || isHan(next) || next === ' ');
       else if (c === '(') hit = isHan(prev) || isHan(next);
       else if (c === ')') hit = isHan(prev) || isHan(next);
-      else hit = isCn(prev) || (isHan(next) && !/[0-9A-Za-z]/.test(prev ?? '')) || (isHan(next) && c === ',') ;
+      else hit = isCn(prev) || (isHan(next) && !/[0-9A-Za-z]/.test(prev ?? '')) || (isHan(next) && c === ',');
       if (hit) out.push({ index: i, length: 1, replacement: full, message: MARK_MESSAGES[c]! });
     }
     return out;

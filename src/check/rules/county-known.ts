@@ -15,7 +15,11 @@ export function findCounty(counties: readonly County[], text: string): County | 
  * ok: county: 江华县 · county: 江华瑶族自治县
  * not ok: county: 永州县
  */
-export function checkCountyKnown(source: YamlSource, text: string, counties: readonly County[]): { county?: County; diagnostics: Diagnostic[] } {
+export function checkCountyKnown(
+  source: YamlSource,
+  text: string,
+  counties: readonly County[],
+): { county?: County; diagnostics: Diagnostic[] } {
   const county = findCounty(counties, text);
   if (county) return { county, diagnostics: [] };
   const names = counties.flatMap((c) => [c.name, ...c.aliases]);
@@ -23,8 +27,13 @@ export function checkCountyKnown(source: YamlSource, text: string, counties: rea
   const list = counties.map((c) => c.name).join('、');
   return {
     diagnostics: [
-      createDiagnostic(source.file, valuePlace(source, ['county']), 'error', 'county/known',
-        `未知县区「${text}」；${close ? `是不是「${close}」？` : ''}可选：${list}。新县区请加到 yongzu.config.yml 的 counties。`),
+      createDiagnostic(
+        source.file,
+        valuePlace(source, ['county']),
+        'error',
+        'county/known',
+        `未知县区「${text}」；${close ? `是不是「${close}」？` : ''}可选：${list}。新县区请加到 yongzu.config.yml 的 counties。`,
+      ),
     ],
   };
 }

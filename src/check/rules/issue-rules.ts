@@ -11,10 +11,22 @@ import { didYouMean } from '../suggest.js';
  *
  * ok: issue: 18 (issue.yml: issue: 18) · not ok: issue: 17
  */
-export function checkIssueMatch(source: YamlSource, issue: number, meta: IssueMetaData, metaFile: string): Diagnostic[] {
+export function checkIssueMatch(
+  source: YamlSource,
+  issue: number,
+  meta: IssueMetaData,
+  metaFile: string,
+): Diagnostic[] {
   if (issue === meta.issue) return [];
-  return [createDiagnostic(source.file, valuePlace(source, ['issue']), 'error', 'issue/match',
-    `期号「${issue}」与本期不符：${metaFile} 写的是第 ${meta.issue} 期。请改为「issue: ${meta.issue}」，或把稿件移到第 ${issue} 期的文件夹。`)];
+  return [
+    createDiagnostic(
+      source.file,
+      valuePlace(source, ['issue']),
+      'error',
+      'issue/match',
+      `期号「${issue}」与本期不符：${metaFile} 写的是第 ${meta.issue} 期。请改为「issue: ${meta.issue}」，或把稿件移到第 ${issue} 期的文件夹。`,
+    ),
+  ];
 }
 
 /**
@@ -22,11 +34,23 @@ export function checkIssueMatch(source: YamlSource, issue: number, meta: IssueMe
  *
  * ok: theme: 各县区创新组织工作服务新型工业化发展 · not ok: theme: 各县区创新组织工作服务新型工业化
  */
-export function checkThemeDeclared(source: YamlSource, theme: string, meta: IssueMetaData, metaFile: string): Diagnostic[] {
+export function checkThemeDeclared(
+  source: YamlSource,
+  theme: string,
+  meta: IssueMetaData,
+  metaFile: string,
+): Diagnostic[] {
   if (meta.themes.includes(theme)) return [];
   const hint = didYouMean(theme, meta.themes) || `本期的主题有：${meta.themes.map((t) => `「${t}」`).join('')}。`;
-  return [createDiagnostic(source.file, valuePlace(source, ['theme']), 'error', 'theme/declared',
-    `主题「${theme}」不在本期 ${metaFile} 的 themes 里。${hint}请改正主题，或在 issue.yml 的 themes 中加上它。`)];
+  return [
+    createDiagnostic(
+      source.file,
+      valuePlace(source, ['theme']),
+      'error',
+      'theme/declared',
+      `主题「${theme}」不在本期 ${metaFile} 的 themes 里。${hint}请改正主题，或在 issue.yml 的 themes 中加上它。`,
+    ),
+  ];
 }
 
 /**
@@ -37,8 +61,15 @@ export function checkThemeDeclared(source: YamlSource, theme: string, meta: Issu
  */
 export function checkTitlePeriod(source: YamlSource, title: string): Diagnostic[] {
   if (!/[。．.]$/.test(title)) return [];
-  return [createDiagnostic(source.file, valuePlace(source, ['title']), 'warning', 'title/final-period',
-    '「title」末尾不要加句号，合成时会自动加上。')];
+  return [
+    createDiagnostic(
+      source.file,
+      valuePlace(source, ['title']),
+      'warning',
+      'title/final-period',
+      '「title」末尾不要加句号，合成时会自动加上。',
+    ),
+  ];
 }
 
 /**
@@ -46,14 +77,24 @@ export function checkTitlePeriod(source: YamlSource, title: string): Diagnostic[
  */
 export function checkBodyEmpty(file: string, body: string, bodyLine: number): Diagnostic[] {
   if (/[^\s\u3000]/.test(body)) return [];
-  return [createDiagnostic(file, { line: Math.max(1, bodyLine - 1), column: 1 }, 'error', 'body/empty',
-    '稿件正文是空的：请在第二个「---」下面写正文。')];
+  return [
+    createDiagnostic(
+      file,
+      { line: Math.max(1, bodyLine - 1), column: 1 },
+      'error',
+      'body/empty',
+      '稿件正文是空的：请在第二个「---」下面写正文。',
+    ),
+  ];
 }
 
 /**
  * county/duplicate: a county appears once per issue.
  */
-export function checkCountyOnce(submissions: readonly Submission[], sources: ReadonlyMap<string, YamlSource>): Diagnostic[] {
+export function checkCountyOnce(
+  submissions: readonly Submission[],
+  sources: ReadonlyMap<string, YamlSource>,
+): Diagnostic[] {
   const seen = new Map<string, Submission>();
   const out: Diagnostic[] = [];
   for (const s of submissions) {
@@ -63,8 +104,15 @@ export function checkCountyOnce(submissions: readonly Submission[], sources: Rea
       continue;
     }
     const source = sources.get(s.file)!;
-    out.push(createDiagnostic(s.file, valuePlace(source, ['county']), 'error', 'county/duplicate',
-      `本期已有${s.county.name}的稿件（${first.name}）。每个县区每期只收一篇：请合并两篇，或改正县区名。`));
+    out.push(
+      createDiagnostic(
+        s.file,
+        valuePlace(source, ['county']),
+        'error',
+        'county/duplicate',
+        `本期已有${s.county.name}的稿件（${first.name}）。每个县区每期只收一篇：请合并两篇，或改正县区名。`,
+      ),
+    );
   }
   return out;
 }
@@ -72,12 +120,23 @@ export function checkCountyOnce(submissions: readonly Submission[], sources: Rea
 /**
  * theme/unused: every declared theme has at least one submission.
  */
-export function checkThemesUsed(meta: IssueMetaData, metaSource: YamlSource, submissions: readonly Submission[]): Diagnostic[] {
+export function checkThemesUsed(
+  meta: IssueMetaData,
+  metaSource: YamlSource,
+  submissions: readonly Submission[],
+): Diagnostic[] {
   return meta.themes.flatMap((theme, i) =>
     submissions.some((s) => s.theme === theme)
       ? []
-      : [createDiagnostic(metaSource.file, valuePlace(metaSource, ['themes', i]), 'error', 'theme/unused',
-          `主题「${theme}」没有任何稿件。请添加该主题的稿件，或从 themes 中删去它。`)],
+      : [
+          createDiagnostic(
+            metaSource.file,
+            valuePlace(metaSource, ['themes', i]),
+            'error',
+            'theme/unused',
+            `主题「${theme}」没有任何稿件。请添加该主题的稿件，或从 themes 中删去它。`,
+          ),
+        ],
   );
 }
 
@@ -86,8 +145,15 @@ export function checkThemesUsed(meta: IssueMetaData, metaSource: YamlSource, sub
  */
 export function checkDateYear(meta: IssueMetaData, metaSource: YamlSource): Diagnostic[] {
   if (meta.date.startsWith(`${meta.year}-`)) return [];
-  return [createDiagnostic(metaSource.file, valuePlace(metaSource, ['date']), 'warning', 'issue/date-year',
-    `日期「${meta.date}」不在 year（${meta.year}）这一年。请核对 year 或 date。`)];
+  return [
+    createDiagnostic(
+      metaSource.file,
+      valuePlace(metaSource, ['date']),
+      'warning',
+      'issue/date-year',
+      `日期「${meta.date}」不在 year（${meta.year}）这一年。请核对 year 或 date。`,
+    ),
+  ];
 }
 
 /**
@@ -102,13 +168,27 @@ export function checkUniqueNumbers(issues: readonly CheckedIssue[]): Diagnostic[
     const key = `${issue.meta.year}-${issue.meta.issue}`;
     const sameNumber = byNumber.get(key);
     if (sameNumber) {
-      out.push(createDiagnostic(issue.file, issue.places.issue, 'error', 'issues/duplicate-number',
-        `${issue.meta.year}年第${issue.meta.issue}期已由 ${sameNumber.file} 使用。请核对期号。`));
+      out.push(
+        createDiagnostic(
+          issue.file,
+          issue.places.issue,
+          'error',
+          'issues/duplicate-number',
+          `${issue.meta.year}年第${issue.meta.issue}期已由 ${sameNumber.file} 使用。请核对期号。`,
+        ),
+      );
     } else byNumber.set(key, issue);
     const sameTotal = byTotal.get(issue.meta.total);
     if (sameTotal) {
-      out.push(createDiagnostic(issue.file, issue.places.total, 'error', 'issues/duplicate-total',
-        `总第${issue.meta.total}期已由 ${sameTotal.file} 使用。请核对总期号。`));
+      out.push(
+        createDiagnostic(
+          issue.file,
+          issue.places.total,
+          'error',
+          'issues/duplicate-total',
+          `总第${issue.meta.total}期已由 ${sameTotal.file} 使用。请核对总期号。`,
+        ),
+      );
     } else byTotal.set(issue.meta.total, issue);
   }
   return out;

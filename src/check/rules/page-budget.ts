@@ -12,7 +12,15 @@ export function checkPageBudget(issues: readonly CheckedIssue[], budget: number,
   return issues.flatMap((issue) => {
     const last = counts[issue.folder];
     if (!last || last.pages <= budget) return [];
-    return [createDiagnostic(issue.file, { line: 1, column: 1 }, 'warning', 'pdf/page-budget',
-      `上次生成的 PDF（${last.at.slice(0, 10)}）共 ${last.pages} 页，超出页数预算（${budget} 页）${last.pages - budget} 页。请压缩稿件，或调整 yongzu.config.yml 的 pageBudget；改完后重新生成 PDF 核对。`)];
+    return [
+      createDiagnostic(
+        issue.file,
+        { line: 1, column: 1 },
+        'warning',
+        'pdf/page-budget',
+        `上次生成的 PDF（${last.at.slice(0, 10)}）共 ${last.pages} 页，超出页数预算（${budget} 页）${last.pages - budget} 页。请压缩稿件，` +
+          `或调整 yongzu.config.yml 的 pageBudget；改完后重新生成 PDF 核对。`,
+      ),
+    ];
   });
 }

@@ -15,7 +15,11 @@ export function findRawHtml(body: string): CopyFinding[] {
   const out: CopyFinding[] = [];
   for (const m of text.matchAll(TAG)) {
     const what = m[1] ? `<${m[1].toLowerCase()}>` : '<!-- 注释 -->';
-    out.push({ index: m.index!, length: m[0].length, message: `正文里有 HTML 标记「${what}」，出于安全不会显示（标记内的文字保留）。请改用 Markdown 或纯文字。` });
+    out.push({
+      index: m.index!,
+      length: m[0].length,
+      message: `正文里有 HTML 标记「${what}」，出于安全不会显示（标记内的文字保留）。请改用 Markdown 或纯文字。`,
+    });
   }
   return out;
 }
