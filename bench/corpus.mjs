@@ -1,11 +1,11 @@
-// Generates a corpus with ../shared/bench/gen-corpus.mjs and hands out fresh output folders.
+// Generates a corpus with bench/gen-corpus.mjs and hands out fresh output folders.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const repo = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 export const outRoot = join(repo, 'bench', 'out');
-const generator = join(repo, '..', 'shared', 'bench', 'gen-corpus.mjs');
+const generator = join(repo, 'bench', 'gen-corpus.mjs');
 
 /** Writes DIR/issues for `issues` issues under bench/out (regenerated each run). */
 export function makeCorpus(issues) {
@@ -38,5 +38,6 @@ export async function clearOldOutput(settleMs = 3000) {
 
 /** Clears yongzu's caches (node_modules/.cache/yongzu of the repo and of the corpus root). */
 export function clearCaches(root) {
-  for (const base of [repo, root]) rmSync(join(base, 'node_modules', '.cache', 'yongzu'), { recursive: true, force: true });
+  for (const base of [repo, root])
+    rmSync(join(base, 'node_modules', '.cache', 'yongzu'), { recursive: true, force: true });
 }

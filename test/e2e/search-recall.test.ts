@@ -10,8 +10,8 @@ import { launchBrowser } from './browser.js';
 import { missedPhrases, projectRecords, samplePhrases } from './search-recall.js';
 import { serveStatic } from './static-server.js';
 
-/** The deterministic archive generator shared by the team (beside the repository). */
-const GEN_CORPUS = join(REPO, '..', 'shared', 'bench', 'gen-corpus.mjs');
+/** The deterministic archive generator of the benchmark. */
+const GEN_CORPUS = join(REPO, 'bench', 'gen-corpus.mjs');
 
 let browser: Browser;
 beforeAll(async () => {
@@ -48,7 +48,9 @@ describe('search recall', () => {
 
   it('finds every sampled phrase of a generated 40-issue archive', async () => {
     const root = mkdtempSync(join(tmpdir(), 'yongzu-corpus-'));
-    execFileSync(process.execPath, [GEN_CORPUS, join(root, 'issues'), '--issues', '40', '--seed', '7'], { stdio: 'ignore' });
+    execFileSync(process.execPath, [GEN_CORPUS, join(root, 'issues'), '--issues', '40', '--seed', '7'], {
+      stdio: 'ignore',
+    });
     const { missed } = await measure(root, 300, 2);
     expect(missed).toEqual([]);
   }, 180_000);
