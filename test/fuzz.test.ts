@@ -9,13 +9,13 @@ import type { LoadedIssue } from '../src/load/load-project.js';
 import { parseSubmission } from '../src/load/parse-submission.js';
 import { parseYamlSource } from '../src/load/yaml-source.js';
 import { mergeIssue } from '../src/merge/merge-issue.js';
-import { renderSite } from '../src/site/render-site.js';
+
 import { loadMarkdownPipeline } from '../src/render/markdown.js';
 
 // Random bodies hold every kind of Markdown: the full pipeline is needed.
 await loadMarkdownPipeline();
 import { createTemplateEnv } from '../src/render/templates.js';
-import { REPO } from './helpers.js';
+import { REPO, renderSiteFiles } from './helpers.js';
 import { unsafeParts } from './html-safety.js';
 
 const THEME = '各县区创新组织工作服务新型工业化发展';
@@ -152,7 +152,7 @@ function pipeline(files: string[]): void {
   const checked = checkIssue(loaded, DEFAULT_CONFIG);
   assertPlaced([...diagnostics, ...checked.diagnostics], texts);
   if (!checked.value) return;
-  const site = renderSite([mergeIssue(checked.value, DEFAULT_CONFIG)], DEFAULT_CONFIG, env, { pdf: true }).files;
+  const site = renderSiteFiles([mergeIssue(checked.value, DEFAULT_CONFIG)], DEFAULT_CONFIG, env, { pdf: true });
   for (const page of site) {
     const html = String(page.content);
     if (!page.path.endsWith('.html')) continue;

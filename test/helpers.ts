@@ -3,6 +3,9 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { OutputFile } from '../src/model/output-file.js';
+import { createMarkdownRenderer } from '../src/render/markdown.js';
+import { renderSite } from '../src/site/render-site.js';
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const SAMPLE = join(REPO, 'issues', '2009-18');
@@ -65,4 +68,17 @@ export function digest(dir: string): string {
   };
   walk(dir);
   return h.digest('hex');
+}
+
+/** The site's files as renderSite emits them, in order, with the renderer of a build. */
+export function renderSiteFiles(
+  issues: Parameters<typeof renderSite>[0],
+  config: Parameters<typeof renderSite>[1],
+  env: Parameters<typeof renderSite>[2],
+  options: Parameters<typeof renderSite>[3],
+  markdown: Parameters<typeof renderSite>[4] = createMarkdownRenderer(),
+): OutputFile[] {
+  const files: OutputFile[] = [];
+  renderSite(issues, config, env, options, markdown, (f) => files.push(f));
+  return files;
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/api.js';
-import * as tokens from '../src/site/search-text.js';
+import * as tokens from '../src/search/tokens.js';
 import { BIN, digest, REPO } from './helpers.js';
 
 const GENERATOR = join(REPO, 'bench', 'gen-corpus.mjs');

@@ -1,7 +1,7 @@
 import { readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { folderListing } from '../src/cache/check-cache.js';
+import { folderListing } from '../src/load/folder-listing.js';
 import { loadIssue } from '../src/load/load-project.js';
 import { sampleProject } from './helpers.js';
 

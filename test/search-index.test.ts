@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSearchIndex, encodePostings, POSTING_SHARDS, SEARCH_DIR } from '../src/search/create-search-index.js';
-import { createSearchTexts } from '../src/search/search-texts.js';
-import { searchRecordOf, type SearchDoc, type SearchRecord } from '../src/site/search-records.js';
-import { indexTokens, tokenShard } from '../src/site/search-text.js';
+import { createSearchTexts } from '../src/search/index-in-steps.js';
+import { indexTokens, tokenShard } from '../src/search/tokens.js';
+import { searchRecordOf, type SearchDoc, type SearchRecord } from '../src/search/records.js';
 
 const record = (indexed: string): SearchRecord => ({
   indexed,

@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, DEFAULT_COUNTIES } from '../src/config/defaults.js';
-import type { IssueModel } from '../src/merge/merge-issue.js';
 import { escapeXml, renderFeed, stableUuid, FEED_ENTRIES } from '../src/site/render-feed.js';
 import { renderSitemap } from '../src/site/render-sitemap.js';
-import { createSearchDocs, htmlToText, searchRecordOf } from '../src/site/search-records.js';
+import { createSearchDocs } from '../src/site/search-records.js';
 import {
   indexTokens,
   isSearchable,
   normalizeSearchText,
   queryTokens,
   searchTokensModule,
-} from '../src/site/search-text.js';
+} from '../src/search/tokens.js';
 import { createSiteModel, groupEntriesByYear, homeYears } from '../src/site/site-model.js';
 import {
   countyPagePath,
@@ -21,6 +20,8 @@ import {
   relativeRoot,
   yearPagePath,
 } from '../src/site/site-paths.js';
+import type { IssueModel } from '../src/model/issue-model.js';
+import { htmlToText, searchRecordOf } from '../src/search/records.js';
 
 const county = (slug: string) => DEFAULT_COUNTIES.find((c) => c.slug === slug)!;
 

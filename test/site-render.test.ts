@@ -5,12 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { build, check } from '../src/api.js';
 import { DEFAULT_CONFIG } from '../src/config/defaults.js';
 import { createTemplateEnv, PACKAGE_DIR, type PrecompiledTemplates } from '../src/render/templates.js';
-import { renderSite } from '../src/site/render-site.js';
+
 import { loadMarkdownPipeline } from '../src/render/markdown.js';
-import type { OutputFile } from '../src/write/write-output.js';
-import { sampleProject } from './helpers.js';
-import { mergeIssue, type IssueModel } from '../src/merge/merge-issue.js';
+import { renderSiteFiles, sampleProject } from './helpers.js';
+import { mergeIssue } from '../src/merge/merge-issue.js';
 import { countyPagePath } from '../src/site/site-paths.js';
+import type { OutputFile } from '../src/model/output-file.js';
+import type { IssueModel } from '../src/model/issue-model.js';
 
 await loadMarkdownPipeline();
 
@@ -36,7 +37,7 @@ const env = createTemplateEnv(PACKAGE_DIR);
 
 describe('the rendered site', () => {
   it('links only to pages and anchors it renders (PDFs aside), all relative', async () => {
-    const { files } = renderSite(await manyIssues([2008, 2009], 3), DEFAULT_CONFIG, env, { pdf: true });
+    const files = renderSiteFiles(await manyIssues([2008, 2009], 3), DEFAULT_CONFIG, env, { pdf: true });
     const byPath = new Map(files.map((f) => [f.path, text(f)]));
     const assets = new Set(['assets/site.css', 'assets/search.js']);
     const pdfs: string[] = [];
@@ -59,7 +60,7 @@ describe('the rendered site', () => {
   });
 
   it('gives every page one h1, a title of its own and the feed link; only the search page may run WebAssembly', async () => {
-    const { files } = renderSite(await manyIssues([2009], 2), DEFAULT_CONFIG, env, { pdf: false });
+    const files = renderSiteFiles(await manyIssues([2009], 2), DEFAULT_CONFIG, env, { pdf: false });
     const pages = files.filter((f) => f.path.endsWith('.html'));
     const titles = new Set<string>();
     for (const page of pages) {
@@ -80,7 +81,7 @@ describe('the rendered site', () => {
 
   it('keeps the home page light and issue pages independent of the archive size', async () => {
     const issues = await manyIssues([2005, 2006, 2007, 2008, 2009], 40);
-    const { files } = renderSite(issues, DEFAULT_CONFIG, env, { pdf: true });
+    const files = renderSiteFiles(issues, DEFAULT_CONFIG, env, { pdf: true });
     const home = text(files.find((f) => f.path === 'index.html')!);
     expect(home.match(/class="issue-entry"/g)).toHaveLength(40);
     for (const year of [2005, 2006, 2007, 2008, 2009]) expect(home).toContain(`href="${year}/index.html"`);
@@ -92,7 +93,7 @@ describe('the rendered site', () => {
   });
 
   it("lists beside each issue page its year's issues, itself marked as the current page and the others linked", async () => {
-    const { files } = renderSite(await manyIssues([2008, 2009], 4), DEFAULT_CONFIG, env, { pdf: false });
+    const files = renderSiteFiles(await manyIssues([2008, 2009], 4), DEFAULT_CONFIG, env, { pdf: false });
     for (let k = 1; k <= 4; k++) {
       const page = text(files.find((f) => f.path === `2009/${k}/index.html`)!);
       const list = page.match(/<ul class="year-list">([\s\S]*?)<\/ul>/)![1]!;
@@ -124,8 +125,8 @@ describe('built-in templates precompiled by npm run compile', () => {
     const issues = await manyIssues([2008, 2009], 3);
     const fast = createTemplateEnv(PACKAGE_DIR, table);
     expect((fast.getTemplate('issue.njk', true) as unknown as Loaded).tmplProps).toBeDefined();
-    const a = renderSite(issues, DEFAULT_CONFIG, fast, { pdf: true }).files;
-    const b = renderSite(issues, DEFAULT_CONFIG, createTemplateEnv(PACKAGE_DIR, {}), { pdf: true }).files;
+    const a = renderSiteFiles(issues, DEFAULT_CONFIG, fast, { pdf: true });
+    const b = renderSiteFiles(issues, DEFAULT_CONFIG, createTemplateEnv(PACKAGE_DIR, {}), { pdf: true });
     expect(a.map(text)).toEqual(b.map(text));
   });
 
@@ -179,7 +180,7 @@ describe('pages kept between rebuilds (dev)', () => {
   it('renders a county page and the theme page again only when what they list changes', async () => {
     const issues = await manyIssues([2009], 2);
     const pageCache = new Map<string, { deps: unknown[]; page: unknown }>();
-    const render = (list: IssueModel[]) => renderSite(list, DEFAULT_CONFIG, env, { pdf: false, pageCache }).files;
+    const render = (list: IssueModel[]) => renderSiteFiles(list, DEFAULT_CONFIG, env, { pdf: false, pageCache });
     const page = (files: OutputFile[], path: string) => files.find((f) => f.path === path)!;
     // A new model of the second issue (as dev makes after an edit) with its first section changed.
     const edited = (

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { closeGate, createWriteGate, throughGate } from '../src/write/write-gate.js';
+import { closeGate, createWriteGate, throughGate } from '../src/executor/write-gate.js';
 import { REPO } from './helpers.js';
 
 describe('the write gate between a writing thread and Ctrl-C', () => {
@@ -21,7 +21,7 @@ describe('the write gate between a writing thread and Ctrl-C', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'yongzu-gate-')), 'out');
     const gate = createWriteGate();
     // The compiled gate (npm test compiles first), in a real thread that writes as fast as it can for up to 3 s.
-    const lib = pathToFileURL(join(REPO, 'lib', 'write', 'write-gate.js')).href;
+    const lib = pathToFileURL(join(REPO, 'lib', 'executor', 'write-gate.js')).href;
     const worker = new Worker(
       `const { parentPort, workerData } = require('node:worker_threads');
        const { mkdirSync, writeFileSync } = require('node:fs');

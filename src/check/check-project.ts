@@ -1,10 +1,9 @@
-import type { Config } from '../config/defaults.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedIssue, LoadedProject, LoadedSubmission } from '../load/load-project.js';
 import { valuePlace, type YamlSource } from '../load/yaml-source.js';
 import type { CopyFinding } from './copy/copy-rule.js';
-import type { CheckedIssue, Submission } from './model.js';
+import type { CheckedIssue, Submission } from '../model/checked-issue.js';
 import { checkCountyKnown } from './rules/county-known.js';
 import {
   checkBodyEmpty,
@@ -20,9 +19,16 @@ import { findRawHtml } from './rules/raw-html.js';
 import { findTooDeep } from './rules/nesting-limit.js';
 import { checkUnknownKeys, schemaDiagnostics } from './schema-diagnostics.js';
 import * as v from 'valibot';
-import { ISSUE_KEYS, issueMetaSchema, SUBMISSION_KEYS, submissionSchema, type IssueMetaData } from './schemas.js';
+import {
+  ISSUE_KEYS,
+  issueMetaSchema,
+  SUBMISSION_KEYS,
+  submissionSchema,
+  type IssueMetaData,
+} from '../model/schemas.js';
 import { bodySpan, valueSpan } from './text-span.js';
 import { bodyCopyDiagnostics, copyDiagnostics } from './copy-diagnostics.js';
+import type { Config } from '../model/config.js';
 
 /**
  * Checks a loaded project: every rule over every issue and submission, all

@@ -6,11 +6,12 @@ import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import { decodeSource } from '../load/decode.js';
 import { parseYamlSource } from '../load/yaml-source.js';
 import { checkUnknownKeys, schemaDiagnostics } from '../check/schema-diagnostics.js';
-import { positiveInt, text } from '../check/schemas.js';
-import { DEFAULT_CONFIG, type Config, type County } from './defaults.js';
+import { positiveInt, text } from '../model/schemas.js';
+import { DEFAULT_CONFIG } from './defaults.js';
 
-export { CONFIG_FILE } from './config-file.js';
-import { CONFIG_FILE } from './config-file.js';
+export { CONFIG_FILE } from '../paths.js';
+import { CONFIG_FILE } from '../paths.js';
+import type { Config, County } from '../model/config.js';
 
 const SLUG = '「slug」只能含小写字母、数字和连字符';
 const countySchema = v.union(

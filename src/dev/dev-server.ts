@@ -6,7 +6,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Served } from '../pdf/print-resources.js';
 import { CLIENT_SCRIPT } from './client-script.js';
-import { PREVIEW_PREFIX } from './print-preview.js';
+import { PREVIEW_PREFIX } from '../pdf/print-preview.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { manifestPath } from '../cache/build-manifest.js';
+import { manifestPath } from '../pipeline/build-manifest.js';
 import { guardOutputFolder, OUTPUT_MARKER, OUTPUT_MARKER_TEXT, UnsafeOutputError } from '../write/output-guard.js';
 import { join, relative, resolve, sep } from 'node:path';
 import { watch } from 'chokidar';
 import { CONFIG_FILE } from '../config/load-config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createBuildQueue } from './build-queue.js';
-import { createDevBuilder, type RebuildResult } from './dev-builder.js';
+import { createDevSession, type RebuildResult } from '../pipeline/dev-session.js';
 import { startDevServer } from './dev-server.js';
 
 /** After a rebuild, look again this much later for writes the watcher may have dropped. */
@@ -41,7 +41,7 @@ export async function runDev(options: DevOptions) {
   if (unsafe) throw new UnsafeOutputError(unsafe);
   await mkdir(out, { recursive: true });
   await writeFile(join(out, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
-  const builder = createDevBuilder(root, out);
+  const builder = createDevSession(root, out);
   const first = await builder.rebuild();
   const server = await startDevServer(out, options.port, {
     preview: (path, origin) => builder.printPreview(path, origin),

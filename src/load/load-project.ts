@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import { readSource, type SourceRead } from './read-source.js';
-import { mapLimit } from './map-limit.js';
+import { mapLimit } from '../util/map-limit.js';
 import { MAX_FILE_BYTES } from './read-source.js';
 import { parseSubmission, type ParsedSubmission } from './parse-submission.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
@@ -117,16 +117,16 @@ export interface LoadedIssueResult {
  * Loads one issue folder; a folder that vanished while being read loads as
  * nothing. `files` are the names of its files when they were just listed
  * (by the build's stat pass); if one has gone since, the folder is listed
- * again. `sources` are its files as the aside thread read them (sourcesToRead).
+ * again. `ahead` are its files as already read and decoded (sourcesToRead).
  */
 export async function loadIssue(
   root: string,
   folder: string,
   files?: readonly string[],
-  sources?: Promise<ReadonlyMap<string, SourceRead> | undefined>,
+  ahead?: ReadonlyMap<string, SourceRead>,
 ): Promise<LoadedIssueResult> {
   try {
-    return await readIssue(root, folder, files, sources);
+    return await readIssue(root, folder, files, ahead);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     if (files) return loadIssue(root, folder);
@@ -138,7 +138,7 @@ async function readIssue(
   root: string,
   folder: string,
   files?: readonly string[],
-  sources?: Promise<ReadonlyMap<string, SourceRead> | undefined>,
+  ahead?: ReadonlyMap<string, SourceRead>,
 ): Promise<LoadedIssueResult> {
   const diagnostics: Diagnostic[] = [];
   const rel = `issues/${folder}`;
@@ -184,8 +184,7 @@ async function readIssue(
     }
   }
 
-  // What the aside thread read ahead; a file it could not read is read here (and fails here as it did there).
-  const ahead = await sources;
+  // A file not read ahead (or that could not be) is read here (and fails here as it did there).
   const read = (name: string) => readText(root, `${rel}/${name}`, diagnostics, ahead?.get(name));
   const metaFile = `${rel}/${ISSUE_FILE}`;
   const metaText = read(ISSUE_FILE);
@@ -208,7 +207,7 @@ async function readIssue(
 }
 
 /**
- * Reads and decodes one file, or takes what the aside thread read of it
+ * Reads and decodes one file, or takes what the executor read of it
  * (`read`); reports and returns undefined when it cannot be used.
  */
 function readText(

@@ -4,7 +4,7 @@ import { decodeSource } from './decode.js';
 /** Submissions larger than this are refused: a real write-up is a few kilobytes. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
-/** What reading one source file gave: its text, or why there is none. Plain data, made here or on the aside thread. */
+/** What reading one source file gave: its text, or why there is none. Plain data, made here or by the executor. */
 export type SourceRead =
   | { kind: 'text'; text: string; encoding: 'utf-8' | 'utf-16' | 'gb18030' }
   | { kind: 'too-large'; size: number }

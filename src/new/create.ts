@@ -1,11 +1,11 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
-import type { CheckResult } from '../api.js';
+import type { CheckResult } from '../pipeline/run-check.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import { findCounty } from '../check/rules/county-known.js';
-import type { CheckedIssue } from '../check/model.js';
+import type { CheckedIssue } from '../model/checked-issue.js';
 import { writeSourceAtomic } from '../write/write-source.js';
 import { isoDate, nextIssueNumbers, nextPrefix } from './next-numbers.js';
 import { submissionText } from './submission-text.js';

@@ -1,4 +1,4 @@
-import type { IssueMetaData } from '../check/schemas.js';
+import type { IssueMetaData } from '../model/schemas.js';
 
 /**
  * The numbers of the next issue: 期号 continues within the year and restarts

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageDir } from './package-dir.js';
+import { packageDir } from '../paths.js';
 
 /**
  * A font file the print page may load, by the URL path it is served under.

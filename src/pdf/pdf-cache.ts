@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { cacheDir } from '../paths.js';
 
 /** What is kept beside a cached PDF, so a hit needs no parsing. */
 export interface CachedFacts {
@@ -10,7 +11,7 @@ export interface CachedFacts {
 
 /** The cache folder of a project: under its node_modules, as other tools keep theirs. */
 export function pdfCacheDir(root: string): string {
-  return join(root, 'node_modules', '.cache', 'yongzu', 'pdf');
+  return join(cacheDir(root), 'pdf');
 }
 
 /**

@@ -2,12 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { searchPaths } from '../render/templates.js';
 import type nunjucks from 'nunjucks';
-import type { Config } from '../config/defaults.js';
-import type { IssueModel } from '../merge/merge-issue.js';
 import type { MarkdownRenderer } from '../render/markdown.js';
-import { PRINT_ORIGIN, renderPrintHtml } from '../render/render-print.js';
+import { PRINT_ORIGIN, renderPrintHtml } from './render-print.js';
 import { createFontSet, type FontSet } from './font-faces.js';
-import { packageDir } from './package-dir.js';
+import { packageDir } from '../paths.js';
+import type { Config } from '../model/config.js';
+import type { IssueModel } from '../model/issue-model.js';
 
 /** A resource the print page may load: text held in memory, or a local file. */
 export type Served = { body: string | Buffer; type: string } | { file: string; type: string };

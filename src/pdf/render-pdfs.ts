@@ -1,8 +1,6 @@
 import type nunjucks from 'nunjucks';
-import type { Config } from '../config/defaults.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { pdfFileName as sitePdfFileName } from '../site/site-paths.js';
-import type { IssueModel } from '../merge/merge-issue.js';
 import { createMarkdownRenderer, loadMarkdownPipeline } from '../render/markdown.js';
 import { createBrowserSession, printBrowserArgs, type BrowserSession } from './browser.js';
 import { findBrowser } from './find-browser.js';
@@ -14,8 +12,10 @@ import { describeFonts, readPdfFacts } from './pdf-facts.js';
 import { printPage, RenderTimeoutError, type PrintedPage } from './print-page.js';
 import { startPrintServer, type PrintServer } from './print-server.js';
 import { createPrintResources, loadPrintCss, pagedPolyfill, renderPrintPage } from './print-resources.js';
-import { PRINT_ORIGIN } from '../render/render-print.js';
-import { mapLimit } from '../load/map-limit.js';
+import { PRINT_ORIGIN } from './render-print.js';
+import { mapLimit } from '../util/map-limit.js';
+import type { Config } from '../model/config.js';
+import type { IssueModel } from '../model/issue-model.js';
 
 /** How PDFs are rendered; every field has a default. */
 export interface PdfRenderOptions {

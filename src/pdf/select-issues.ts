@@ -1,5 +1,5 @@
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { IssueModel } from '../merge/merge-issue.js';
+import type { IssueModel } from '../model/issue-model.js';
 
 /**
  * Picks issues by what an editor types: the folder name (`2009-18`) or the

@@ -6,7 +6,6 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import type { MarkdownRenderer } from './markdown.js';
 
 /** Sets the county's title bold and run in at the start of the first paragraph. */
 function remarkRunInTitle() {
@@ -34,7 +33,7 @@ function remarkShiftHeadings() {
  * HTML in a body is dropped (never passed through), and the sanitizer
  * removes dangerous URLs and attributes from what remains.
  */
-export function createPipelineRenderer(): MarkdownRenderer {
+export function createPipelineRenderer(): (markdown: string, runInTitle?: string) => string {
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)

@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import nunjucks from 'nunjucks';
-import { PACKAGE_DIR, searchPaths } from './search-paths.js';
+import { PACKAGE_DIR, searchPaths } from '../paths.js';
 
-export { PACKAGE_DIR, searchPaths } from './search-paths.js';
+export { PACKAGE_DIR, searchPaths } from '../paths.js';
 
 /** Options of every template environment, and of the precompiled built-in templates (they shape the compiled code). */
 export const TEMPLATE_OPTIONS: nunjucks.ConfigureOptions = {

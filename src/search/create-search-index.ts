@@ -1,6 +1,6 @@
-import type { SearchRecord } from '../site/search-records.js';
-import { encodeSearchChar, tokenShard } from '../site/search-text.js';
-import type { OutputFile } from '../write/write-output.js';
+import { encodeSearchChar, tokenShard } from './tokens.js';
+import type { OutputFile } from '../model/output-file.js';
+import type { SearchRecord } from './records.js';
 
 /** Where the index lives in the site; the browser's engine (assets/search-engine.js) loads it from there. */
 export const SEARCH_DIR = 'search-index';
@@ -106,7 +106,7 @@ export function createSearchIndex(records: readonly SearchRecord[]): OutputFile[
  * The index's files from each record's characters (`texts`, numbered by
  * `chars`) and what its result shows. The files depend on the characters,
  * not on their numbers: a thread may number the texts in any order
- * (search-texts.ts, on the aside thread, numbers them as folders are rendered).
+ * (index-in-steps.ts, on the executor's thread, numbers them as folders are rendered).
  */
 export function writeSearchIndex(
   chars: CharTable,

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { searchPaths } from '../render/templates.js';
-import type { OutputFile } from '../write/write-output.js';
+import type { OutputFile } from '../model/output-file.js';
 
 /** The site's stylesheet and search scripts, the project's own overriding the built-in ones. */
 export async function loadSiteAssets(root: string): Promise<OutputFile[]> {

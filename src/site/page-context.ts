@@ -1,4 +1,3 @@
-import type { Config } from '../config/defaults.js';
 import {
   countyPagePath,
   formatBytes,
@@ -8,6 +7,7 @@ import {
   relativeRoot,
   yearPagePath,
 } from './site-paths.js';
+import type { Config } from '../model/config.js';
 
 /** Options of the site that do not come from the configuration. */
 export interface SiteOptions {
@@ -25,8 +25,11 @@ export interface SiteOptions {
    * while its issue, neighbours, year list, templates and options are the
    * very same objects as when it was rendered.
    */
-  pageCache?: Map<string, { deps: unknown[]; page: unknown }>;
+  pageCache?: PageCache;
 }
+
+/** Rendered pages by path, with what each was made of. */
+export type PageCache = Map<string, { deps: unknown[]; page: unknown }>;
 
 /** The path helpers, handed to templates so they never spell a path themselves. */
 export const sitePaths = { issuePagePath, yearPagePath, countyPagePath, pdfFileName, pdfPath, formatBytes } as const;

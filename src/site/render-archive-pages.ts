@@ -1,9 +1,9 @@
 import type nunjucks from 'nunjucks';
-import type { Config } from '../config/defaults.js';
-import type { OutputFile } from '../write/write-output.js';
 import { cachedPage, createPageContext, type SiteOptions } from './page-context.js';
 import { homeYears, type SiteModel } from './site-model.js';
 import { yearPagePath } from './site-paths.js';
+import type { Config } from '../model/config.js';
+import type { OutputFile } from '../model/output-file.js';
 
 /** Every year with its count of issues: the year links every listing page carries. */
 function yearLinks(model: SiteModel): { year: number; count: number }[] {

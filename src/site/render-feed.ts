@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Config } from '../config/defaults.js';
-import type { IssueModel } from '../merge/merge-issue.js';
 import { issuePagePath } from './site-paths.js';
+import type { Config } from '../model/config.js';
+import type { IssueModel } from '../model/issue-model.js';
 
 /** How many of the newest issues the feed carries: readers' feed tools only look at recent ones. */
 export const FEED_ENTRIES = 20;

@@ -1,9 +1,9 @@
 import type nunjucks from 'nunjucks';
-import type { Config } from '../config/defaults.js';
-import type { OutputFile } from '../write/write-output.js';
 import { cachedPage, createPageContext, type SiteOptions } from './page-context.js';
 import { groupEntriesByYear, type SiteModel } from './site-model.js';
 import { countyPagePath } from './site-paths.js';
+import type { Config } from '../model/config.js';
+import type { OutputFile } from '../model/output-file.js';
 
 /** The page listing every county with its number of write-ups, and one page per county. */
 export function renderCountyPages(

@@ -1,12 +1,12 @@
 import type nunjucks from 'nunjucks';
-import type { Config, County } from '../config/defaults.js';
-import type { IssueModel } from '../merge/merge-issue.js';
-import { renderArticles } from '../render/render-site.js';
-import type { createMarkdownRenderer } from '../render/markdown.js';
-import type { OutputFile } from '../write/write-output.js';
+import { renderArticles } from '../render/render-articles.js';
+import type { MarkdownRenderer } from '../render/markdown.js';
 import { cachedPage, createPageContext, type PageContext, type SiteOptions } from './page-context.js';
 import type { SiteModel } from './site-model.js';
 import { issuePagePath, pdfPath } from './site-paths.js';
+import type { Config, County } from '../model/config.js';
+import type { IssueModel } from '../model/issue-model.js';
+import type { OutputFile } from '../model/output-file.js';
 
 /** The counties of an issue, each once, in the order they appear (a county may write under two themes). */
 export function issueCounties(issue: IssueModel): County[] {
@@ -39,16 +39,16 @@ function yearItemRenderer(env: nunjucks.Environment) {
  * issues of the same year (not the whole archive, which would make the site
  * quadratic), its counties and its PDF.
  */
-export function renderIssuePages(
+export function* renderIssuePages(
   model: SiteModel,
   config: Config,
   env: nunjucks.Environment,
   options: SiteOptions,
-  markdown: ReturnType<typeof createMarkdownRenderer>,
-): OutputFile[] {
+  markdown: MarkdownRenderer,
+): Generator<OutputFile> {
   const yearOf = new Map(model.years.map((y) => [y.year, y.issues]));
   const yearItem = yearItemRenderer(env);
-  return model.issues.map((issue, i) => {
+  for (const [i, issue] of model.issues.entries()) {
     const path = issuePagePath(issue);
     const yearIssues = yearOf.get(issue.year) ?? [issue];
     const pdfFile = pdfPath(issue, config.bulletin);
@@ -65,7 +65,7 @@ export function renderIssuePages(
           ...yearIssues,
         ]
       : [];
-    return cachedPage(options, path, deps, () => {
+    yield cachedPage(options, path, deps, () => {
       const context = createPageContext(config, path, options);
       const html = env.render('issue.njk', {
         ...context,
@@ -81,5 +81,5 @@ export function renderIssuePages(
       });
       return { path, content: html };
     });
-  });
+  }
 }

@@ -1,5 +1,5 @@
-import type { Config } from '../config/defaults.js';
 import { escapeXml, siteUrl } from './render-feed.js';
+import type { Config } from '../model/config.js';
 
 /**
  * `sitemap.xml`, or undefined when no `site.baseUrl` is configured: the

@@ -1,6 +1,6 @@
-import type { County } from '../config/defaults.js';
-import type { IssueModel } from '../merge/merge-issue.js';
 import { sortNewestFirst } from '../merge/merge-issue.js';
+import type { County } from '../model/config.js';
+import type { IssueModel } from '../model/issue-model.js';
 
 /** The issues of one year, newest first. */
 export interface YearGroup {

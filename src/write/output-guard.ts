@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, readdirSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
-import { CONFIG_FILE } from '../config/config-file.js';
+import { CONFIG_FILE } from '../paths.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 /**

@@ -3,8 +3,8 @@ import { check } from '../../src/api.js';
 import { mergeIssue } from '../../src/merge/merge-issue.js';
 import { siteSearchDocs } from '../../src/site/render-site.js';
 import { createMarkdownRenderer, loadMarkdownPipeline } from '../../src/render/markdown.js';
-import { searchRecordOf, type SearchRecord } from '../../src/site/search-records.js';
-import { normalizeSearchText } from '../../src/site/search-text.js';
+import { normalizeSearchText } from '../../src/search/tokens.js';
+import { searchRecordOf, type SearchRecord } from '../../src/search/records.js';
 
 /** A phrase cut from a write-up, and the issue page that must be among its results. */
 export interface Phrase {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findMissing } from '../../src/pdf/page-script.js';
-import { keepTogether } from '../../src/render/render-print.js';
+import { keepTogether } from '../../src/pdf/render-print.js';
 
 describe('findMissing (the check after pagination)', () => {
   it('finds every block in order across line and page breaks', () => {

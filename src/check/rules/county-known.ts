@@ -1,8 +1,8 @@
-import type { County } from '../../config/defaults.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { createDiagnostic } from '../../diagnostics/diagnostic.js';
 import { valuePlace, type YamlSource } from '../../load/yaml-source.js';
 import { suggest } from '../suggest.js';
+import type { County } from '../../model/config.js';
 
 /** Finds a county by its name or one of its aliases. */
 export function findCounty(counties: readonly County[], text: string): County | undefined {

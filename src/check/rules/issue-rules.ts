@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { createDiagnostic } from '../../diagnostics/diagnostic.js';
 import { valuePlace, type YamlSource } from '../../load/yaml-source.js';
-import type { CheckedIssue, Submission } from '../model.js';
-import type { IssueMetaData } from '../schemas.js';
+import type { CheckedIssue, Submission } from '../../model/checked-issue.js';
+import type { IssueMetaData } from '../../model/schemas.js';
 import { didYouMean } from '../suggest.js';
 
 /**

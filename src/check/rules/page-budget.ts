@@ -1,7 +1,7 @@
-import type { PageCounts } from '../../cache/page-counts.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { createDiagnostic } from '../../diagnostics/diagnostic.js';
-import type { CheckedIssue } from '../model.js';
+import type { CheckedIssue } from '../../model/checked-issue.js';
+import type { PageCounts } from '../../model/page-counts.js';
 
 /**
  * pdf/page-budget (in check): an issue whose last printed PDF ran over the

@@ -1,5 +1,5 @@
-import type { IssueModel } from '../merge/merge-issue.js';
 import type { MarkdownRenderer } from './markdown.js';
+import type { IssueModel } from '../model/issue-model.js';
 
 // The archive site itself is rendered by src/site/ (renderSite in src/site/render-site.ts).
 

@@ -1,6 +1,6 @@
-import type { County } from '../config/defaults.js';
 import type { Place } from '../diagnostics/diagnostic.js';
 import type { IssueMetaData } from './schemas.js';
+import type { County } from './config.js';
 
 /** A submission that passed its own checks: plain data for the merge stage. */
 export interface Submission {

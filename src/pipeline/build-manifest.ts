@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFIG_FILE } from '../config/config-file.js';
+import { CONFIG_FILE } from '../paths.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createDiagnosticPacker, unpackDiagnostics, type DiagnosticTables } from '../diagnostics/pack-diagnostics.js';
-import { CODE_DIR, searchPaths } from '../render/search-paths.js';
-import { folderListing, type FolderListing } from './check-cache.js';
+import { CODE_DIR, cacheDir, searchPaths } from '../paths.js';
+import { type FolderListing, folderListing } from '../load/folder-listing.js';
 
 /**
  * The record of the last successful build of an output folder: what its
@@ -21,7 +21,7 @@ export interface BuildManifest<R> {
 /** Where the manifest of the builds of `out` lives (beside the PDF cache). */
 export function manifestPath(root: string, out: string): string {
   const id = createHash('sha1').update(out).digest('hex').slice(0, 16);
-  return join(root, 'node_modules', '.cache', 'yongzu', 'builds', `${id}.json`);
+  return join(cacheDir(root), 'builds', `${id}.json`);
 }
 
 /** What a build reads, as names, sizes and times. */

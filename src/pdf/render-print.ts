@@ -1,8 +1,8 @@
 import type nunjucks from 'nunjucks';
-import type { Config } from '../config/defaults.js';
-import type { IssueModel } from '../merge/merge-issue.js';
-import type { createMarkdownRenderer } from './markdown.js';
-import { renderArticles } from './render-site.js';
+import type { createMarkdownRenderer } from '../render/markdown.js';
+import { renderArticles } from '../render/render-articles.js';
+import type { Config } from '../model/config.js';
+import type { IssueModel } from '../model/issue-model.js';
 
 /** The origin the print page is served under; Chromium never reaches a network with it (src/pdf). */
 export const PRINT_ORIGIN = 'http://yongzu.print';

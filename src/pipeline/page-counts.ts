@@ -1,13 +1,11 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/**
- * Pages of each issue's last printed PDF, by folder, so that `check` can warn about the page budget without printing.
- */
-export type PageCounts = Record<string, { pages: number; at: string }>;
+import type { PageCounts } from '../model/page-counts.js';
+import { cacheDir } from '../paths.js';
 
 function file(root: string): string {
-  return join(root, 'node_modules', '.cache', 'yongzu', 'pages.json');
+  return join(cacheDir(root), 'pages.json');
 }
 
 /** The page counts recorded by earlier builds; empty when none. */

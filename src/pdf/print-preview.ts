@@ -1,8 +1,8 @@
 import type nunjucks from 'nunjucks';
-import type { Config } from '../config/defaults.js';
-import type { IssueModel } from '../merge/merge-issue.js';
-import { createPrintResources, loadPrintCss, renderPrintPage, type Served } from '../pdf/print-resources.js';
+import { createPrintResources, loadPrintCss, renderPrintPage, type Served } from './print-resources.js';
 import type { MarkdownRenderer } from '../render/markdown.js';
+import type { Config } from '../model/config.js';
+import type { IssueModel } from '../model/issue-model.js';
 
 /** On screen, pages sit on a grey desk with a shadow, like a print preview. */
 const SCREEN_CSS =

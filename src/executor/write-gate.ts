@@ -1,7 +1,7 @@
 /**
  * A worker thread may write into the build's temporary output folder (the
- * search index, aside/aside-thread.ts) while the main thread, on Ctrl-C,
- * removes that folder synchronously (write-output.ts). The gate makes the two
+ * search index, thread-jobs.ts) while the main thread, on Ctrl-C,
+ * removes that folder synchronously (write/output-folder.ts). The gate makes the two
  * exclusive without a message round trip: once closeGate() returns, the write
  * under way, if any, has ended and no other starts, so nothing reappears in
  * the folder being removed. Two shared integers: `closed` and `busy`, each

@@ -1,8 +1,8 @@
-import { htmlToText, searchRecordOf, type SearchDoc, type SearchRecord } from '../site/search-records.js';
-import type { OutputFile } from '../write/write-output.js';
 import { createCharTable, createSearchIndex, writeSearchIndex } from './create-search-index.js';
+import type { OutputFile } from '../model/output-file.js';
+import { htmlToText, searchRecordOf, type SearchDoc, type SearchRecord } from './records.js';
 
-/** The search index of the site's write-ups made in one step, on this thread (no aside thread, or it failed). */
+/** The search index of the site's write-ups made in one step (the inline executor, or when the thread failed). */
 export function createSearchIndexOfDocs(docs: readonly SearchDoc[]): OutputFile[] {
   return createSearchIndex(docs.map((doc) => searchRecordOf(doc)));
 }
@@ -12,7 +12,7 @@ export type SentDoc = Omit<SearchDoc, 'html'> & { html?: string };
 
 /**
  * The search index made in two steps, for a thread that gets the write-ups'
- * HTML folder by folder while the build checks them (aside/aside-work.ts):
+ * HTML folder by folder while the build checks them (executor/thread-jobs.ts):
  * each one's text is taken out and numbered as it comes (add), and the index
  * is written once the site's order is known (index). The files are those of
  * createSearchIndex over the same records, byte for byte (a test holds them

@@ -1,0 +1,137 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { unpackDiagnostics } from '../diagnostics/pack-diagnostics.js';
+import type { SourceRead } from '../load/read-source.js';
+import type { SearchDoc } from '../search/records.js';
+import { onInterrupt } from '../write/interrupt.js';
+import type { BodyOfText, Executor, SectionHtml } from './executor.js';
+import { createInlineExecutor } from './inline-executor.js';
+import type { ThreadReply, ThreadRequest, SentBody } from './thread-protocol.js';
+import { closeGate, createWriteGate } from './write-gate.js';
+
+/**
+ * The executor on one worker thread beside the main thread, for the work that
+ * is different code from the main thread's, so neither thread compiles the
+ * other's (measured on the 2-core machine: threads doing the same work as the
+ * main thread made the build slower). It reads and decodes folders' files
+ * ahead of the main thread; while the main thread parses, checks and renders
+ * them, it runs the copy rules over their bodies and takes the search text
+ * out of their sections; at the end of a build it makes the search index and
+ * writes its files into the output's temporary folder. If the thread fails,
+ * what is still owed is done inline.
+ *
+ * Undefined when the compiled worker is absent (running from the TypeScript
+ * sources, as tests do): the caller uses the inline executor.
+ */
+export function startThreadExecutor(): Executor | undefined {
+  const file = new URL('./thread-main.js', import.meta.url);
+  if (!existsSync(fileURLToPath(file))) return undefined;
+  const inline = createInlineExecutor();
+  // On Ctrl-C, no file of the index may be written after the temporary output folder is removed.
+  const gate = createWriteGate();
+  const unregister = onInterrupt(() => closeGate(gate));
+  const worker = new Worker(file, { workerData: { gate } });
+  let failed = false;
+  let next = 0;
+  /** Copy requests under way: their bodies (to redo inline if the thread fails) and their resolvers. */
+  const copies = new Map<number, { bodies: readonly BodyOfText[]; resolve: (list: Diagnostic[]) => void }>();
+  /** Folders asked to be read ahead: their files' promise until taken, their resolver until the files come. */
+  const promised = new Map<string, Promise<ReadonlyMap<string, SourceRead> | undefined>>();
+  const resolvers = new Map<string, (reads: ReadonlyMap<string, SourceRead> | undefined) => void>();
+  /** Files whose text the thread read and keeps: their bodies are sent as where they start in it. */
+  const kept = new Set<string>();
+  /** The HTML each file's section was sent with: a doc with the same HTML is sent without it. */
+  const sent = new Map<string, string>();
+  let writing:
+    | { docs: readonly SearchDoc[]; dir: string; resolve: (n: number) => void; reject: (e: Error) => void }
+    | undefined;
+
+  const fail = () => {
+    if (failed) return;
+    failed = true;
+    for (const resolve of resolvers.values()) resolve(undefined);
+    resolvers.clear();
+    for (const { bodies, resolve } of copies.values()) void inline.copyWarnings(bodies).then(resolve);
+    copies.clear();
+    if (writing) {
+      const { docs, dir, resolve, reject } = writing;
+      writing = undefined;
+      inline.searchIndex(docs).writeInto(dir).then(resolve, reject);
+    }
+  };
+  worker.on('message', (reply: ThreadReply) => {
+    if (reply.kind === 'sources') {
+      for (const [name, read] of reply.reads) if (read.kind === 'text') kept.add(`issues/${reply.folder}/${name}`);
+      resolvers.get(reply.folder)?.(new Map(reply.reads));
+      resolvers.delete(reply.folder);
+    } else if (reply.kind === 'copy') {
+      const pending = copies.get(reply.id);
+      copies.delete(reply.id);
+      pending?.resolve(unpackDiagnostics(reply.rows, reply.tables));
+    } else if (writing) {
+      const { resolve, reject } = writing;
+      writing = undefined;
+      if (reply.kind === 'written') resolve(reply.count);
+      else reject(Object.assign(new Error(reply.message), { code: reply.code }));
+    }
+  });
+  worker.once('error', fail);
+  worker.once('exit', fail);
+  const post = (request: ThreadRequest) => worker.postMessage(request);
+
+  return {
+    readAhead(root, folders) {
+      if (failed) return;
+      for (const { folder } of folders) {
+        promised.set(folder, new Promise((resolve) => resolvers.set(folder, resolve)));
+      }
+      post({ kind: 'read', root, folders: [...folders] });
+    },
+    sourcesRead(folder) {
+      const promise = promised.get(folder) ?? Promise.resolve(undefined);
+      promised.delete(folder);
+      return promise;
+    },
+    copyWarnings(bodies) {
+      if (failed) return inline.copyWarnings(bodies);
+      const id = next++;
+      const sentBodies = bodies.map(
+        ({ file, body, bodyLine, text }): SentBody =>
+          kept.delete(file) && text.endsWith(body)
+            ? { file, bodyLine, bodyStart: text.length - body.length }
+            : { file, body, bodyLine },
+      );
+      post({ kind: 'copy', id, bodies: sentBodies });
+      return new Promise((resolve) => copies.set(id, { bodies, resolve }));
+    },
+    sectionsRendered(sections: readonly SectionHtml[]) {
+      if (failed || sections.length === 0) return;
+      for (const s of sections) sent.set(s.file, s.html);
+      post({ kind: 'sections', sections: [...sections] });
+    },
+    searchIndex(docs) {
+      if (!failed) {
+        post({
+          kind: 'index',
+          docs: docs.map(({ file, html, meta }) => (sent.get(file) === html ? { file, meta } : { file, html, meta })),
+        });
+      }
+      return {
+        writeInto(dir) {
+          if (failed) return inline.searchIndex(docs).writeInto(dir);
+          return new Promise<number>((resolve, reject) => {
+            writing = { docs, dir, resolve, reject };
+            post({ kind: 'write', dir });
+          });
+        },
+      };
+    },
+    close() {
+      failed = true; // nothing is owed any more
+      unregister();
+      void worker.terminate();
+    },
+  };
+}

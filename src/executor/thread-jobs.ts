@@ -1,0 +1,82 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { workerData } from 'node:worker_threads';
+import { type BodyText, bodyCopyDiagnostics } from '../check/copy-diagnostics.js';
+import { createDiagnosticPacker } from '../diagnostics/pack-diagnostics.js';
+import type { OutputFile } from '../model/output-file.js';
+import { createSearchTexts } from '../search/index-in-steps.js';
+import { safeOutputPath } from '../write/write-files.js';
+import type { SectionHtml } from './executor.js';
+import type { SentBody, ThreadReply, ThreadRequest } from './thread-protocol.js';
+import { throughGate } from './write-gate.js';
+
+/**
+ * The worker's work besides reading (thread-main.ts): per folder, the copy
+ * rules' warnings on its bodies, packed (see pack-diagnostics.ts), and its
+ * sections' search text; at the end of a build, the search index, written
+ * where it is told, each write through the gate (write-gate.ts).
+ */
+const search = createSearchTexts();
+const { gate } = workerData as { gate: SharedArrayBuffer };
+let files: OutputFile[] = [];
+
+// Sections wait while copy requests are queued: the main thread waits for
+// the copy warnings at the end of checking, not for the search text, which
+// is needed only when the index is made.
+const sections: SectionHtml[][] = [];
+let draining = false;
+const drainOne = () => {
+  const next = sections.shift();
+  if (next) for (const s of next) search.add(s.file, s.html);
+  if (sections.length > 0) setImmediate(drainOne);
+  else draining = false;
+};
+
+/** A body as sent, whole again: the end of the text this thread read (taken from `texts`), or as it came. */
+function bodyOf(sent: SentBody, texts: Map<string, string>): BodyText {
+  if ('body' in sent) return sent;
+  const text = texts.get(sent.file);
+  texts.delete(sent.file);
+  if (text === undefined) throw new Error(`no text kept for ${sent.file}`);
+  return { file: sent.file, body: text.slice(sent.bodyStart), bodyLine: sent.bodyLine };
+}
+
+/** Writes files into `dir` unless the gate closes (Ctrl-C on the main thread); how many were written. */
+function writeThroughGate(dir: string, list: readonly OutputFile[]): number {
+  const dirs = new Set(list.map((f) => dirname(safeOutputPath(dir, f.path))));
+  for (const d of [...dirs].sort()) if (!throughGate(gate, () => mkdirSync(d, { recursive: true }))) return 0;
+  let written = 0;
+  for (const f of list) {
+    if (!throughGate(gate, () => writeFileSync(safeOutputPath(dir, f.path), f.content))) break;
+    written++;
+  }
+  return written;
+}
+
+export function handle(
+  request: Exclude<ThreadRequest, { kind: 'read' }>,
+  post: (reply: ThreadReply, transfer?: ArrayBuffer[]) => void,
+  texts: Map<string, string>,
+): void {
+  if (request.kind === 'copy') {
+    const packer = createDiagnosticPacker();
+    const rows = Int32Array.from(packer.pack(request.bodies.flatMap((b) => bodyCopyDiagnostics(bodyOf(b, texts)))));
+    post({ kind: 'copy', id: request.id, rows, tables: packer.tables() }, [rows.buffer as ArrayBuffer]);
+  } else if (request.kind === 'sections') {
+    sections.push(request.sections);
+    if (!draining) {
+      draining = true;
+      setImmediate(drainOne);
+    }
+  } else if (request.kind === 'index') {
+    for (const list of sections.splice(0)) for (const s of list) search.add(s.file, s.html);
+    files = search.index(request.docs);
+  } else {
+    try {
+      post({ kind: 'written', count: writeThroughGate(request.dir, files) });
+    } catch (e) {
+      const { code, message } = e as NodeJS.ErrnoException;
+      post({ kind: 'write-failed', code, message });
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * A folder's signature, and the names of the files directly in it (as readdir's entries say: symbolic links are not
+ * files).
+ */
+export interface FolderListing {
+  sig: string;
+  files: string[];
+}
+
+/**
+ * Names, sizes, modification times and inodes of everything in a folder, its
+ * subfolders included: its signature. The build's input fingerprint is made
+ * of these (build-manifest.ts), so one stat pass serves both, and the folder's
+ * files are read (load-project.ts) without listing it again.
+ */
+export function folderListing(root: string, folder: string): FolderListing {
+  const files: string[] = [];
+  const signature = (dir: string, top: boolean): string =>
+    readdirSync(dir, { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .map((entry) => {
+        const n = entry.name;
+        if (top && entry.isFile()) files.push(n);
+        // Nanosecond times: two saves within one millisecond still differ.
+        const s = statSync(join(dir, n), { bigint: true, throwIfNoEntry: false });
+        if (!s) return n;
+        return s.isDirectory() ? `${n}/[${signature(join(dir, n), false)}]` : `${n}:${s.size}:${s.mtimeNs}:${s.ino}`;
+      })
+      .join('|');
+  try {
+    return { sig: signature(join(root, 'issues', folder), true), files };
+  } catch {
+    return { sig: '', files: [] };
+  }
+}
+
+/** A folder's signature alone (folderListing). */
+export function folderSignature(root: string, folder: string): string {
+  return folderListing(root, folder).sig;
+}

@@ -1,0 +1,32 @@
+import { resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Executor } from '../executor/executor.js';
+import { startExecutor } from '../executor/start-executor.js';
+import type { CheckedIssue } from '../model/checked-issue.js';
+import type { Config } from '../model/config.js';
+import { checkSources } from './check-sources.js';
+
+export interface CheckResult {
+  diagnostics: Diagnostic[];
+  fileCount: number;
+  config: Config;
+  issues: CheckedIssue[];
+}
+
+/**
+ * `yongzu check`: the first half of the pipeline and nothing else. Folders
+ * whose files did not change since the last run are taken from the memo
+ * (node_modules/.cache/yongzu/check.json), the only file it writes.
+ */
+export async function runCheck(options: { root: string }): Promise<CheckResult> {
+  const root = resolve(options.root);
+  let executor: Executor | undefined;
+  try {
+    const checked = await checkSources(root, { render: false, executor: (n) => (executor ??= startExecutor(n)) });
+    await checked.memoSaved;
+    const { diagnostics, fileCount, config, issues } = checked;
+    return { diagnostics, fileCount, config, issues };
+  } finally {
+    executor?.close();
+  }
+}

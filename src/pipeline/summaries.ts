@@ -1,0 +1,66 @@
+import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { IssuePdf } from '../pdf/render-pdfs.js';
+
+/** What a build or `yongzu pdf` reports about one printed issue. */
+export interface PdfSummary {
+  /** Path of the PDF, absolute. */
+  path: string;
+  folder: string;
+  pages: number;
+  bytes: number;
+  fonts: string[];
+  cached: boolean;
+  ms: number;
+  /** The imposed A3 booklet, when asked for. */
+  booklet?: { path: string; sheets: number; blanks: number };
+}
+
+export function summarisePdf(p: IssuePdf, path: string, bookletPath?: string): PdfSummary {
+  return {
+    path,
+    folder: p.issue.folder,
+    pages: p.pages,
+    bytes: p.pdf.byteLength,
+    fonts: p.fonts,
+    cached: p.cached,
+    ms: p.ms,
+    ...(p.booklet && bookletPath
+      ? { booklet: { path: bookletPath, sheets: p.booklet.sheets, blanks: p.booklet.blanks } }
+      : {}),
+  };
+}
+
+export function lockedDiagnostic(out: string, e: { pid: number; lockFile: string }): Diagnostic {
+  return createDiagnostic(
+    out,
+    undefined,
+    'error',
+    'build/locked',
+    `另一个生成任务（进程 ${e.pid}）正在写入这个输出文件夹，本次未写入。请等它结束后再试；如确认没有其他任务，删除 ${e.lockFile}。`,
+  );
+}
+
+/** What an editor can do about a failed write, by error code. */
+const WRITE_ERRORS: Record<string, string> = {
+  ENOSPC: '磁盘空间不足',
+  EDQUOT: '超出磁盘配额',
+  EACCES: '没有写入权限',
+  EPERM: '没有写入权限',
+  EROFS: '磁盘是只读的',
+  ENOTDIR: '路径中有一段不是文件夹',
+  EEXIST: '路径中有一段不是文件夹',
+};
+
+/** A filesystem error while writing OUT, as a diagnostic; undefined for any other error (a bug). */
+export function writeFailure(e: unknown, out: string): Diagnostic | undefined {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (typeof code !== 'string' || !code.startsWith('E')) return undefined;
+  const why = WRITE_ERRORS[code] ?? '文件系统报错';
+  return createDiagnostic(
+    out,
+    undefined,
+    'error',
+    'build/write',
+    `无法写入输出文件夹（${why}，${code}）。上一次的输出保持不变，临时文件已删除。请检查 --out 路径、磁盘空间和权限后重试。`,
+  );
+}

@@ -1,0 +1,40 @@
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { OutputFile } from '../model/output-file.js';
+import { safeOutputPath } from './write-files.js';
+
+/**
+ * Writes an output folder in place, file by file, as `yongzu dev` does on
+ * every save: only files whose bytes changed since the last write are
+ * written (each to a temporary name, then renamed), and files it wrote before
+ * that are no longer produced are removed. Files it did not write are left alone.
+ */
+export function createChangedFilesWriter(out: string) {
+  /** The bytes last written to each output path. */
+  const last = new Map<string, string | Uint8Array>();
+  const same = (a: string | Uint8Array, b: string | Uint8Array) =>
+    a === b || (typeof a === 'string' ? a === b : typeof b !== 'string' && Buffer.compare(a, b) === 0);
+  /** Writes `files` as the whole output; returns the paths written or removed. */
+  return async function writeChanged(files: readonly OutputFile[]): Promise<string[]> {
+    const changed: string[] = [];
+    const produced = new Set(files.map((f) => f.path));
+    for (const path of [...last.keys()]) {
+      if (produced.has(path)) continue;
+      await rm(safeOutputPath(out, path), { force: true });
+      last.delete(path);
+      changed.push(path);
+    }
+    for (const f of files) {
+      const before = last.get(f.path);
+      if (before !== undefined && same(before, f.content)) continue;
+      const target = safeOutputPath(out, f.path);
+      await mkdir(dirname(target), { recursive: true });
+      const tmp = `${target}.tmp-${process.pid}`;
+      await writeFile(tmp, f.content);
+      await rename(tmp, target);
+      last.set(f.path, f.content);
+      changed.push(f.path);
+    }
+    return changed;
+  };
+}

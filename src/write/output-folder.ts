@@ -1,0 +1,154 @@
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, open, readFile, rename, rm, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { OutputFile } from '../model/output-file.js';
+import { onInterrupt } from './interrupt.js';
+import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from './output-guard.js';
+import { safeOutputPath } from './write-files.js';
+
+/** Another build holds the lock of this output folder. */
+export class OutputLockedError extends Error {
+  constructor(
+    readonly lockFile: string,
+    readonly pid: number,
+  ) {
+    super(`output locked by process ${pid}`);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * The lock another live build holds on `out`, if any, without taking it: lets
+ * a build refuse before its slow work (printing PDFs) rather than after.
+ */
+export async function findLiveLock(out: string): Promise<OutputLockedError | undefined> {
+  const lockFile = `${out}.lock`;
+  const pid = Number((await readFile(lockFile, 'utf8').catch(() => '')).trim());
+  return pid > 0 && pid !== process.pid && isAlive(pid) ? new OutputLockedError(lockFile, pid) : undefined;
+}
+
+/** Takes `<out>.lock`; a lock left by a dead process is taken over. */
+async function acquireLock(out: string): Promise<() => Promise<void>> {
+  const lockFile = `${out}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(lockFile, 'wx');
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return () => unlink(lockFile).catch(() => undefined);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number((await readFile(lockFile, 'utf8').catch(() => '')).trim());
+      if (pid > 0 && isAlive(pid) && pid !== process.pid) throw new OutputLockedError(lockFile, pid);
+      await unlink(lockFile).catch(() => undefined);
+    }
+  }
+  throw new OutputLockedError(lockFile, 0);
+}
+
+/**
+ * The output folder being written: files go into a fresh folder beside OUT as
+ * they are made (so a build never holds the whole site in memory), and the
+ * folder is swapped in for OUT only when complete. On any failure, or Ctrl-C,
+ * the previous OUT is untouched and the temporary folder removed.
+ */
+export interface OutputFolder {
+  /** The temporary folder the files go into until commit. */
+  readonly dir: string;
+  /** Writes one file (synchronously: see writeFilesInto). */
+  write(file: OutputFile): void;
+  /** How many files were written by write(). */
+  readonly count: number;
+  /** Swaps the folder in for OUT; the previous OUT is removed. */
+  commit(): Promise<void>;
+  /** Removes the temporary folder and frees the lock; OUT stays as it was. */
+  abort(): Promise<void>;
+}
+
+/** The mode a new OUT gets: what the umask leaves of 0777, as mkdir would make it (mkdtemp makes 0700). */
+function folderMode(out: string): number {
+  const existing = statSync(out, { throwIfNoEntry: false });
+  if (existing?.isDirectory()) return existing.mode & 0o7777;
+  return 0o777 & ~process.umask();
+}
+
+/** Takes OUT's lock and opens a temporary folder beside it, with OUT's mode. */
+export async function openOutputFolder(out: string): Promise<OutputFolder> {
+  const parent = dirname(out);
+  await mkdir(parent, { recursive: true });
+  const release = await acquireLock(out);
+  let tmp: string;
+  try {
+    tmp = await mkdtemp(join(parent, `.${basename(out)}.tmp-`));
+    await chmod(tmp, folderMode(out));
+  } catch (e) {
+    await release();
+    throw e;
+  }
+  let old: string | undefined;
+  let count = 0;
+  const dirs = new Set<string>();
+  // On Ctrl-C: put the previous output back if it was moved aside, drop the temporary folder, free the lock.
+  const unregister = onInterrupt(() => {
+    if (old && existsSync(old) && !existsSync(out)) renameSync(old, out);
+    rmSync(tmp, { recursive: true, force: true });
+    unlinkSync(`${out}.lock`);
+  });
+  let ended = false;
+  const end = async (removeTmp: boolean) => {
+    if (ended) return;
+    ended = true;
+    unregister();
+    if (removeTmp) await rm(tmp, { recursive: true, force: true });
+    await release();
+  };
+  return {
+    dir: tmp,
+    get count() {
+      return count;
+    },
+    write(file) {
+      const target = safeOutputPath(tmp, file.path);
+      const d = dirname(target);
+      if (!dirs.has(d)) {
+        mkdirSync(d, { recursive: true });
+        dirs.add(d);
+      }
+      writeFileSync(target, file.content);
+      count++;
+    },
+    async commit() {
+      try {
+        writeFileSync(join(tmp, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
+        old = join(parent, `.${basename(out)}.old-${process.pid}-${Date.now()}`);
+        try {
+          await rename(out, old);
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+          old = undefined;
+        }
+        try {
+          await rename(tmp, out);
+        } catch (e) {
+          if (old) await rename(old, out);
+          old = undefined;
+          throw e;
+        }
+      } catch (e) {
+        await end(true);
+        throw e;
+      }
+      await end(false);
+      if (old) await rm(old, { recursive: true, force: true });
+    },
+    abort: () => end(true),
+  };
+}
