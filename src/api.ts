@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { CheckedIssue } from './check/model.js';
 import type { Config } from './config/defaults.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
-import { createDiagnostic, hasErrors } from './diagnostics/diagnostic.js';
+import { hasErrors } from './diagnostics/diagnostic.js';
 import type { FileFix } from './fix/fix-project.js';
 import { readPageCounts, recordPageCounts } from './cache/page-counts.js';
 import type { IssueModel } from './merge/merge-issue.js';
@@ -13,6 +13,11 @@ import type { RenderedSections } from './render/markdown.js';
 import type { FolderListing } from './cache/check-cache.js';
 import type { OutputFile } from './write/write-output.js';
 import { guardOutputFolder, OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from './write/output-guard.js';
+import { buildLocked } from './rules/build/locked.js';
+import { buildWrite } from './rules/build/write.js';
+import { pdfNoIssue } from './rules/pdf/no-issue.js';
+import { renderMarkdown } from './rules/render/markdown.js';
+import { renderTemplate } from './rules/render/template.js';
 
 // Modules load when a command needs them: `check` never loads rendering or
 // Chromium, and a build with nothing to do loads little more than its manifest.
@@ -24,7 +29,7 @@ const lazy = {
       import('./check/check-folders.js'),
       import('./cache/check-cache.js'),
       import('./check/check-project.js'),
-      import('./check/rules/page-budget.js'),
+      import('./rules/pdf/page-budget.js'),
       import('./aside/aside-thread.js'),
     ]),
   fix: () => import('./fix/fix-project.js'),
@@ -270,21 +275,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       if (e instanceof SectionRenderError) {
         return refuse([
           ...diagnostics,
-          createDiagnostic(
+          renderMarkdown.report(
             e.file,
             undefined,
-            'error',
-            'render/markdown',
             '这篇稿件的正文无法排版（结构过于复杂），本次未写入任何文件。请检查是否误粘贴了大量符号。',
           ),
         ]);
       }
       // nunjucks reports template bugs as errors naming the template and line.
-      const d = createDiagnostic(
+      const d = renderTemplate.report(
         'templates',
         undefined,
-        'error',
-        'render/template',
         `模板出错，本次未写入任何文件：${(e as Error).message.replace(/\s+/g, ' ').trim()}。请改正 templates/ 下的模板。`,
       );
       return refuse([...diagnostics, d]);
@@ -302,11 +303,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         const why = WRITE_ERRORS[code] ?? '文件系统报错';
         return refuse([
           ...diagnostics,
-          createDiagnostic(
+          buildWrite.report(
             out,
             undefined,
-            'error',
-            'build/write',
             `无法写入输出文件夹（${why}，${code}）。上一次的输出保持不变，临时文件已删除。请检查 --out 路径、磁盘空间和权限后重试。`,
           ),
         ]);
@@ -404,11 +403,9 @@ export async function pdf(options: PdfOptions): Promise<PdfResult> {
   if (blocking.length > 0 || hasErrors(selected.diagnostics) || selected.value.length === 0) {
     if (selected.value.length === 0 && !hasErrors(diagnostics)) {
       diagnostics.push(
-        createDiagnostic(
+        pdfNoIssue.report(
           'issues',
           undefined,
-          'error',
-          'pdf/no-issue',
           '没有可以生成 PDF 的期：issues/ 下没有有效的 issue.yml。请先运行「yongzu check」查看问题。',
         ),
       );
@@ -443,11 +440,9 @@ export async function pdf(options: PdfOptions): Promise<PdfResult> {
 }
 
 function lockedDiagnostic(out: string, e: { pid: number; lockFile: string }): Diagnostic {
-  return createDiagnostic(
+  return buildLocked.report(
     out,
     undefined,
-    'error',
-    'build/locked',
     `另一个生成任务（进程 ${e.pid}）正在写入这个输出文件夹，本次未写入。请等它结束后再试；如确认没有其他任务，删除 ${e.lockFile}。`,
   );
 }

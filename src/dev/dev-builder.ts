@@ -1,14 +1,14 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, sep } from 'node:path';
 import { folderSignature } from '../cache/check-cache.js';
-import { checkIssue, type IssueCheck } from '../check/check-project.js';
-import { checkUniqueNumbers } from '../check/rules/issue-rules.js';
+import { checkIssue, checkUniqueNumbers, type IssueCheck } from '../check/check-project.js';
 import { loadConfig, CONFIG_FILE } from '../config/load-config.js';
 import type { Config } from '../config/defaults.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { listIssueFolders, loadIssue } from '../load/load-project.js';
 import { mergeIssue } from '../merge/merge-issue.js';
+import { renderTemplate } from '../rules/render/template.js';
 import {
   createMarkdownRenderer,
   loadMarkdownPipeline,
@@ -173,14 +173,7 @@ export function createDevBuilder(root: string, out: string) {
       ];
     } catch (e) {
       const message = `模板出错：${(e as Error).message.replace(/\s+/g, ' ').trim()}。请改正 templates/ 下的模板。`;
-      const d: Diagnostic = {
-        file: 'templates',
-        line: 1,
-        column: 1,
-        severity: 'error',
-        rule: 'render/template',
-        message,
-      };
+      const d = renderTemplate.report('templates', undefined, message);
       return { ok: false, diagnostics: [...diagnostics, d], written: [], ms: performance.now() - started };
     }
     const paths = await writeChanged(files);

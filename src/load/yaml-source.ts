@@ -1,6 +1,9 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { Diagnostic, Place } from '../diagnostics/diagnostic.js';
-import { createDiagnostic } from '../diagnostics/diagnostic.js';
+import { aliasLimitAt, MAX_ALIASES } from '../rules/front-matter/alias-limit.js';
+import { fullwidthColons } from '../rules/front-matter/fullwidth-colon.js';
+import { notMappingAt } from '../rules/front-matter/not-mapping.js';
+import { yamlError } from '../rules/front-matter/yaml.js';
 import { lineOf, lineStarts } from './line-index.js';
 import { loadPlainYaml } from './plain-yaml.js';
 
@@ -22,22 +25,6 @@ export interface YamlSource {
   length: number;
 }
 
-/** YAML aliases beyond this count are refused (the "billion laughs" bomb). */
-const MAX_ALIASES = 100;
-
-const YAML_MESSAGES: Record<string, string> = {
-  DUPLICATE_KEY: '同一个键写了两次',
-  BAD_INDENT: '缩进不对',
-  MISSING_CHAR: '缺少配对的引号或括号',
-  MULTILINE_IMPLICIT_KEY: '键不能跨行，可能是上一行的冒号后少了空格',
-  BLOCK_AS_IMPLICIT_KEY: '键的写法不对',
-  UNEXPECTED_TOKEN: '出现了意外的字符',
-  TAB_AS_INDENT: '不能用 Tab 缩进，请改用空格',
-  BAD_SCALAR_START: '值不能以这个字符开头，请给值加上引号',
-  ALIAS_PROPS: '别名写法不对',
-  BAD_ALIAS: '引用了不存在的别名',
-};
-
 /**
  * Parses YAML text into a document with positions. `lineOffset` is the number
  * of lines in the file before the YAML text begins.
@@ -56,25 +43,7 @@ export function parseYamlSource(
     lineOffset,
     length: text.length,
   };
-  const diagnostics: Diagnostic[] = [];
-
-  const colonLines = new Set<number>();
-  const lines = text.split('\n');
-  lines.forEach((line, i) => {
-    const m = /^(\s*-?\s*)([A-Za-z_][\w-]*)(\s*)([：﹕︰])/.exec(line);
-    if (!m) return;
-    colonLines.add(i + 1);
-    const column = m[1]!.length + m[2]!.length + m[3]!.length + 1;
-    diagnostics.push(
-      createDiagnostic(
-        file,
-        { line: i + 1 + lineOffset, column },
-        'error',
-        'front-matter/fullwidth-colon',
-        `「${m[2]}」后面用了全角冒号「${m[4]}」；应为半角冒号加空格，如「${m[2]}: 值」。`,
-      ),
-    );
-  });
+  const { lines: colonLines, diagnostics } = fullwidthColons(text, file, lineOffset);
 
   // Plain front-matter (the usual kind) is read by the faster parser; the
   // document with positions is made only if a diagnostic needs a place.
@@ -88,44 +57,19 @@ export function parseYamlSource(
   for (const error of doc.errors) {
     const place = placeOfOffset(source, error.pos[0]);
     if (colonLines.has(place.line - lineOffset)) continue;
-    const what = YAML_MESSAGES[error.code] ?? 'YAML 格式错误';
-    diagnostics.push(
-      createDiagnostic(
-        file,
-        place,
-        'error',
-        'front-matter/yaml',
-        `${what}（YAML ${error.code}）。请检查这一行：键和值之间用半角冒号加空格（「键: 值」），缩进用空格，引号成对。`,
-      ),
-    );
+    diagnostics.push(yamlError(file, place, error.code));
   }
   if (diagnostics.length > 0) return { source, diagnostics };
 
   if (doc.contents !== null && !isMap(doc.contents)) {
-    diagnostics.push(
-      createDiagnostic(
-        file,
-        placeOfNode(source, doc.contents),
-        'error',
-        'front-matter/not-mapping',
-        '这里应是「键: 值」形式的若干行（如「county: 江华县」），而不是一段文字或列表。',
-      ),
-    );
+    diagnostics.push(notMappingAt(file, placeOfNode(source, doc.contents)));
     return { source, diagnostics };
   }
   try {
     const data = doc.toJS({ maxAliasCount: MAX_ALIASES }) as unknown;
     source.data = (data ?? {}) as Record<string, unknown>;
   } catch {
-    diagnostics.push(
-      createDiagnostic(
-        file,
-        { line: 1 + lineOffset, column: 1 },
-        'error',
-        'front-matter/alias-limit',
-        `YAML 别名（&、*）展开过多，超过 ${MAX_ALIASES} 处，已拒绝读取。请直接写出各项的值。`,
-      ),
-    );
+    diagnostics.push(aliasLimitAt(file, { line: 1 + lineOffset, column: 1 }));
   }
   return { source, diagnostics };
 }
