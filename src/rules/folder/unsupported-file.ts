@@ -25,6 +25,10 @@ export const unsupportedFile = defineRule({
         files: { 'issues/2009-18/_江华县来稿.txt': '江华县全力为新型工业化提供干部保障。' },
         note: '以「_」开头的文件不看。',
       },
+      {
+        files: { 'issues/2009-18/_草稿.md': '还没写完', 'issues/2009-18/.01-jianghua.md.swp': 'x' },
+        note: '以「_」或「.」开头的文件（草稿、编辑软件的临时文件）都不看。',
+      },
     ],
   },
 });
