@@ -28,14 +28,17 @@ function showFile(file: ExampleFile): Omit<ShownFile, 'path'> {
 
 const plain = (text: string) => text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
 
-/** Where an example's first diagnostic is, in Chinese: 第 1 行第 5 列「,」, or the file and its line and column. */
-export function showPlace(example: Example): string | undefined {
+/**
+ * Where an example's first diagnostic is, in Chinese: 第 1 行第 5 列「,」, or
+ * the file (as `showFile` writes it) and its line and column.
+ */
+export function showPlace(example: Example, showFile = (file: string) => file): string | undefined {
   if (example.at === undefined) return undefined;
   const m = /^(?:(.*):)?(\d+):(\d+)$/.exec(example.at);
   if (!m) return example.at;
   const [, file, line, column] = m;
   const where = `第 ${line} 行第 ${column} 列`;
-  if (file !== undefined) return `${file} ${where}`;
+  if (file !== undefined) return `${showFile(file)} ${where}`;
   if (!isTextExample(example)) return where;
   const c = [...(example.text.split('\n')[Number(line) - 1] ?? '')][Number(column) - 1];
   return c === undefined || /\s/.test(c) ? where : `${where}「${c}」`;
