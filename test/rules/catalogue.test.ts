@@ -113,6 +113,24 @@ describe('rule ids in the code', () => {
   });
 });
 
+describe('the rules depend one way', () => {
+  it('on diagnostics/, load/, config/ (types only) and each other, never on check/, render/, pdf/, api or cli', () => {
+    const wrong = sources(RULES_DIR).flatMap((file) =>
+      [...readFileSync(join(SRC, file), 'utf8').matchAll(/^import (type )?.* from '([^']+)';$/gm)].flatMap((m) => {
+        const [, typeOnly, spec] = m;
+        if (!spec!.startsWith('.')) return [];
+        const target = relative(SRC, join(SRC, file, '..', spec!))
+          .split('\\')
+          .join('/');
+        const ok =
+          /^(rules|diagnostics|load)\//.test(target) || (target.startsWith('config/') && typeOnly !== undefined);
+        return ok ? [] : [`${file} imports ${target}`];
+      }),
+    );
+    expect(wrong).toEqual([]);
+  });
+});
+
 describe('the example project and the sample issue', () => {
   it('the example project passes every rule without a word', async () => {
     const root = makeProject(EXAMPLE_PROJECT);
