@@ -29,7 +29,7 @@ export function rulesMarkdown(): string {
     '',
     '| 规则 | 级别 | 查什么 |',
     '|---|---|---|',
-    ...RULES.map((r) => `| [\`${r.id}\`](#${anchor(r.id)}) | ${SEVERITY_LABEL[r.severity]} | ${cell(r.summary)} |`),
+    ...RULES.map((r) => `| [\`${r.id}\`](#${anchor(r.id)}) | ${SEVERITY_LABEL[r.severity]} | ${cell(md(r.summary))} |`),
     '',
     '## 示例项目',
     '',
@@ -38,7 +38,7 @@ export function rulesMarkdown(): string {
     ...Object.entries(EXAMPLE_PROJECT).flatMap(([path, text]) => [`\`${path}\`：`, '', ...fence(text, path), '']),
   ];
   for (const family of FAMILIES) {
-    out.push(`## ${family.title}（${family.id}）`, '', family.about, '');
+    out.push(`## ${family.title}（${family.id}）`, '', md(family.about), '');
     for (const rule of family.rules) out.push(...ruleSection(rule));
   }
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
@@ -50,9 +50,9 @@ function ruleSection(rule: Rule): string[] {
     '',
     `### ${rule.id}`,
     '',
-    `**${SEVERITY_LABEL[rule.severity]}**：${rule.summary}`,
+    `**${SEVERITY_LABEL[rule.severity]}**：${md(rule.summary)}`,
     '',
-    rule.description,
+    md(rule.description),
     '',
   ];
   if (rule.kind === 'source') {
@@ -60,17 +60,18 @@ function ruleSection(rule: Rule): string[] {
   } else {
     out.push('这一条报告的是命令运行中遇到的问题，不是稿件里的问题，所以没有示例。', '');
   }
-  out.push(`**改法**：${rule.fix}`, '');
+  out.push(`**改法**：${md(rule.fix)}`, '');
   return out;
 }
 
 function examples(list: readonly Example[]): string[] {
   return list.flatMap((example) => {
-    const place = showPlace(example, code);
+    // The catalogue's texts are plain text: Markdown's marks in them are escaped, code is shown as code.
+    const place = showPlace(example, { file: code, char: md });
     const notes = [
       ...(place ? [`报告位置：${place}`] : []),
       ...(isTextExample(example) && example.fixed !== undefined ? [`改正后：${code(example.fixed)}`] : []),
-      ...(example.note ? [example.note] : []),
+      ...(example.note ? [md(example.note)] : []),
     ].join('；');
     if (isTextExample(example)) {
       if (!example.text.includes('\n')) return [`- ${code(example.text)}${notes ? `　${notes}` : ''}`, ''];
@@ -103,6 +104,9 @@ function code(text: string): string {
   if (!text.includes('`')) return `\`${text}\``;
   return `\`\` ${text} \`\``;
 }
+
+/** Plain text in Markdown: the characters that would mark it up escaped (`_` inside a word marks nothing). */
+const md = (text: string) => text.replace(/[\\`*[\]<>~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\$&');
 
 /** A table cell: pipes escaped. */
 const cell = (text: string) => text.replace(/\|/g, '\\|');

@@ -30,18 +30,22 @@ const plain = (text: string) => text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n
 
 /**
  * Where an example's first diagnostic is, in Chinese: 第 1 行第 5 列「,」, or
- * the file (as `showFile` writes it) and its line and column.
+ * the file and its line and column; the file and the character as `show`
+ * writes them.
  */
-export function showPlace(example: Example, showFile = (file: string) => file): string | undefined {
+export function showPlace(
+  example: Example,
+  show = { file: (file: string) => file, char: (c: string) => c },
+): string | undefined {
   if (example.at === undefined) return undefined;
   const m = /^(?:(.*):)?(\d+):(\d+)$/.exec(example.at);
   if (!m) return example.at;
   const [, file, line, column] = m;
   const where = `第 ${line} 行第 ${column} 列`;
-  if (file !== undefined) return `${showFile(file)} ${where}`;
+  if (file !== undefined) return `${show.file(file)} ${where}`;
   if (!isTextExample(example)) return where;
   const c = [...(example.text.split('\n')[Number(line) - 1] ?? '')][Number(column) - 1];
-  return c === undefined || /\s/.test(c) ? where : `${where}「${c}」`;
+  return c === undefined || /\s/.test(c) ? where : `${where}「${show.char(c)}」`;
 }
 
 /** 错误 or 警告. */

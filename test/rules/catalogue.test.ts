@@ -54,11 +54,14 @@ describe('the catalogue', () => {
     expect(modules.sort()).toEqual(RULES.map((r) => r.id).sort());
   });
 
-  it('gives every rule about a source failing and passing examples, and none to a rule about a run', () => {
+  it('gives every rule about a source failing examples (with a place) and passing ones, a rule about a run none', () => {
     for (const rule of RULES) {
       if (rule.kind === 'source') {
         expect(rule.examples.fail.length, rule.id).toBeGreaterThan(0);
         expect(rule.examples.pass.length, rule.id).toBeGreaterThan(0);
+        for (const e of rule.examples.fail) expect(e.at, `${rule.id}: where its first diagnostic is`).toBeDefined();
+        for (const e of rule.examples.pass)
+          expect([e.at, 'fixed' in e ? e.fixed : undefined], rule.id).toEqual([undefined, undefined]);
       } else expect('examples' in rule, rule.id).toBe(false);
     }
   });

@@ -14,7 +14,7 @@ export const countyKnown = defineRule({
   description:
     '稿件的 county 要写配置里有的县区名或别名（默认是永州市的各县区，如「江华县」，别名如「江华瑶族自治县」），' +
     '网站按县区归档稿件，写错了就会归错或归不进去。报告里会给出最接近的县区名和全部可选的县区。' +
-    '`yongzu new submission --county` 给了不认识的县区时，也报告这一条。',
+    '「yongzu new submission --county」给了不认识的县区时，也报告这一条。',
   fix: '改为列出的县区名之一；确是新县区的，把它加到 yongzu.config.yml 的 counties 里（可带 aliases 别名）。',
   examples: {
     fail: [

@@ -11,7 +11,7 @@ export const notUtf8 = defineRule({
   description:
     '稿件应存为 UTF-8 编码。老版本的记事本、WPS 常存成 GB18030/GBK（「ANSI」）编码，有的软件存成 UTF-16；' +
     'yongzu 会认出来并正确读取，不会出乱码，但其他软件（网页、Git、别的编辑器）可能显示乱码，所以提醒一句。' +
-    '`yongzu import` 导入这样的文本文件时也报告这一条。',
+    '「yongzu import」导入这样的文本文件时也报告这一条。',
   fix: '用记事本或 WPS 打开，「另存为」时编码选 UTF-8。',
   examples: {
     fail: [{ files: { [SUBMISSION]: { text: SUBMISSION_TEXT, encoding: 'gb18030' } }, at: `${SUBMISSION}:1:1` }],

@@ -12,8 +12,8 @@ export const pageBudget = defineRule({
   severity: 'warning',
   summary: '这一期印出来超过页数预算',
   description:
-    '每期简报印出来应在 yongzu.config.yml 的 pageBudget 页（默认 4 页）以内。`yongzu build` 和 `yongzu pdf` ' +
-    '印出 PDF 后对照页数，超出时说明超了几页，并记下页数；`yongzu check` 不排版，它读上次记下的页数来提醒。',
+    '每期简报印出来应在 yongzu.config.yml 的 pageBudget 页（默认 4 页）以内。「yongzu build」和「yongzu pdf」' +
+    '印出 PDF 后对照页数，超出时说明超了几页，并记下页数；「yongzu check」不排版，它读上次记下的页数来提醒。',
   fix: '压缩稿件（删减篇幅或少收一篇），或调整 yongzu.config.yml 的 pageBudget；改完后重新生成 PDF 核对页数。',
   examples: {
     fail: [

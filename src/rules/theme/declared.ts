@@ -12,7 +12,7 @@ export const themeDeclared = defineRule({
   summary: '稿件的主题不在本期 issue.yml 的 themes 里',
   description:
     '每期的主题（栏目）在 issue.yml 的 themes 里列出，稿件的 theme 要一字不差地写其中之一，合成时按主题归栏。' +
-    '差一个字就归不进去，报告里会给出最接近的主题。`yongzu new submission` 的 --theme 不在本期 themes 里、' +
+    '差一个字就归不进去，报告里会给出最接近的主题。「yongzu new submission」的 --theme 不在本期 themes 里、' +
     '或本期有几个主题而没有指定时，也报告这一条。',
   fix: '照 issue.yml 的 themes 改正 theme（最好直接复制过来）；确是新主题的，在 issue.yml 的 themes 里加上它。',
   examples: {
