@@ -16,7 +16,8 @@ export const duplicateNumber = defineRule({
   severity: 'error',
   summary: '两个文件夹的 issue.yml 是同一年的同一期',
   description:
-    '每一年里，每个期号只能有一期。两个文件夹的 issue.yml 写了同样的 year 和 issue，多是复制文件夹新建一期后忘了改期号。' +
+    '每一年里，每个期号只能有一期。两个文件夹的 issue.yml 写了同样的 year 和 issue，多是复制文件夹新建一期后忘了改期号；' +
+    '网页地址和 PDF 的文件名都由年份和期号组成，重复了就会互相覆盖。' +
     '报告在后一个文件夹的 issue.yml 上，并指出前一个。',
   fix: '核对两期的期号，改正其中写错的一个（新建一期最好用「yongzu new issue」，它自动接着编号）。',
   examples: {

@@ -11,7 +11,7 @@ export const duplicateTotal = defineRule({
   summary: '两个文件夹的 issue.yml 是同一个总期号',
   description:
     '总期号（total，刊物创办以来的序号）每期不同。两个文件夹写了同一个 total，多是复制文件夹新建一期后忘了改总期号；' +
-    '网址和 PDF 文件名都用到它。报告在后一个文件夹的 issue.yml 上，并指出前一个。',
+    '刊头印着它，「yongzu pdf 476」也按它找期。报告在后一个文件夹的 issue.yml 上，并指出前一个。',
   fix: '核对两期的总期号，改正其中写错的一个（「yongzu new issue」自动接着编号）。',
   examples: {
     fail: [{ files: otherIssue('2009-19', 19, 476), at: 'issues/2009-19/issue.yml:3:8' }],
