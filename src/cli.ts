@@ -25,6 +25,9 @@ const USAGE = `用法：
                                   在该期新建一篇稿件（自动编号、写好文件头）
   yongzu import 文件 --to issues/2009-18 --county 县区 [--theme 主题] [--title 标题]
                                   把 .docx / .txt / .md（UTF-8 或 GB18030）转为该期的稿件
+  yongzu rules [--format text|json]                 列出全部检查规则：规则名、错误或警告、查什么
+  yongzu explain 规则名                             说明一条规则（如 copy/halfwidth-punctuation）：
+                                                     查什么、为什么、错误和正确的示例、怎么改
   yongzu help                                        显示本说明
 
 退出码：0 没有错误（可有警告）；1 有错误或参数不对。`;
@@ -99,7 +102,7 @@ export async function main(
     out(`${USAGE}\n`);
     return command === undefined && !values.help ? 1 : 0;
   }
-  if (rest.length > 0 && command !== 'new' && command !== 'import' && command !== 'pdf') {
+  if (rest.length > 0 && command !== 'new' && command !== 'import' && command !== 'pdf' && command !== 'explain') {
     err(`多余的参数：${rest.join(' ')}\n\n${USAGE}\n`);
     return 1;
   }
@@ -275,6 +278,30 @@ export async function main(
       if (failed && values.format !== 'json')
         err(`${formatSummary(result.diagnostics)}\n有的期没有生成 PDF：已有的同名文件保持不变。\n`);
       return failed ? 1 : 0;
+    }
+    case 'rules': {
+      const { formatRuleList, formatRuleListJson } = await import('./rules/format-rules.js');
+      out(`${values.format === 'json' ? formatRuleListJson() : formatRuleList()}\n`);
+      return 0;
+    }
+    case 'explain': {
+      const [name, ...extra] = rest;
+      if (!name || extra.length > 0) {
+        err('请写一个规则名，如：yongzu explain copy/halfwidth-punctuation（「yongzu rules」列出全部规则）\n');
+        return 1;
+      }
+      const [{ findRule }, { closestRuleId, formatRuleExplanation }] = await Promise.all([
+        import('./rules/catalogue.js'),
+        import('./rules/format-rules.js'),
+      ]);
+      const rule = findRule(name);
+      if (!rule) {
+        const close = closestRuleId(name);
+        err(`没有「${name}」这条规则。${close ? `是不是「${close}」？` : ''}用「yongzu rules」列出全部规则。\n`);
+        return 1;
+      }
+      out(`${formatRuleExplanation(rule)}\n`);
+      return 0;
     }
     default:
       err(`未知命令「${command}」。\n\n${USAGE}\n`);

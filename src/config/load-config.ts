@@ -2,11 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import { decodeSource } from '../load/decode.js';
 import { parseYamlSource } from '../load/yaml-source.js';
-import { checkUnknownKeys, schemaDiagnostics } from '../check/schema-diagnostics.js';
 import { positiveInt, text } from '../model/schemas.js';
+import { undecodable } from '../rules/encoding/undecodable.js';
+import { schemaDiagnostics } from '../rules/schema-failures.js';
+import { checkUnknownKeys } from '../rules/schema/unknown-key.js';
 import { DEFAULT_CONFIG } from './defaults.js';
 
 export { CONFIG_FILE } from '../paths.js';
@@ -71,15 +72,7 @@ export async function loadConfig(root: string): Promise<{ value: Config; diagnos
   if (!decoded.ok) {
     return {
       value: DEFAULT_CONFIG,
-      diagnostics: [
-        createDiagnostic(
-          CONFIG_FILE,
-          undefined,
-          'error',
-          'encoding/undecodable',
-          '配置文件无法读取：请存为 UTF-8 编码的文本。',
-        ),
-      ],
+      diagnostics: [undecodable.report(CONFIG_FILE, undefined, '配置文件无法读取：请存为 UTF-8 编码的文本。')],
     };
   }
   const { source, diagnostics } = parseYamlSource(decoded.text, CONFIG_FILE, 0);

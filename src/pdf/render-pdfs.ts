@@ -1,5 +1,5 @@
 import type nunjucks from 'nunjucks';
-import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { pdfFileName as sitePdfFileName } from '../site/site-paths.js';
 import { createMarkdownRenderer, loadMarkdownPipeline } from '../render/markdown.js';
 import { createBrowserSession, printBrowserArgs, type BrowserSession } from './browser.js';
@@ -16,6 +16,13 @@ import { PRINT_ORIGIN } from './render-print.js';
 import { mapLimit } from '../util/map-limit.js';
 import type { Config } from '../model/config.js';
 import type { IssueModel } from '../model/issue-model.js';
+import { pdfBrowser } from '../rules/pdf/browser.js';
+import { pdfContentLost } from '../rules/pdf/content-lost.js';
+import { pdfFontLoad } from '../rules/pdf/font-load.js';
+import { pdfFontType3 } from '../rules/pdf/font-type3.js';
+import { pageBudget } from '../rules/pdf/page-budget.js';
+import { pdfRender } from '../rules/pdf/render.js';
+import { renderTemplate } from '../rules/render/template.js';
 
 /** How PDFs are rendered; every field has a default. */
 export interface PdfRenderOptions {
@@ -117,11 +124,9 @@ export async function renderPdfs(
     return {
       value: [],
       diagnostics: [
-        createDiagnostic(
+        renderTemplate.report(
           'templates/print.njk',
           undefined,
-          'error',
-          'render/template',
           `印刷模板出错，本次未生成 PDF：${(e as Error).message.replace(/\s+/g, ' ').trim()}。请改正 templates/print.njk。`,
         ),
       ],
@@ -159,13 +164,7 @@ export async function renderPdfs(
       const ready = await startPrinter();
       if ('noBrowser' in ready) {
         diagnostics.push(
-          createDiagnostic(
-            issueFile(issue),
-            undefined,
-            'error',
-            'pdf/browser',
-            `${issueLabel(issue)}的 PDF 未生成：${ready.noBrowser}`,
-          ),
+          pdfBrowser.report(issueFile(issue), undefined, `${issueLabel(issue)}的 PDF 未生成：${ready.noBrowser}`),
         );
         return undefined;
       }
@@ -179,11 +178,9 @@ export async function renderPdfs(
       } catch (e) {
         server.unpublish(pagePath);
         diagnostics.push(
-          createDiagnostic(
+          pdfRender.report(
             issueFile(issue),
             undefined,
-            'error',
-            'pdf/render',
             `${issueLabel(issue)}的 PDF 生成失败，${describeFailure(e, timeoutMs)}。请再运行一次；若仍失败，` +
               `检查 Chromium 能否启动（chromium --headless --version），或用 yongzu build --no-pdf 先生成网站。`,
           ),
@@ -195,11 +192,9 @@ export async function renderPdfs(
       if (report.missing.length > 0) {
         const first = report.missing[0] ?? '';
         diagnostics.push(
-          createDiagnostic(
+          pdfContentLost.report(
             issueFile(issue),
             undefined,
-            'error',
-            'pdf/content-lost',
             `${issueLabel(issue)}排版后缺少 ${report.missing.length} 段文字（共 ${report.blocks} 段），` +
               `如「${first.slice(0, 24)}${first.length > 24 ? '……' : ''}」：分页时内容丢失，PDF 未生成。请检查这一段是否有超过一页的表格、图片或极长的段落，` +
               `拆分后再生成。`,
@@ -209,11 +204,9 @@ export async function renderPdfs(
       }
       if (report.failedFonts.length > 0) {
         diagnostics.push(
-          createDiagnostic(
+          pdfFontLoad.report(
             issueFile(issue),
             undefined,
-            'warning',
-            'pdf/font-load',
             `${issueLabel(issue)}排版时字体「${report.failedFonts.join('、')}」没有加载成功，PDF 用了替代字体。` +
               `请运行 npm ci 重新安装字体包（@fontsource/noto-serif-sc、@fontsource/noto-sans-sc），或运行 npm run setup。`,
           ),
@@ -258,11 +251,9 @@ function checkResult(result: IssuePdf, config: Config, diagnostics: Diagnostic[]
   const { issue, pages } = result;
   if (pages > config.pageBudget) {
     diagnostics.push(
-      createDiagnostic(
+      pageBudget.report(
         issueFile(issue),
         undefined,
-        'warning',
-        'pdf/page-budget',
         `${issueLabel(issue)}印出来共 ${pages} 页，超出页数预算（${config.pageBudget} 页）${pages - config.pageBudget} 页。请压缩稿件，` +
           `或在 yongzu.config.yml 中调整 pageBudget。`,
       ),
@@ -271,11 +262,9 @@ function checkResult(result: IssuePdf, config: Config, diagnostics: Diagnostic[]
   const bad = result.fonts.filter((f) => /\(Type3|not embedded/.test(f));
   if (bad.length > 0) {
     diagnostics.push(
-      createDiagnostic(
+      pdfFontType3.report(
         issueFile(issue),
         undefined,
-        'warning',
-        'pdf/font-type3',
         `${issueLabel(issue)}的 PDF 含有印刷厂不接受的字体：${bad.join('、')}（应为嵌入的 TrueType 字体）。请安装 README 所列字体，` +
           `或删除本机的同名 CFF 字体后重新生成。`,
       ),

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { createDiagnostic, type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import { createInlineExecutor } from '../executor/inline-executor.js';
 import type { OutputFile } from '../model/output-file.js';
 import { renderPdfs } from '../pdf/render-pdfs.js';
@@ -11,6 +11,7 @@ import { checkSources } from './check-sources.js';
 import { recordPageCounts } from './page-counts.js';
 import { mergeIssues } from './render-outputs.js';
 import { type PdfSummary, summarisePdf } from './summaries.js';
+import { pdfNoIssue } from '../rules/pdf/no-issue.js';
 
 /** Options of `yongzu pdf`. */
 export interface PdfOptions {
@@ -65,11 +66,9 @@ export async function runPdf(options: PdfOptions): Promise<PdfResult> {
   if (blocking.length > 0 || hasErrors(selected.diagnostics) || selected.value.length === 0) {
     if (selected.value.length === 0 && !hasErrors(diagnostics)) {
       diagnostics.push(
-        createDiagnostic(
+        pdfNoIssue.report(
           'issues',
           undefined,
-          'error',
-          'pdf/no-issue',
           '没有可以生成 PDF 的期：issues/ 下没有有效的 issue.yml。请先运行「yongzu check」查看问题。',
         ),
       );

@@ -6,8 +6,9 @@ import { joinCjkLines } from '../util/cjk.js';
  * County write-ups are nearly always plain prose: paragraphs of Chinese text
  * with no Markdown or HTML syntax at all. For such a body the whole remark →
  * rehype → sanitize pipeline builds one <p> per paragraph holding the lines as
- * they are (joined where a break falls between two Chinese characters), so it is built here directly (see renderPlainProse). Any body with a character or a line start
- * that could mean syntax goes through the full pipeline instead; a property
+ * they are (joined where a break falls between two Chinese characters), so it
+ * is built here directly (see renderPlainProse). Any body with a character or
+ * a line start that could mean syntax goes through the full pipeline instead; a property
  * test (test/plain-prose.test.ts) holds the two to byte-identical output.
  *
  * What makes a body plain prose, conservatively:
