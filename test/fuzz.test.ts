@@ -3,6 +3,7 @@ import type nunjucks from 'nunjucks';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { checkIssue } from '../src/check/check-project.js';
+import { createMarkdownParser } from '../src/text/markdown-syntax.js';
 import { DEFAULT_CONFIG } from '../src/config/defaults.js';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
 import type { LoadedIssue } from '../src/load/load-project.js';
@@ -121,6 +122,8 @@ const rawYaml = fc
   )
   .map((parts) => parts.join(''));
 
+const parser = createMarkdownParser();
+
 function assertPlaced(diagnostics: readonly Diagnostic[], texts: Record<string, string>): void {
   for (const d of diagnostics) {
     const text = texts[d.file];
@@ -149,7 +152,7 @@ function pipeline(files: string[]): void {
     diagnostics.push(...parsed.diagnostics);
     loaded.submissions.push({ file, name: `0${i}.md`, text, ...parsed.value });
   });
-  const checked = checkIssue(loaded, DEFAULT_CONFIG);
+  const checked = checkIssue(loaded, DEFAULT_CONFIG, { parser });
   assertPlaced([...diagnostics, ...checked.diagnostics], texts);
   if (!checked.value) return;
   const site = renderSiteFiles([mergeIssue(checked.value, DEFAULT_CONFIG)], DEFAULT_CONFIG, env, { pdf: true });

@@ -2,6 +2,12 @@ import * as v from 'valibot';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedIssue, LoadedProject, LoadedSubmission } from '../load/load-project.js';
 import { checkBodyEmpty } from '../rules/body/empty.js';
+import { findHeadingLevels, headingLevel } from '../rules/content/heading-level.js';
+import {
+  findLiteralDelimiters,
+  literalDelimiter,
+  mayHaveLiteralDelimiters,
+} from '../rules/content/literal-delimiter.js';
 import { findRawHtml, rawHtml } from '../rules/content/raw-html.js';
 import { findTooDeep, tooDeep } from '../rules/content/too-deep.js';
 import { checkCountyOnce } from '../rules/county/duplicate.js';
@@ -28,6 +34,7 @@ import {
 } from '../model/schemas.js';
 import { bodySpan, valueSpan } from './text-span.js';
 import type { Config } from '../model/config.js';
+import type { MarkdownParser } from '../text/markdown-syntax.js';
 import { type YamlSource, valuePlace } from '../text/yaml-places.js';
 
 /**
@@ -60,20 +67,45 @@ export function checkAcross(checks: readonly IssueCheck[]): { value: CheckedIssu
   return { value: issues, diagnostics };
 }
 
+export interface CheckIssueOptions {
+  /** false: leave out the copy rules' warnings on the bodies (the caller has them made elsewhere). */
+  bodyCopy?: boolean;
+  /**
+   * The renderer's Markdown parser, for the bodies that may hold literal
+   * emphasis marks (loadBodyParser gives it when one does).
+   */
+  parser?: MarkdownParser;
+}
+
+/**
+ * The Markdown parser for these submissions' bodies, when one of them needs
+ * it (content/literal-delimiter); loaded on first need only, so that a check
+ * of plain prose never loads remark.
+ */
+export async function loadBodyParser(
+  submissions: readonly Pick<LoadedSubmission, 'body'>[],
+): Promise<MarkdownParser | undefined> {
+  if (!submissions.some((s) => mayHaveLiteralDelimiters(s.body))) return undefined;
+  bodyParser ??= (await import('../text/markdown-syntax.js')).createMarkdownParser();
+  return bodyParser;
+}
+let bodyParser: MarkdownParser | undefined;
+
 /**
  * Checks one issue folder: its issue.yml and every submission in it. Pure.
  * The copy rules' warnings on the bodies come last, in submission order; with
  * `bodyCopy: false` they are left out, for the caller to add (check-folders
- * has them made on another thread).
+ * has them made on another thread). A body with emphasis marks needs
+ * `parser` (loadBodyParser).
  */
-export function checkIssue(loaded: LoadedIssue, config: Config, options: { bodyCopy?: boolean } = {}): IssueCheck {
-  const checked = checkFolder(loaded, config);
+export function checkIssue(loaded: LoadedIssue, config: Config, options: CheckIssueOptions = {}): IssueCheck {
+  const checked = checkFolder(loaded, config, options.parser);
   if (options.bodyCopy !== false)
     for (const sub of loaded.submissions) checked.diagnostics.push(...bodyCopyDiagnostics(sub));
   return checked;
 }
 
-function checkFolder(loaded: LoadedIssue, config: Config): IssueCheck {
+function checkFolder(loaded: LoadedIssue, config: Config, parser: MarkdownParser | undefined): IssueCheck {
   const sources = new Map<string, YamlSource>();
   const diagnostics: Diagnostic[] = [];
   let meta: IssueMetaData | undefined;
@@ -90,7 +122,7 @@ function checkFolder(loaded: LoadedIssue, config: Config): IssueCheck {
   }
   const submissions: Submission[] = [];
   for (const loadedSub of loaded.submissions) {
-    const result = checkSubmission(loadedSub, config, meta, metaFile);
+    const result = checkSubmission(loadedSub, config, meta, metaFile, parser);
     diagnostics.push(...result.diagnostics);
     if (result.value && loadedSub.front) {
       submissions.push(result.value);
@@ -104,12 +136,24 @@ function checkFolder(loaded: LoadedIssue, config: Config): IssueCheck {
   return { value: { folder: loaded.folder, file: metaFile, meta, submissions, places }, diagnostics };
 }
 
-function checkSubmission(sub: LoadedSubmission, config: Config, meta: IssueMetaData | undefined, metaFile: string) {
+function checkSubmission(
+  sub: LoadedSubmission,
+  config: Config,
+  meta: IssueMetaData | undefined,
+  metaFile: string,
+  parser: MarkdownParser | undefined,
+) {
   const diagnostics: Diagnostic[] = [];
   diagnostics.push(...bodyFindings(sub, findRawHtml(sub.body), rawHtml));
   diagnostics.push(...checkBodyEmpty(sub.file, sub.body, sub.bodyLine));
   const deep = findTooDeep(sub.body);
   diagnostics.push(...bodyFindings(sub, deep, tooDeep));
+  diagnostics.push(...bodyFindings(sub, findHeadingLevels(sub.body), headingLevel));
+  // A body nested too deep is not parsed (that is what too-deep prevents).
+  if (deep.length === 0 && mayHaveLiteralDelimiters(sub.body)) {
+    if (!parser) throw new Error('checkIssue: a body has emphasis marks: pass the parser of loadBodyParser()');
+    diagnostics.push(...bodyFindings(sub, findLiteralDelimiters(sub.body, parser), literalDelimiter));
+  }
   const front = sub.front;
   if (!front?.data) return { value: undefined, diagnostics };
   diagnostics.push(...checkUnknownKeys(front, SUBMISSION_KEYS));

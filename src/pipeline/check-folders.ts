@@ -1,4 +1,4 @@
-import { type IssueCheck, checkIssue } from '../check/check-project.js';
+import { type IssueCheck, checkIssue, loadBodyParser } from '../check/check-project.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Executor, FolderToRead, SectionHtml } from '../executor/executor.js';
 import { type FolderListing, folderSignature } from '../load/folder-listing.js';
@@ -73,8 +73,9 @@ export async function checkFolders(
       const listing = listings?.get(folder);
       const loaded = await loadIssue(root, folder, listing?.files, await executor().sourcesRead(folder));
       fileCount += loaded.fileCount;
+      const parser = loaded.value ? await loadBodyParser(loaded.value.submissions) : undefined;
       const own = loaded.value
-        ? checkIssue(loaded.value, config, { bodyCopy: false })
+        ? checkIssue(loaded.value, config, { bodyCopy: false, ...(parser ? { parser } : {}) })
         : { value: undefined, diagnostics: [] };
       checked = { value: own.value, diagnostics: [...loaded.diagnostics, ...own.diagnostics] };
       const bodies = (loaded.value?.submissions ?? []).map(({ file, body, bodyLine, text }) => ({

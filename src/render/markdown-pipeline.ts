@@ -2,13 +2,11 @@ import type { Root as MdastRoot, Nodes, Strong } from 'mdast';
 import { toString as textOf } from 'mdast-util-to-string';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import remarkCjkFriendly from 'remark-cjk-friendly';
-import remarkCjkFriendlyStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { MARKDOWN_SYNTAX } from '../text/markdown-syntax.js';
 import { breakVanishes, joinCjkLines } from '../util/cjk.js';
 
 /** Sets the county's title bold and run in at the start of the first paragraph. */
@@ -65,18 +63,16 @@ function remarkJoinCjkLines() {
 }
 
 /**
- * The full Markdown pipeline: remark (GFM, with CommonMark's emphasis rules
- * made to work next to Chinese punctuation: `**四是强化保障。**县里…` is bold,
- * as editors mean it) → rehype → sanitize → HTML. Raw
+ * The full Markdown pipeline: remark with the bodies' syntax (GFM, with
+ * CommonMark's emphasis rules made to work next to Chinese punctuation:
+ * text/markdown-syntax.ts) → rehype → sanitize → HTML. Raw
  * HTML in a body is dropped (never passed through), and the sanitizer
  * removes dangerous URLs and attributes from what remains.
  */
 export function createPipelineRenderer(): (markdown: string, runInTitle?: string) => string {
   const processor = unified()
     .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkCjkFriendly)
-    .use(remarkCjkFriendlyStrikethrough)
+    .use(MARKDOWN_SYNTAX)
     .use(remarkJoinCjkLines)
     .use(remarkRunInTitle)
     .use(remarkShiftHeadings)

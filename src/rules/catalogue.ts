@@ -1,6 +1,8 @@
 import { bodyEmpty } from './body/empty.js';
 import { buildLocked } from './build/locked.js';
 import { buildWrite } from './build/write.js';
+import { headingLevel } from './content/heading-level.js';
+import { literalDelimiter } from './content/literal-delimiter.js';
 import { rawHtml } from './content/raw-html.js';
 import { tooDeep } from './content/too-deep.js';
 import { COPY_RULES } from './copy-rules.js';
@@ -98,7 +100,12 @@ export const FAMILIES: readonly Family[] = [
   { id: 'theme', title: '主题', about: '每期的主题（栏目）和稿件的 theme。', rules: [themeDeclared, themeUnused] },
   { id: 'title', title: '标题', about: '稿件的 title，即正文前加粗的导语。', rules: [titleFinalPeriod] },
   { id: 'body', title: '正文', about: '文件头下面的正文。', rules: [bodyEmpty] },
-  { id: 'content', title: '正文的 Markdown', about: '正文里排版处理不了或不会显示的写法。', rules: [rawHtml, tooDeep] },
+  {
+    id: 'content',
+    title: '正文的 Markdown',
+    about: '正文里排版处理不了、不会显示或会显示错的写法。',
+    rules: [rawHtml, tooDeep, literalDelimiter, headingLevel],
+  },
   {
     id: 'copy',
     title: '文字规范',

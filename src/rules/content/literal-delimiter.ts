@@ -1,0 +1,105 @@
+import type { Nodes, Root } from 'mdast';
+import type { MarkdownParser } from '../../text/markdown-syntax.js';
+import { defineRule } from '../rule.js';
+import type { TextFinding } from '../text-finding.js';
+
+/**
+ * Emphasis and strikethrough marks that the Markdown parser (the renderer's
+ * own, CJK-friendly) leaves as text: they would print as asterisks, tildes
+ * or underscores on the site and on paper.
+ */
+export const literalDelimiter = defineRule({
+  id: 'content/literal-delimiter',
+  kind: 'source',
+  severity: 'warning',
+  summary: '加粗、斜体或删除线的符号没有生效，会原样印出',
+  description:
+    '正文里用 **文字** 表示加粗，*文字* 表示斜体，~~文字~~ 表示删除线。符号要成对，并且紧挨着文字：' +
+    '「** 专项经费 **」里侧有空格、只写了开头的「**」没写结尾，或两个「**」之间隔了段落，符号就不起作用，' +
+    '网页和印刷版上会原样出现星号或波浪线。本规则用和排版完全相同的方式读正文，找出这样留下来的符号。' +
+    '中文标点旁的加粗（如 **四是强化保障。**县里……）是有效的，不会报告。代码里的符号、网址里的下划线、' +
+    '3*4 这样两个字母或数字之间的单个星号、10~20 里的单个波浪线不算。',
+  fix:
+    '补上缺的一半符号，删去符号里侧的空格；不要加粗的，删去符号。确实要印出星号、下划线或波浪线本身的，' +
+    '在前面加反斜杠，写作 \\*、\\_、\\~。',
+  examples: {
+    fail: [
+      { text: '**四是强化保障。县里每年安排经费20万元。', at: '1:1', note: '只有开头的「**」，没有结尾的。' },
+      { text: '县里安排** 专项经费 **用于培训。', at: '1:5', note: '「**」里侧有空格。' },
+      { text: '~~ 作废的一句 ~~正文。', at: '1:1' },
+      { text: '一是调配干部。\n\n*注：数据截至6月底。', at: '3:1' },
+    ],
+    pass: [
+      { text: '**四是强化保障。**县里每年安排经费20万元。' },
+      { text: '一是**“三严三实”**专题教育，~~作废的一句。~~正文。' },
+      { text: '每组3*4人，人数10~20人，文件名为 report_2009.docx。' },
+      { text: '\\*注：数据截至6月底。代码 `**` 不算。' },
+    ],
+  },
+});
+
+/** Whether a body has a mark this rule looks for: only those are parsed. */
+export function mayHaveLiteralDelimiters(body: string): boolean {
+  return /[*_~]/.test(body);
+}
+
+const RUN = /\*+|_+|~+/g;
+const WORD = /[\p{L}\p{N}]/u;
+const ASCII_WORD = /[A-Za-z0-9]/;
+const KIND = { '*': '加粗或斜体', _: '加粗或斜体', '~': '删除线' } as const;
+
+/**
+ * The marks of emphasis (`*`, `_`) and strikethrough (`~`) that `parse` (the
+ * renderer's parser) leaves in text nodes, at their indexes in the body.
+ * Escaped marks (`\*`) are meant as they are; so are a single `*` or `_`
+ * between two letters or digits (3*4, report_2009) and a single `~` (10~20).
+ */
+export function findLiteralDelimiters(body: string, parse: MarkdownParser): TextFinding[] {
+  const out: TextFinding[] = [];
+  const visit = (node: Nodes | Root) => {
+    if (node.type === 'text') {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start !== undefined && end !== undefined) out.push(...literalRuns(body, start, end));
+      return;
+    }
+    // An autolink's text is its address (www.x.org/a_b), not prose.
+    if (node.type === 'link' && node.position && body[node.position.start.offset ?? 0] !== '[') return;
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(parse(body));
+  return out;
+}
+
+/** The literal runs of marks in body[start, end), the source of one text node. */
+function literalRuns(body: string, start: number, end: number): TextFinding[] {
+  const source = body.slice(start, end);
+  const out: TextFinding[] = [];
+  for (const m of source.matchAll(RUN)) {
+    let at = m.index!;
+    let run = m[0];
+    // A backslash escapes the first mark of a run (an even number of backslashes escape each other).
+    let slashes = 0;
+    while (source[at - 1 - slashes] === '\\') slashes++;
+    if (slashes % 2 === 1) {
+      at++;
+      run = run.slice(1);
+    }
+    if (run === '') continue;
+    const mark = run[0] as keyof typeof KIND;
+    const before = source[at - 1] ?? body[start + at - 1] ?? '';
+    const after = source[at + run.length] ?? body[start + at + run.length] ?? '';
+    if (run.length === 1 && mark === '~') continue;
+    if (run.length === 1 && mark === '*' && ASCII_WORD.test(before) && ASCII_WORD.test(after)) continue;
+    if (run.length === 1 && mark === '_' && WORD.test(before) && WORD.test(after) && ASCII_WORD.test(before + after))
+      continue;
+    out.push({
+      index: start + at,
+      length: run.length,
+      message:
+        `这里的「${run}」没有成为${KIND[mark]}，网页和印刷版上会原样印出。` +
+        '请检查符号是否成对、是否紧挨文字（里侧不留空格）；要印出符号本身，在前面加 \\。',
+    });
+  }
+  return out;
+}
