@@ -69,4 +69,29 @@ describe('Chinese text typed the way editors type it', () => {
     expect(print).toContain('<strong>四是强化保障。</strong>县里每年安排经费20万元，重点财源建设');
     expect(print).not.toContain('**');
   });
+
+  it('gives search snippets and the feed the same text: no break between Chinese characters, no marks', async () => {
+    const root = sampleProject();
+    edit(
+      root,
+      'issues/2009-18/02-shuangpai.md',
+      /\n\n/,
+      '\n\n**一是强化组织覆盖。**全面推进“三项\n工程”，open\nsource~~不再~~提速。\n\n',
+    );
+    const out = join(root, 'site');
+    expect((await build({ root, pdf: false, out })).written).toBeDefined();
+    // The text a search result cuts its passage from, as the browser receives it.
+    const docs = readdirSync(join(out, 'search-index', 'docs')).flatMap(
+      (name) => JSON.parse(readFileSync(join(out, 'search-index', 'docs', name), 'utf8')) as { text: string }[],
+    );
+    const doc = docs.find((d) => d.text.includes('三项'))!;
+    expect(doc.text).toContain('一是强化组织覆盖。全面推进“三项工程”，open\nsource不再提速。');
+    expect(doc.text).not.toMatch(/[*~]/);
+    // Paragraphs are lines of the text; inside them, nothing between two Chinese characters.
+    for (const d of docs) expect(d.text).not.toMatch(/[\u4e00-\u9fff，。“”][ \t]+[\u4e00-\u9fff，。“”]/u);
+    const feed = readFileSync(join(out, 'feed.xml'), 'utf8');
+    expect(feed).toContain('<summary type="text">各县区创新组织工作服务新型工业化发展：');
+    expect(feed).not.toMatch(/[*~]|&amp;#/);
+    for (const summary of feed.match(/<summary[^>]*>[^<]*</g)!) expect(summary).not.toMatch(/\n/);
+  });
 });
