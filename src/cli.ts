@@ -6,7 +6,8 @@ import { handleInterrupts } from './write/interrupt.js';
 import { UnsafeOutputError } from './write/output-guard.js';
 import { createProgress } from './progress.js';
 import { join, resolve } from 'node:path';
-import { formatJson, formatSummary, formatText } from './diagnostics/format-text.js';
+import { formatJson, formatSummary, formatText, type TextReportOptions } from './diagnostics/format-text.js';
+import { createSourceLines } from './load/source-lines.js';
 
 const USAGE = `用法：
   yongzu check [--root 目录] [--format text|json] [--fix]
@@ -110,8 +111,15 @@ export async function main(
     err(`--format 只能是 text 或 json，而不是「${values.format}」。\n`);
     return 1;
   }
+  // Excerpts of the lines diagnostics point at, fitted to the terminal.
+  const text: TextReportOptions = {
+    source: createSourceLines(resolve(values.root)),
+    ...(process.stdout.isTTY && process.stdout.columns ? { width: process.stdout.columns } : {}),
+  };
   const report = (diagnostics: Diagnostic[], fileCount: number) =>
-    values.format === 'json' ? out(`${formatJson(diagnostics)}\n`) : out(`${formatText(diagnostics, fileCount)}\n`);
+    values.format === 'json'
+      ? out(`${formatJson(diagnostics)}\n`)
+      : out(`${formatText(diagnostics, fileCount, text)}\n`);
 
   if (command === 'build' || command === 'pdf' || command === 'check' || command === 'import' || command === 'new') {
     handleInterrupts((line) => err(`\n${line}\n`));
@@ -153,7 +161,7 @@ export async function main(
       if (values.format === 'json') {
         report(result.diagnostics, result.fileCount);
       } else {
-        if (hasErrors(result.diagnostics)) out(`${formatText(result.diagnostics, result.fileCount)}\n`);
+        if (hasErrors(result.diagnostics)) out(`${formatText(result.diagnostics, result.fileCount, text)}\n`);
         else if (result.diagnostics.length > 0)
           out(`${formatSummary(result.diagnostics, result.fileCount)}运行「yongzu check」查看详情。\n`);
         if (result.written) {
@@ -241,7 +249,7 @@ export async function main(
           ...(values.title ? { title: values.title } : {}),
         });
       }
-      return created(result, out, err);
+      return created(result, out, err, text);
     }
     case 'import': {
       const [file, ...extra] = rest;
@@ -257,7 +265,7 @@ export async function main(
         ...(values.theme?.[0] ? { theme: values.theme[0] } : {}),
         ...(values.title ? { title: values.title } : {}),
       });
-      return created(result, out, err);
+      return created(result, out, err, text);
     }
     case 'pdf': {
       const result = await pdf({
@@ -270,7 +278,7 @@ export async function main(
       });
       const failed = hasErrors(result.diagnostics);
       if (values.format === 'json') report(result.diagnostics, result.fileCount);
-      else if (failed) out(`${formatText(result.diagnostics, result.fileCount)}\n`);
+      else if (failed) out(`${formatText(result.diagnostics, result.fileCount, text)}\n`);
       else if (result.diagnostics.length > 0)
         out(`${formatSummary(result.diagnostics, result.fileCount)}运行「yongzu check」查看详情。\n`);
       if (values.format !== 'json')
@@ -315,13 +323,18 @@ function dirOf(backup: string, rel: string): string {
 }
 
 /** Prints the path of a created file and its diagnostics; exit 1 when nothing was created or it has errors. */
-function created(result: { value?: string; diagnostics: Diagnostic[] }, out: Write, err: Write): number {
+function created(
+  result: { value?: string; diagnostics: Diagnostic[] },
+  out: Write,
+  err: Write,
+  text: TextReportOptions = {},
+): number {
   if (!result.value) {
-    err(`${formatText(result.diagnostics)}\n未写入任何文件。\n`);
+    err(`${formatText(result.diagnostics, undefined, text)}\n未写入任何文件。\n`);
     return 1;
   }
   out(`已创建 ${result.value}\n`);
-  if (result.diagnostics.length > 0) out(`${formatText(result.diagnostics)}\n`);
+  if (result.diagnostics.length > 0) out(`${formatText(result.diagnostics, undefined, text)}\n`);
   return 0;
 }
 

@@ -45,8 +45,14 @@ describe('yongzu check (real process)', () => {
       rule: 'county/known',
       message: expect.stringContaining('未知县区「永州县」'),
     });
-    for (const x of list)
-      expect(Object.keys(x).sort()).toEqual(['column', 'file', 'line', 'message', 'rule', 'severity']);
+    for (const x of list) {
+      const keys = ['column', 'file', 'line', 'message', 'rule', 'severity'];
+      expect(Object.keys(x).sort()).toEqual(x['fixable'] ? [...keys.slice(0, 2), 'fixable', ...keys.slice(2)] : keys);
+    }
+    // The copy warnings of the sample are all fixed by check --fix, and say so.
+    expect(list.filter((x) => x['rule'] === 'copy/halfwidth-punctuation').every((x) => x['fixable'] === true)).toBe(
+      true,
+    );
   });
 
   it('text output groups by file in the ESLint style', () => {

@@ -24,8 +24,18 @@ describe('the copy rules run aside', () => {
     rmSync(join(root, 'node_modules'), { recursive: true, force: true });
     const byApi = sortDiagnostics((await check({ root })).diagnostics);
     expect(byApi.filter((d) => d.rule.startsWith('copy/')).length).toBeGreaterThan(1000);
+    // Whether check --fix fixes a warning survives the worker thread and the check cache.
+    expect(byCli.filter((d) => d.fixable).length).toBeGreaterThan(1000);
     expect(byCli).toEqual(
-      byApi.map(({ file, line, column, severity, rule, message }) => ({ file, line, column, severity, rule, message })),
+      byApi.map(({ file, line, column, severity, rule, message, fixable }) => ({
+        file,
+        line,
+        column,
+        severity,
+        rule,
+        message,
+        ...(fixable ? { fixable } : {}),
+      })),
     );
   }, 120_000);
 });

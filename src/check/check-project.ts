@@ -32,7 +32,7 @@ import {
   SUBMISSION_KEYS,
   submissionSchema,
 } from '../model/schemas.js';
-import { bodySpan, valueSpan } from './text-span.js';
+import { bodySpan, rawValueStart, valueSpan } from './text-span.js';
 import type { Config } from '../model/config.js';
 import type { MarkdownParser } from '../text/markdown-syntax.js';
 import { type YamlSource, valuePlace } from '../text/yaml-places.js';
@@ -158,7 +158,10 @@ function checkSubmission(
   if (!front?.data) return { value: undefined, diagnostics };
   diagnostics.push(...checkUnknownKeys(front, SUBMISSION_KEYS));
   const titleSpan = valueSpan(front, 'title');
-  if (titleSpan) diagnostics.push(...copyDiagnostics(sub.file, titleSpan));
+  if (titleSpan)
+    diagnostics.push(
+      ...copyDiagnostics(sub.file, titleSpan, { fixable: rawValueStart(sub.text, front, 'title') !== undefined }),
+    );
   const parsed = v.safeParse(submissionSchema, front.data);
   if (!parsed.success) {
     diagnostics.push(...schemaDiagnostics(front, parsed.issues));

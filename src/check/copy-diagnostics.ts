@@ -2,11 +2,20 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { COPY_RULES } from '../rules/copy-rules.js';
 import { bodySpan, type TextSpan } from './text-span.js';
 
-/** The copy rules' findings in a stretch of text, as warnings (one loop: a long text can hold thousands). */
-export function copyDiagnostics(file: string, span: TextSpan): Diagnostic[] {
+/**
+ * The copy rules' findings in a stretch of text, as warnings (one loop: a long
+ * text can hold thousands). A finding with a safe replacement is `fixable`,
+ * unless `fixable: false` says check --fix does not rewrite this text.
+ */
+export function copyDiagnostics(file: string, span: TextSpan, options: { fixable?: boolean } = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const fixes = options.fixable !== false;
   for (const rule of COPY_RULES) {
-    for (const f of rule.check(span.text)) out.push(rule.report(file, span.place(f.index), f.message));
+    for (const f of rule.check(span.text)) {
+      const d = rule.report(file, span.place(f.index), f.message);
+      if (fixes && f.replacement !== undefined) d.fixable = true;
+      out.push(d);
+    }
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import type { Place } from '../diagnostics/diagnostic.js';
 import { lineOf, lineStarts } from '../text/line-index.js';
-import { placeInValue, type YamlSource } from '../text/yaml-places.js';
+import { isScalar, type Node } from 'yaml';
+import { findPair, placeInValue, type YamlSource } from '../text/yaml-places.js';
 
 /**
  * A stretch of prose that copy rules read: Markdown syntax that is not prose
@@ -51,4 +52,18 @@ export function valueSpan(source: YamlSource, key: string): TextSpan | undefined
   const value = source.data?.[key];
   if (typeof value !== 'string') return undefined;
   return { text: value, place: (index) => placeInValue(source, key, index) };
+}
+
+/**
+ * Where a string value of the front-matter starts in its file's text, when it
+ * is written there as it is read (no escapes, not folded over lines): the
+ * values check --fix may rewrite in place. Undefined otherwise.
+ */
+export function rawValueStart(text: string, front: YamlSource | undefined, key: string): number | undefined {
+  const value = front?.data?.[key];
+  const node = front ? (findPair(front, key)?.value as Node | undefined) : undefined;
+  if (typeof value !== 'string' || !isScalar(node) || !node.range) return undefined;
+  // The YAML text starts after the opening fence `---` (3 characters).
+  const start = 3 + node.range[0] + (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : 0);
+  return text.slice(start, start + value.length) === value ? start : undefined;
 }

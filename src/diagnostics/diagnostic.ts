@@ -16,6 +16,8 @@ export interface Diagnostic {
   rule: string;
   /** Chinese message for editors: what was found, what was expected, how to fix. */
   message: string;
+  /** Set when `yongzu check --fix` corrects this finding. */
+  fixable?: true;
 }
 
 /** A position inside a file, 1-based. */

@@ -1,13 +1,28 @@
+import { codeFrame } from './code-frame.js';
 import type { Diagnostic } from './diagnostic.js';
 import { sortDiagnostics } from './diagnostic.js';
 
 const LABEL = { error: '错误', warning: '警告' } as const;
 
+/** What a text report may show besides the diagnostics themselves. */
+export interface TextReportOptions {
+  /** The lines of a file a diagnostic names (relative to the root), for an excerpt under it; undefined: none. */
+  source?: (file: string) => readonly string[] | undefined;
+  /** The terminal's width in columns, which excerpts fit in (80 when not given). */
+  width?: number;
+}
+
 /**
  * Formats diagnostics the way ESLint's and remark's reporters do: grouped by
- * file, one line each as `file:line:column  错误  message  rule`, then a summary.
+ * file, one line each as `file:line:column  错误  message  rule`, with an
+ * excerpt of the line and a caret under the column when the source is given
+ * (as rustc and ESLint's code frame show it), then a summary.
  */
-export function formatText(diagnostics: readonly Diagnostic[], fileCount?: number): string {
+export function formatText(
+  diagnostics: readonly Diagnostic[],
+  fileCount?: number,
+  options: TextReportOptions = {},
+): string {
   const sorted = sortDiagnostics(diagnostics);
   const lines: string[] = [];
   let current: string | undefined;
@@ -18,31 +33,39 @@ export function formatText(diagnostics: readonly Diagnostic[], fileCount?: numbe
       current = d.file;
     }
     lines.push(`${d.file}:${d.line}:${d.column}  ${LABEL[d.severity]}  ${d.message}  ${d.rule}`);
+    const text = options.source?.(d.file)?.[d.line - 1];
+    if (text !== undefined && text.trim() !== '') lines.push(...codeFrame(text, d.line, d.column, options.width));
   }
   if (lines.length > 0) lines.push('');
   lines.push(formatSummary(sorted, fileCount));
   return lines.join('\n');
 }
 
-/** The summary line: counts of errors and warnings, or a clear all-good. */
+/**
+ * The summary line: counts of errors and warnings, or a clear all-good; and
+ * how many of the warnings `yongzu check --fix` corrects.
+ */
 export function formatSummary(diagnostics: readonly Diagnostic[], fileCount?: number): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
+  const fixable = diagnostics.filter((d) => d.fixable && d.severity === 'warning').length;
   const files = fileCount === undefined ? '' : `检查了 ${fileCount} 个文件：`;
   if (errors === 0 && warnings === 0) return `${files}没有发现问题。`;
-  return `${files}${errors} 个错误，${warnings} 个警告。${errors > 0 ? '请先改正错误，再生成刊物。' : ''}`;
+  const fixes = fixable > 0 ? `其中 ${fixable} 个警告可用「yongzu check --fix」自动改正。` : '';
+  return `${files}${errors} 个错误，${warnings} 个警告。${fixes}${errors > 0 ? '请先改正错误，再生成刊物。' : ''}`;
 }
 
-/** JSON output: an array of `{ file, line, column, severity, rule, message }`. */
+/** JSON output: an array of `{ file, line, column, severity, rule, message }`, with `fixable: true` when it is. */
 export function formatJson(diagnostics: readonly Diagnostic[]): string {
   return JSON.stringify(
-    sortDiagnostics(diagnostics).map(({ file, line, column, severity, rule, message }) => ({
+    sortDiagnostics(diagnostics).map(({ file, line, column, severity, rule, message, fixable }) => ({
       file,
       line,
       column,
       severity,
       rule,
       message,
+      ...(fixable ? { fixable } : {}),
     })),
     null,
     2,

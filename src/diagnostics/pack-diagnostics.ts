@@ -3,7 +3,7 @@ import type { Diagnostic } from './diagnostic.js';
 /**
  * Diagnostics in a compact form for the caches: tens of thousands of warnings
  * share a few files, rules and messages, so those go into tables and each
- * diagnostic becomes six numbers. Writing and reading it back takes
+ * diagnostic becomes six numbers (the severity's holds whether check --fix fixes it). Writing and reading it back takes
  * milliseconds; the same list as plain JSON is megabytes.
  */
 export interface DiagnosticTables {
@@ -33,7 +33,7 @@ export function createDiagnosticPacker(): { pack(list: readonly Diagnostic[]): n
         rows[i++] = index(tables.files, d.file);
         rows[i++] = d.line;
         rows[i++] = d.column;
-        rows[i++] = d.severity === 'error' ? 1 : 0;
+        rows[i++] = (d.severity === 'error' ? 1 : 0) | (d.fixable ? 2 : 0);
         rows[i++] = index(tables.rules, d.rule);
         rows[i++] = index(tables.messages, d.message);
       }
@@ -51,14 +51,16 @@ export function createDiagnosticPacker(): { pack(list: readonly Diagnostic[]): n
 export function unpackDiagnostics(rows: ArrayLike<number>, t: DiagnosticTables): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (let i = 0; i < rows.length; i += 6) {
-    out.push({
+    const d: Diagnostic = {
       file: t.files[rows[i]!]!,
       line: rows[i + 1]!,
       column: rows[i + 2]!,
-      severity: rows[i + 3] ? 'error' : 'warning',
+      severity: rows[i + 3]! & 1 ? 'error' : 'warning',
       rule: t.rules[rows[i + 4]!]!,
       message: t.messages[rows[i + 5]!]!,
-    });
+    };
+    if (rows[i + 3]! & 2) d.fixable = true;
+    out.push(d);
   }
   return out;
 }

@@ -1,8 +1,6 @@
-import { isScalar, type Node } from 'yaml';
-import { bodySpan } from '../check/text-span.js';
+import { bodySpan, rawValueStart } from '../check/text-span.js';
 import type { LoadedSubmission } from '../load/load-project.js';
 import { COPY_RULES } from '../rules/copy-rules.js';
-import { findPair } from '../text/yaml-places.js';
 
 /** One safe copy fix, in coordinates of the file's (decoded, LF) text. */
 export interface Fix {
@@ -40,12 +38,9 @@ export function planFixes(sub: Pick<LoadedSubmission, 'text' | 'body' | 'bodyLin
     }
   }
   for (const key of TEXT_KEYS) {
-    const value = sub.front?.data?.[key];
-    const node = findPair(sub.front!, key)?.value as Node | undefined;
-    if (typeof value !== 'string' || !isScalar(node) || !node.range) continue;
-    // The YAML text starts after the opening fence `---` (3 characters).
-    const start = 3 + node.range[0] + (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : 0);
-    if (sub.text.slice(start, start + value.length) !== value) continue; // escapes: leave it to the editor
+    const start = rawValueStart(sub.text, sub.front, key);
+    if (start === undefined) continue; // escapes or folded lines: left to the editor
+    const value = sub.front!.data![key] as string;
     for (const rule of COPY_RULES) {
       for (const f of rule.check(value)) {
         if (f.replacement !== undefined)
