@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # One command on a fresh Debian machine: installs what is missing (Debian's
 # Chromium, poppler's PDF tools, open TrueType fonts: LXGW WenKai for 楷体,
-# Liberation Serif for digits and Latin), the npm packages (which compiles the
-# TypeScript; Noto Serif SC and Noto Sans SC come that way, as @fontsource
-# packages), and builds the sample archive and its PDF into dist/.
+# Liberation Serif for digits and Latin; LibreOffice Writer without its GUI,
+# which `yongzu import` uses to convert old .doc and .wps files), the npm
+# packages (which compiles the TypeScript; Noto Serif SC and Noto Sans SC come
+# that way, as @fontsource packages), and builds the sample archive and its
+# PDF into dist/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +14,7 @@ need=()
 command -v pdffonts >/dev/null 2>&1 || need+=(poppler-utils)
 [ -d /usr/share/fonts/truetype/lxgw-wenkai ] || need+=(fonts-lxgw-wenkai)
 [ -f /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf ] || need+=(fonts-liberation)
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${need[*]}"
   sudo=""

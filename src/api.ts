@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { FileFix } from './fix/fix-project.js';
 import { type CheckResult, runCheck } from './pipeline/run-check.js';
 
@@ -80,16 +81,25 @@ export async function importDocument(options: {
 }) {
   const root = resolve(options.root);
   const checked = await runCheck({ root });
-  const [{ resolveTarget, writeSubmission }, { readDocument }] = await Promise.all([
+  const [{ resolveTarget, writeSubmission }, { readDocument }, { findingDiagnostics }] = await Promise.all([
     import('./new/create.js'),
     import('./import/read-document.js'),
+    import('./import/place-findings.js'),
   ]);
   const target = resolveTarget(root, checked, options.to, options.county, options.theme);
   if (!target.value) return { diagnostics: target.diagnostics };
-  const doc = await readDocument(resolve(options.file), options.file);
+  const doc = await readDocument(resolve(options.file), options.file, options.title ? { title: options.title } : {});
   if (!doc.value) return { diagnostics: doc.diagnostics };
   const title = (options.title ?? doc.value.title ?? '').replace(/[。.]$/, '');
-  const file = await writeSubmission(root, target.value, title, doc.value.markdown);
+  const file = await writeSubmission(root, target.value, title, doc.value.markdown, doc.value.author);
+  const written = await readFile(join(root, file), 'utf8');
   const after = await runCheck({ root });
-  return { value: file, diagnostics: [...doc.diagnostics, ...after.diagnostics.filter((d) => d.file === file)] };
+  return {
+    value: file,
+    diagnostics: [
+      ...doc.diagnostics,
+      ...findingDiagnostics(file, written, doc.value.findings),
+      ...after.diagnostics.filter((d) => d.file === file),
+    ],
+  };
 }

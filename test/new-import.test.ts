@@ -110,9 +110,9 @@ describe('yongzu import', () => {
     expect(readdirSync(join(root, TO))).toEqual(before);
   });
 
-  it('an unsupported .doc file is refused with a hint', async () => {
+  it('an unsupported file is refused with a hint (.doc and .wps: test/word-import.test.ts)', async () => {
     const root = sampleProject();
-    const file = join(makeProject(), 'old.doc');
+    const file = join(makeProject(), 'scan.pdf');
     writeFileSync(file, 'x');
     const r = await importDocument({ root, file, to: TO, county: '东安县' });
     expect(r.diagnostics[0]!.message).toContain('.docx');

@@ -1,13 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import mammoth from 'mammoth';
-import type { Root as MdastRoot, Paragraph, PhrasingContent } from 'mdast';
-import rehypeParse from 'rehype-parse';
-import rehypeRemark from 'rehype-remark';
-import remarkGfm from 'remark-gfm';
-import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
-import { toString as mdastToString } from 'mdast-util-to-string';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { decodeSource } from '../load/decode.js';
 import { parseSubmission } from '../load/parse-submission.js';
@@ -19,24 +11,32 @@ import { importNotFound } from '../rules/import/not-found.js';
 import { importUndecodable } from '../rules/import/undecodable.js';
 import { importUnsupported } from '../rules/import/unsupported.js';
 import type { Rule } from '../rules/rule.js';
+import { convertToDocx } from './convert-legacy.js';
+import { convertDocx, DocxUnreadable, type ImportFindings } from './docx-markdown.js';
+import { findSignOff } from './find-sign-off.js';
 
-/** A county's document turned into Markdown, with the title found in it. */
+/** A county's document turned into Markdown, with the title (and author) found in it. */
 export interface ImportedDocument {
   title: string | undefined;
   markdown: string;
+  /** A byline or dateline's unit and names, taken out of the body. */
+  author?: string;
+  /** What the editor should hear about, placed in the written file (place-findings.ts). */
+  findings?: ImportFindings;
 }
 
-const htmlToMdast = unified().use(rehypeParse, { fragment: true }).use(rehypeRemark);
-const toMarkdown = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', fences: true });
-
 /**
- * Reads a `.docx` (mammoth → HTML → Markdown, keeping paragraphs, lists and
- * tables, dropping images) or a `.txt`/`.md` file in UTF-8 or GB18030.
- * Damaged or unsupported files give an error and no document.
+ * Reads a `.docx` (mammoth → HTML → Markdown, keeping paragraphs, lists,
+ * tables and bold, dropping images: docx-markdown.ts), an old `.doc` or
+ * `.wps` converted to .docx by LibreOffice when it is installed, or a
+ * `.txt`/`.md` file in UTF-8 or GB18030. With `title` given, no text is taken
+ * from the body as the title. Damaged or unsupported files give an error and
+ * no document.
  */
 export async function readDocument(
   path: string,
   shown: string,
+  options: { title?: string } = {},
 ): Promise<{ value?: ImportedDocument; diagnostics: Diagnostic[] }> {
   const ext = extname(path).toLowerCase();
   const fail = (rule: Rule, message: string) => ({ diagnostics: [rule.report(shown, undefined, message)] });
@@ -46,7 +46,7 @@ export async function readDocument(
   } catch {
     return fail(importNotFound, `找不到文件「${shown}」，请核对路径。`);
   }
-  if (ext === '.docx') return readDocx(bytes, shown, fail);
+  if (ext === '.docx') return readDocx(bytes, shown, fail, options);
   if (ext === '.txt' || ext === '.md' || ext === '.markdown') {
     const decoded = decodeSource(bytes);
     if (!decoded.ok)
@@ -63,57 +63,82 @@ export async function readDocument(
           `原文件编码为 ${decoded.encoding === 'gb18030' ? 'GB18030/GBK' : 'UTF-16'}，已转换为 UTF-8。`,
         ),
       );
-    return { value: ext === '.txt' ? fromText(decoded.text) : fromMarkdown(decoded.text, shown), diagnostics };
+    const value = ext === '.txt' ? fromText(decoded.text, options.title) : fromMarkdown(decoded.text, shown);
+    return { value, diagnostics };
   }
-  if (ext === '.doc' || ext === '.wps')
-    return fail(importUnsupported, `不支持旧版 ${ext} 文件：请在 Word 或 WPS 中「另存为」.docx 后再导入。`);
+  if (ext === '.doc' || ext === '.wps') return readLegacy(path, ext, shown, fail, options);
   return fail(importUnsupported, `不支持「${ext || '无扩展名'}」文件：可导入 .docx、.txt 或 .md。`);
+}
+
+/** An old Word or WPS file, through LibreOffice (convert-legacy.ts), or why not. */
+async function readLegacy(
+  path: string,
+  ext: string,
+  shown: string,
+  fail: (rule: Rule, message: string) => { diagnostics: Diagnostic[] },
+  options: { title?: string },
+) {
+  const kind = ext === '.wps' ? 'WPS 的 .wps' : '旧版 Word 的 .doc';
+  const converted = await convertToDocx(path);
+  if ('problem' in converted && converted.problem === 'missing')
+    return fail(
+      importUnsupported,
+      `「${shown}」是${kind} 文件，要先转换成 .docx：请安装 LibreOffice（Debian、Ubuntu 上是 ` +
+        'sudo apt install libreoffice-writer），yongzu 会自动转换；或在 Word、WPS 里打开，「另存为」.docx 后再导入。',
+    );
+  if ('problem' in converted)
+    return fail(
+      importDamaged,
+      `LibreOffice 没能转换「${shown}」：文件可能已损坏，或不是真正的${kind} 文件。` +
+        '请在 Word 或 WPS 里打开，「另存为」.docx 后再导入。',
+    );
+  return readDocx(converted.bytes, shown, fail, options);
 }
 
 async function readDocx(
   bytes: Buffer,
   shown: string,
   fail: (rule: Rule, message: string) => { diagnostics: Diagnostic[] },
+  options: { title?: string },
 ) {
-  let images = 0;
-  let html: string;
+  let doc;
   try {
-    const result = await mammoth.convertToHtml(
-      { buffer: bytes },
-      {
-        convertImage: mammoth.images.imgElement(async () => {
-          images++;
-          return { src: '' };
-        }),
-      },
-    );
-    html = result.value;
-  } catch {
+    doc = await convertDocx(bytes, options);
+  } catch (e) {
+    if (!(e instanceof DocxUnreadable)) throw e;
     return fail(
       importDamaged,
       '这个 Word 文件已损坏或不是真正的 .docx，无法读取。请在 Word/WPS 中打开后重新「另存为」.docx。',
     );
   }
-  const tree = htmlToMdast.runSync(htmlToMdast.parse(html)) as MdastRoot;
-  dropImages(tree);
-  const title = takeBoldTitle(tree) ?? takeFirstSentence(tree);
+  if (doc.markdown.trim() === '') return fail(importEmpty, 'Word 文件中没有文字。');
   const diagnostics: Diagnostic[] = [];
-  if (images > 0)
+  const { images, captions } = doc.findings;
+  // Images with captions are reported at the captions, once the file is written.
+  if (images > 0 && captions.length === 0)
     diagnostics.push(
       importImagesDropped.report(shown, undefined, `文件中的 ${images} 张图片没有导入（刊物只收文字）。`),
     );
-  if (mdastToString(tree).trim() === '') return fail(importEmpty, 'Word 文件中没有文字。');
-  return { value: { title, markdown: String(toMarkdown.stringify(tree)) }, diagnostics };
+  const value: ImportedDocument = { title: doc.title, markdown: doc.markdown, findings: doc.findings };
+  if (doc.author) value.author = doc.author;
+  return { value, diagnostics };
 }
 
-/** Plain text: one paragraph per non-empty line; a short first line without final punctuation is the title. */
-function fromText(text: string): ImportedDocument {
+/**
+ * Plain text: one paragraph per non-empty line; unless the editor gave the
+ * title, a short first line without final punctuation is the title, or else
+ * the first sentence. A byline under the title or a dateline at the end goes
+ * into `author`, as from Word.
+ */
+function fromText(text: string, givenTitle?: string): ImportedDocument {
   const lines = text
     .split('\n')
     .map((l) => l.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''))
     .filter(Boolean);
   let title: string | undefined;
-  if (lines.length > 1 && lines[0]!.length <= 40 && !/[。！？；，]$/.test(lines[0]!)) title = lines.shift();
+  if (givenTitle !== undefined) {
+    // The editor's title: nothing is cut from the text.
+  } else if (lines.length > 1 && lines[0]!.length <= 40 && !/[。！？；，]$/.test(lines[0]!)) title = lines.shift();
   else if (lines.length > 0) {
     const m = /^(.{4,60}?)。/.exec(lines[0]!);
     if (m) {
@@ -122,7 +147,15 @@ function fromText(text: string): ImportedDocument {
       if (lines[0] === '') lines.shift();
     }
   }
-  return { title, markdown: lines.join('\n\n') };
+  const doc: ImportedDocument = { title, markdown: '' };
+  const signOff = findSignOff(lines);
+  if (signOff) {
+    lines.splice(signOff.index, signOff.count);
+    doc.author = signOff.author;
+    doc.findings = { images: 0, captions: [], signOff, unformatted: 0 };
+  }
+  doc.markdown = lines.join('\n\n');
+  return doc;
 }
 
 /** Markdown: front-matter, if any, is dropped (its title kept); the body is taken as it is. */
@@ -131,54 +164,4 @@ function fromMarkdown(text: string, shown: string): ImportedDocument {
   const parsed = parseSubmission(text, shown);
   const title = parsed.value.front?.data?.['title'];
   return { title: typeof title === 'string' ? title : undefined, markdown: parsed.value.body.trim() };
-}
-
-function dropImages(tree: MdastRoot): void {
-  const walk = (node: { children?: unknown[] }) => {
-    if (!node.children) return;
-    node.children = node.children.filter((c) => (c as { type: string }).type !== 'image');
-    for (const c of node.children) walk(c as { children?: unknown[] });
-  };
-  walk(tree);
-  tree.children = tree.children.filter((c) => !(c.type === 'paragraph' && c.children.length === 0));
-}
-
-/** A first paragraph set entirely in bold is the title; it is removed from the body. */
-function takeBoldTitle(tree: MdastRoot): string | undefined {
-  const first = tree.children[0];
-  if (first?.type !== 'paragraph') return undefined;
-  const kids = first.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
-  if (kids.length === 0 || !kids.every((c) => c.type === 'strong')) {
-    // A bold run-in lead sentence: **title。** body…
-    const lead = first.children[0];
-    if (lead?.type === 'strong' && /。$/.test(mdastToString(lead))) {
-      first.children.shift();
-      trimStart(first);
-      return mdastToString(lead).replace(/。$/, '');
-    }
-    return undefined;
-  }
-  tree.children.shift();
-  return mdastToString(first)
-    .trim()
-    .replace(/[。.]$/, '');
-}
-
-/** The first sentence of the first paragraph, removed from it. */
-function takeFirstSentence(tree: MdastRoot): string | undefined {
-  const first = tree.children[0];
-  if (first?.type !== 'paragraph') return undefined;
-  const head = first.children[0];
-  if (head?.type !== 'text') return undefined;
-  const m = /^\s*(.{4,60}?)。/.exec(head.value);
-  if (!m) return undefined;
-  head.value = head.value.slice(m[0].length);
-  trimStart(first);
-  if (mdastToString(first).trim() === '') tree.children.shift();
-  return m[1]!.trim();
-}
-
-function trimStart(p: Paragraph): void {
-  const head = p.children[0] as PhrasingContent | undefined;
-  if (head?.type === 'text') head.value = head.value.replace(/^[\s\u3000]+/, '');
 }

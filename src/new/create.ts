@@ -101,11 +101,18 @@ export async function writeSubmission(
   target: SubmissionTarget,
   title: string,
   body: string,
+  author?: string,
 ): Promise<string> {
   const names = await readdir(target.dir);
   const name = `${nextPrefix(names)}-${target.slug}.md`;
   const text = submissionText(
-    { issue: target.issue.meta.issue, county: target.county, theme: target.theme, title },
+    {
+      issue: target.issue.meta.issue,
+      county: target.county,
+      theme: target.theme,
+      title,
+      ...(author ? { author } : {}),
+    },
     body,
   );
   await writeSourceAtomic(join(target.dir, name), text, { exclusive: true });

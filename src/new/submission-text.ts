@@ -5,7 +5,7 @@ import { stringify } from 'yaml';
  * then the body.
  */
 export function submissionText(
-  front: { issue: number; county: string; theme: string; title: string },
+  front: { issue: number; county: string; theme: string; title: string; author?: string },
   body: string,
 ): string {
   const yaml = stringify(front, { lineWidth: 0 });

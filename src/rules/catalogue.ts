@@ -21,8 +21,10 @@ import { frontMatterUnclosed } from './front-matter/unclosed.js';
 import { frontMatterYaml } from './front-matter/yaml.js';
 import { importDamaged } from './import/damaged.js';
 import { importEmpty } from './import/empty.js';
+import { importFormattingLost } from './import/formatting-lost.js';
 import { importImagesDropped } from './import/images-dropped.js';
 import { importNotFound } from './import/not-found.js';
+import { importSignOff } from './import/sign-off.js';
 import { importUndecodable } from './import/undecodable.js';
 import { importUnsupported } from './import/unsupported.js';
 import { issueDateYear } from './issue/date-year.js';
@@ -131,7 +133,16 @@ export const FAMILIES: readonly Family[] = [
     id: 'import',
     title: '导入',
     about: 'yongzu import 读取 Word、文本文件时。',
-    rules: [importNotFound, importUndecodable, importUnsupported, importDamaged, importEmpty, importImagesDropped],
+    rules: [
+      importNotFound,
+      importUndecodable,
+      importUnsupported,
+      importDamaged,
+      importEmpty,
+      importImagesDropped,
+      importSignOff,
+      importFormattingLost,
+    ],
   },
 ];
 

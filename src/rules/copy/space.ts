@@ -1,3 +1,4 @@
+import { SIGN_OFF_LINE } from '../../util/sign-off.js';
 import { type CopyRule, defineCopyRule, matchFindings } from '../text-finding.js';
 
 const CJK = '\\p{Script=Han}，。、；：？！“”‘’（）《》【】';
@@ -9,23 +10,12 @@ const SPACES = new RegExp(
   'gu',
 );
 
-const GAP = '[ \\u3000]+';
-const UNIT =
-  '\\p{Script=Han}[\\p{Script=Han}A-Za-z0-9·]{1,28}' +
-  '(?:部|委|委员会|党组|政府|办公室|办|局|院|所|站|中心|公司|学校|医院|支部|总支|街道|社区|村|镇|乡|队|团|会|处|科)';
-const NAME = '\\p{Script=Han}{2,4}';
-const DATE =
-  '(?:\\d{4}年\\d{1,2}月\\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)';
 /**
- * An attribution or dateline line, whole: a unit, then the names of the people
- * who wrote it and/or a date, set apart by spaces, maybe in parentheses
- * (`（江永县委组织部 蒋某某）`, `道县委组织部  2009年6月22日`). Those spaces
- * are meant. Leading \u0001 are masked Markdown (a list marker).
+ * An attribution or dateline line, whole (`（江永县委组织部 蒋某某）`,
+ * `道县委组织部  2009年6月22日`): its spaces are meant. Leading \u0001 are
+ * masked Markdown (a list marker).
  */
-const SIGN_OFF = new RegExp(
-  `^[\\s\\u0001]*[（(]?${UNIT}(?:${GAP}${NAME}(?:(?:${GAP}|、)${NAME})*(?:${GAP}${DATE})?|${GAP}${DATE})[）)]?[ \\u3000]*$`,
-  'gmu',
-);
+const SIGN_OFF = new RegExp(`^[\\s\\u0001]*${SIGN_OFF_LINE}[ \\u3000]*$`, 'gmu');
 
 /** The stretches of attribution and dateline lines, where spaces are left alone. */
 function signOffLines(text: string): [number, number][] {
