@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { FileFix } from './fix/fix-project.js';
+import type { NewestIssue } from './new/issue-date.js';
 import { type CheckResult, runCheck } from './pipeline/run-check.js';
 
 /**
@@ -43,11 +44,43 @@ export async function fix(options: { root: string }): Promise<{ fixed: FileFix[]
   return { fixed, after: await runCheck({ root }) };
 }
 
-/** `yongzu new issue`: creates the next issue folder with its issue.yml. */
-export async function newIssue(options: { root: string; date?: Date; themes?: string[] }) {
+/**
+ * `yongzu new issue`: creates the next issue folder with its issue.yml. Its
+ * date (and so its year) is `date`; without it, today's when the newest issue
+ * is of this year or `thisYear` says so; otherwise `ask` is asked (the CLI asks
+ * on a terminal) and, with no one to ask, nothing is created (new/which-year).
+ */
+export async function newIssue(options: {
+  root: string;
+  date?: Date;
+  thisYear?: boolean;
+  themes?: string[];
+  ask?: (newest: NewestIssue) => Promise<Date | 'this-year' | undefined>;
+}) {
   const root = resolve(options.root);
   const checked = await runCheck({ root });
-  return (await import('./new/create.js')).createIssue(root, checked, options);
+  const [{ createIssue }, { chooseIssueDate, issueName, newestIssue }, { newWhichYear }] = await Promise.all([
+    import('./new/create.js'),
+    import('./new/issue-date.js'),
+    import('./rules/new/which-year.js'),
+  ]);
+  const today = new Date();
+  const newest = newestIssue(checked.issues);
+  let date = chooseIssueDate(newest, options, today);
+  if (!date && newest) {
+    const answer = options.ask ? await options.ask(newest) : undefined;
+    if (answer !== undefined)
+      date = answer === 'this-year' ? { date: today, today: true } : { date: answer, today: false };
+    else {
+      const message = options.ask
+        ? '没有写这一期的日期，未新建。'
+        : `最新一期 issues/${newest.folder} 是${issueName(newest)}，日期 ${newest.date}，不是今年的。新的一期是哪一年的？` +
+          `接着编 ${newest.year} 年的：加 --date 写明日期，如 --date ${newest.year}-MM-DD；` +
+          `从今年（${today.getFullYear()} 年）第1期编起：加 --this-year。`;
+      return { diagnostics: [newWhichYear.report('issues', undefined, message)] };
+    }
+  }
+  return createIssue(root, checked, { date: date!, ...(options.themes ? { themes: options.themes } : {}) });
 }
 
 /** `yongzu new submission`: a submission with correct front-matter and the next file-name prefix. */
@@ -57,11 +90,13 @@ export async function newSubmission(options: {
   county: string;
   theme?: string;
   title?: string;
+  /** Create it even when the county has a write-up in that issue already. */
+  force?: boolean;
 }) {
   const root = resolve(options.root);
   const checked = await runCheck({ root });
   const { resolveTarget, writeSubmission } = await import('./new/create.js');
-  const target = resolveTarget(root, checked, options.to, options.county, options.theme);
+  const target = resolveTarget(root, checked, options.to, options.county, options.theme, { force: options.force });
   if (!target.value) return { diagnostics: target.diagnostics };
   const file = await writeSubmission(root, target.value, options.title ?? '', '');
   return { value: file, diagnostics: [] };
@@ -78,6 +113,8 @@ export async function importDocument(options: {
   county: string;
   theme?: string;
   title?: string;
+  /** Import it even when the county has a write-up in that issue already. */
+  force?: boolean;
 }) {
   const root = resolve(options.root);
   const checked = await runCheck({ root });
@@ -86,7 +123,7 @@ export async function importDocument(options: {
     import('./import/read-document.js'),
     import('./import/place-findings.js'),
   ]);
-  const target = resolveTarget(root, checked, options.to, options.county, options.theme);
+  const target = resolveTarget(root, checked, options.to, options.county, options.theme, { force: options.force });
   if (!target.value) return { diagnostics: target.diagnostics };
   const doc = await readDocument(resolve(options.file), options.file, options.title ? { title: options.title } : {});
   if (!doc.value) return { diagnostics: doc.diagnostics };

@@ -8,6 +8,8 @@ import { createProgress } from './progress.js';
 import { join, resolve } from 'node:path';
 import { formatJson, formatSummary, formatText, type TextReportOptions } from './diagnostics/format-text.js';
 import { createSourceLines } from './load/source-lines.js';
+import type { CreatedIssue } from './new/create.js';
+import { issueName, type NewestIssue } from './new/issue-date.js';
 
 const USAGE = `用法：
   yongzu check [--root 目录] [--format text|json] [--fix]
@@ -21,11 +23,14 @@ const USAGE = `用法：
                                                      --booklet 另出 A3 骑马订拼版 PDF
   yongzu dev [--root 目录] [--out 目录] [--port 端口] [--no-pdf] [--force]
                                   生成并在 http://127.0.0.1 预览，保存文件后自动刷新页面
-  yongzu new issue [--date YYYY-MM-DD] [--theme 主题 …]   新建下一期的文件夹和 issue.yml
-  yongzu new submission --to issues/2009-18 --county 县区 [--theme 主题] [--title 标题]
-                                  在该期新建一篇稿件（自动编号、写好文件头）
-  yongzu import 文件 --to issues/2009-18 --county 县区 [--theme 主题] [--title 标题]
-                                  把 .docx / .txt / .md（UTF-8 或 GB18030）转为该期的稿件
+  yongzu new issue [--date YYYY-MM-DD | --this-year] [--theme 主题 …]
+                                  新建下一期的文件夹和 issue.yml；年份取自 --date，
+                                  不写时若最新一期不是今年的，会问是否接着编那一年（脚本里用 --date 或 --this-year）
+  yongzu new submission --to 2009-18 --county 县区 [--theme 主题] [--title 标题] [--force]
+                                  在该期新建一篇稿件（自动编号、写好文件头）；该县区本期已有稿件时不建，除非 --force
+  yongzu import 文件 --to 2009-18 --county 县区 [--theme 主题] [--title 标题] [--force]
+                                  把 .docx / .doc / .wps / .txt / .md（UTF-8 或 GB18030）转为该期的稿件
+                                  （.doc、.wps 要装有 LibreOffice）；--to 也可写 issues/2009-18 或总期号
   yongzu rules [--format text|json]                 列出全部检查规则：规则名、错误或警告、查什么
   yongzu explain 规则名                             说明一条规则（如 copy/halfwidth-punctuation）：
                                                      查什么、为什么、错误和正确的示例、怎么改
@@ -45,6 +50,7 @@ const OPTIONS = {
   theme: { type: 'string', multiple: true },
   title: { type: 'string' },
   date: { type: 'string' },
+  'this-year': { type: 'boolean', default: false },
   pdf: { type: 'boolean', default: true },
   booklet: { type: 'boolean', default: false },
   force: { type: 'boolean', default: false },
@@ -52,6 +58,72 @@ const OPTIONS = {
 } as const;
 
 type Write = (text: string) => void;
+
+/** Questions on the terminal: an answer, or undefined at the end of input; close() when done asking. */
+export interface Prompt {
+  ask(question: string): Promise<string | undefined>;
+  close(): void;
+}
+
+/**
+ * A prompt on the terminal, when both standard input and output are one;
+ * otherwise null (scripts are not asked). Lines typed ahead wait for the
+ * questions they answer.
+ */
+function terminalPrompt(): Prompt | null {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) return null;
+  let rl: import('node:readline').Interface | undefined;
+  const typed: string[] = [];
+  const waiting: ((line: string | undefined) => void)[] = [];
+  let closed = false;
+  return {
+    async ask(question) {
+      if (!rl) {
+        const { createInterface } = await import('node:readline');
+        rl = createInterface({ input: process.stdin, output: process.stdout });
+        rl.on('line', (line) => (waiting.length > 0 ? waiting.shift()!(line) : typed.push(line)));
+        rl.once('close', () => {
+          closed = true;
+          for (const w of waiting.splice(0)) w(undefined);
+        });
+      }
+      rl.setPrompt(question);
+      rl.prompt();
+      if (typed.length > 0) {
+        const line = typed.shift()!;
+        process.stdout.write(`${line}\n`);
+        return line;
+      }
+      if (closed) return undefined;
+      return new Promise((done) => waiting.push(done));
+    },
+    close: () => rl?.close(),
+  };
+}
+
+/**
+ * Asks whether a new issue continues the newest issue's year, and then its
+ * date: a date, this year ('this-year'), or undefined (no answer).
+ */
+function askIssueYear(prompt: Prompt, err: Write) {
+  const ask = async (newest: NewestIssue): Promise<Date | 'this-year' | undefined> => {
+    const yes = await prompt.ask(
+      `最新一期 issues/${newest.folder} 是${issueName(newest)}，日期 ${newest.date}，不是今年的。\n` +
+        `新的一期接着编 ${newest.year} 年的吗？（选「否」就从今年第1期编起）[Y/n] `,
+    );
+    if (yes === undefined) return undefined;
+    if (/^\s*(n|no|否|不)/i.test(yes)) return 'this-year';
+    for (let tries = 0; tries < 3; tries++) {
+      const answer = (await prompt.ask(`这一期的日期（YYYY-MM-DD，如 ${newest.year}-07-01）：`))?.trim();
+      if (!answer) return undefined;
+      const date = parseDate(answer);
+      if (date) return date;
+      err(`「${answer}」不是 YYYY-MM-DD 形式的日期。\n`);
+    }
+    return undefined;
+  };
+  return (newest: NewestIssue) => ask(newest).finally(() => prompt.close());
+}
 
 /**
  * Warnings about the printed PDFs (page budget, fonts) in full: `yongzu check`
@@ -89,6 +161,7 @@ export async function main(
   argv: readonly string[],
   out: Write = (t) => process.stdout.write(t),
   err: Write = (t) => process.stderr.write(t),
+  prompt: Prompt | null = terminalPrompt(),
 ): Promise<number> {
   let parsed;
   try {
@@ -222,39 +295,45 @@ export async function main(
         err(`请写「yongzu new issue」或「yongzu new submission --to … --county …」。\n`);
         return 1;
       }
-      let result;
       if (kind === 'issue') {
         const date = values.date === undefined ? undefined : parseDate(values.date);
         if (date === null) {
           err(`--date 应写作 YYYY-MM-DD，而不是「${values.date}」。\n`);
           return 1;
         }
-        result = await newIssue({
-          root: values.root,
-          ...(date ? { date } : {}),
-          ...(values.theme ? { themes: values.theme } : {}),
-        });
-      } else {
-        if (!values.to || !values.county) {
-          err(
-            '请用 --to 指定一期的文件夹、--county 指定县区，如：yongzu new submission --to issues/2009-18 --county 江华县\n',
-          );
+        if (date && values['this-year']) {
+          err('--date 和 --this-year 只能写一个：--date 的年份就是这一期的年份。\n');
           return 1;
         }
-        result = await newSubmission({
+        const issue = await newIssue({
           root: values.root,
-          to: values.to,
-          county: values.county,
-          ...(values.theme?.[0] ? { theme: values.theme[0] } : {}),
-          ...(values.title ? { title: values.title } : {}),
+          ...(date ? { date } : {}),
+          thisYear: values['this-year'],
+          ...(values.theme ? { themes: values.theme } : {}),
+          ...(prompt ? { ask: askIssueYear(prompt, err) } : {}),
         });
+        const code = created(issue, out, err, text);
+        if (issue.created) out(`${describeNewIssue(issue.created)}\n`);
+        return code;
       }
+      if (!values.to || !values.county) {
+        err('请用 --to 指定一期、--county 指定县区，如：yongzu new submission --to 2009-18 --county 江华县\n');
+        return 1;
+      }
+      const result = await newSubmission({
+        root: values.root,
+        to: values.to,
+        county: values.county,
+        ...(values.theme?.[0] ? { theme: values.theme[0] } : {}),
+        ...(values.title ? { title: values.title } : {}),
+        force: values.force,
+      });
       return created(result, out, err, text);
     }
     case 'import': {
       const [file, ...extra] = rest;
       if (!file || extra.length > 0 || !values.to || !values.county) {
-        err('用法：yongzu import 文件 --to issues/2009-18 --county 县区 [--theme 主题] [--title 标题]\n');
+        err('用法：yongzu import 文件 --to 2009-18 --county 县区 [--theme 主题] [--title 标题] [--force]\n');
         return 1;
       }
       const result = await importDocument({
@@ -264,6 +343,7 @@ export async function main(
         county: values.county,
         ...(values.theme?.[0] ? { theme: values.theme[0] } : {}),
         ...(values.title ? { title: values.title } : {}),
+        force: values.force,
       });
       return created(result, out, err, text);
     }
@@ -338,10 +418,16 @@ function created(
   return 0;
 }
 
-/** YYYY-MM-DD → a local Date; null when it is not a real date. */
+/** What `new issue` made: its numbers, and the date it used and why. */
+function describeNewIssue(c: CreatedIssue): string {
+  const why = c.today ? '（今天的日期；要改就改 issue.yml 的 date）' : '';
+  return `新的一期：${issueName(c)}，文件夹 issues/${c.folder}，日期 ${c.date}${why}。`;
+}
+
+/** YYYY-MM-DD (month and day may have one digit) → a local Date; null when it is not a real date. */
 function parseDate(s: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s.trim());
   if (!m) return null;
   const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return d.getMonth() === Number(m[2]) - 1 ? d : null;
+  return d.getMonth() === Number(m[2]) - 1 && d.getDate() === Number(m[3]) ? d : null;
 }

@@ -1,28 +1,60 @@
 import { mkdir, readdir } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { stringify } from 'yaml';
 import type { CheckResult } from '../pipeline/run-check.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CheckedIssue } from '../model/checked-issue.js';
+import { suggest } from '../diagnostics/suggest.js';
+import { countyDuplicate } from '../rules/county/duplicate.js';
 import { countyKnown, findCounty } from '../rules/county/known.js';
 import { newExists } from '../rules/new/exists.js';
 import { newNoIssue } from '../rules/new/no-issue.js';
 import type { Rule } from '../rules/rule.js';
 import { themeDeclared } from '../rules/theme/declared.js';
 import { writeSourceAtomic } from '../write/write-source.js';
+import type { IssueDate } from './issue-date.js';
 import { isoDate, nextIssueNumbers, nextPrefix } from './next-numbers.js';
+import { countyWriteUp } from './county-write-up.js';
+import { findIssue } from './find-issue.js';
 import { submissionText } from './submission-text.js';
+
+/** A new issue's numbers and date, as `yongzu new issue` reports them. */
+export interface CreatedIssue {
+  folder: string;
+  year: number;
+  issue: number;
+  total: number;
+  date: string;
+  /** The date is today's (no --date was given). */
+  today: boolean;
+}
+
+/**
+ * The text of a new issue.yml. Without themes, `themes:` is followed by a
+ * commented example item that is valid YAML once its `# ` is taken away, as
+ * the comment above it says.
+ */
+export function issueYml(meta: { year: number; issue: number; total: number; date: string }, themes: string[]): string {
+  const yaml = stringify({ ...meta, themes: themes.length > 0 ? themes : null }, { lineWidth: 0 });
+  if (themes.length > 0) return yaml;
+  return yaml.replace(
+    /^themes: null\n/m,
+    'themes:\n' +
+      '  # 每个主题一行，以「- 」开头，按文章的顺序。去掉下一行开头的「# 」，改成本期的主题：\n' +
+      '  # - 各县区创新组织工作服务新型工业化发展\n',
+  );
+}
 
 /**
  * Creates the next issue folder `issues/<year>-<NN>/issue.yml`: next 期号 in
- * the year, next 总期号, the given date (today by default).
+ * the year of `date`, next 总期号 (chooseIssueDate gives the date).
  */
 export async function createIssue(
   root: string,
   checked: CheckResult,
-  options: { date?: Date; themes?: string[] },
-): Promise<{ value?: string; diagnostics: Diagnostic[] }> {
-  const date = options.date ?? new Date();
+  options: { date: IssueDate; themes?: string[] },
+): Promise<{ value?: string; created?: CreatedIssue; diagnostics: Diagnostic[] }> {
+  const { date, today } = options.date;
   const year = date.getFullYear();
   const { issue, total } = nextIssueNumbers(
     checked.issues.map((i) => i.meta),
@@ -30,12 +62,7 @@ export async function createIssue(
   );
   const folder = `${year}-${String(issue).padStart(2, '0')}`;
   const dir = join(root, 'issues', folder);
-  const themes = options.themes ?? [];
-  const yaml = stringify({ year, issue, total, date: isoDate(date), themes }, { lineWidth: 0 });
-  const text =
-    themes.length > 0
-      ? yaml
-      : yaml.replace('themes: []\n', 'themes: [] # 每个主题一行，如：\n#  - 各县区创新组织工作服务新型工业化发展\n');
+  const text = issueYml({ year, issue, total, date: isoDate(date) }, options.themes ?? []);
   await mkdir(join(root, 'issues'), { recursive: true });
   try {
     await mkdir(dir);
@@ -45,7 +72,11 @@ export async function createIssue(
     };
   }
   await writeSourceAtomic(join(dir, 'issue.yml'), text, { exclusive: true });
-  return { value: `issues/${folder}/issue.yml`, diagnostics: [] };
+  return {
+    value: `issues/${folder}/issue.yml`,
+    created: { folder, year, issue, total, date: isoDate(date), today },
+    diagnostics: [],
+  };
 }
 
 /** Where a new submission goes, or why it cannot be created. */
@@ -59,8 +90,10 @@ export interface SubmissionTarget {
 
 /**
  * Resolves `--to`, `--county` and `--theme` against the checked project: the
- * folder must be a valid issue, the county known, the theme declared (the
- * issue's only theme by default).
+ * issue named as `yongzu pdf` names issues (find-issue.ts), the county known
+ * by its name or an alias (with a did-you-mean), not yet written up in that
+ * issue (unless `force`), the theme declared (the issue's only theme by
+ * default).
  */
 export function resolveTarget(
   root: string,
@@ -68,23 +101,30 @@ export function resolveTarget(
   to: string,
   countyName: string,
   theme?: string,
+  options: { force?: boolean } = {},
 ): { value?: SubmissionTarget; diagnostics: Diagnostic[] } {
-  const dir = resolve(root, to);
-  const folder = relative(join(root, 'issues'), dir);
-  const issue = checked.issues.find((i) => i.folder === folder);
   const fail = (rule: Rule, message: string) => ({ diagnostics: [rule.report(to, undefined, message)] });
-  if (!issue) {
-    return fail(
-      newNoIssue,
-      `「${to}」不是一期有效的文件夹：应为 issues/ 下含有效 issue.yml 的文件夹，如 issues/2009-18。请先运行「yongzu new issue」或「yongzu check」查看问题。`,
-    );
-  }
-  const county = findCounty(checked.config.counties, countyName);
+  const found = findIssue(root, checked.issues, to);
+  if ('problem' in found) return fail(newNoIssue, found.problem);
+  const { issue } = found;
+  const dir = join(root, 'issues', issue.folder);
+  const counties = checked.config.counties;
+  const county = findCounty(counties, countyName.trim());
   if (!county) {
+    const close = suggest(
+      countyName.trim(),
+      counties.flatMap((c) => [c.name, ...c.aliases]),
+    );
     return fail(
       countyKnown,
-      `未知县区「${countyName}」；可选：${checked.config.counties.map((c) => c.name).join('、')}。`,
+      `未知县区「${countyName}」；${close ? `是不是「${close}」？` : ''}可选：${counties.map((c) => c.name).join('、')}。`,
     );
+  }
+  const existing = options.force ? undefined : countyWriteUp(dir, county, counties);
+  if (existing) {
+    const file = `issues/${issue.folder}/${existing.name}`;
+    const message = `本期已有${county.name}的稿件 ${file}：每个县区每期只收一篇，请在那一篇里修改。确要再建一篇，加 --force。`;
+    return { diagnostics: [countyDuplicate.report(file, existing.place, message)] };
   }
   const themes = issue.meta.themes;
   const chosen = theme ?? (themes.length === 1 ? themes[0] : undefined);
@@ -92,7 +132,7 @@ export function resolveTarget(
     return fail(themeDeclared, `本期有多个主题，请用 --theme 指定其一：${themes.map((t) => `「${t}」`).join('')}。`);
   if (!themes.includes(chosen))
     return fail(themeDeclared, `主题「${chosen}」不在本期的 themes 里：${themes.map((t) => `「${t}」`).join('')}。`);
-  return { value: { issue, county: countyName, slug: county.slug, theme: chosen, dir }, diagnostics: [] };
+  return { value: { issue, county: countyName.trim(), slug: county.slug, theme: chosen, dir }, diagnostics: [] };
 }
 
 /** Writes a new submission with the next file-name prefix; never overwrites. Returns its path relative to root. */

@@ -33,6 +33,7 @@ import { duplicateTotal } from './issue/duplicate-total.js';
 import { issueMatch } from './issue/match.js';
 import { newExists } from './new/exists.js';
 import { newNoIssue } from './new/no-issue.js';
+import { newWhichYear } from './new/which-year.js';
 import { outputNotEmpty } from './output/not-empty.js';
 import { outputNotFolder } from './output/not-folder.js';
 import { outputProtected } from './output/protected.js';
@@ -128,7 +129,12 @@ export const FAMILIES: readonly Family[] = [
     about: 'build、pdf、dev 写入 --out 指定的文件夹之前。',
     rules: [outputProtected, outputNotEmpty, outputNotFolder],
   },
-  { id: 'new', title: '新建', about: 'yongzu new issue、yongzu new submission。', rules: [newExists, newNoIssue] },
+  {
+    id: 'new',
+    title: '新建',
+    about: 'yongzu new issue、yongzu new submission。',
+    rules: [newExists, newNoIssue, newWhichYear],
+  },
   {
     id: 'import',
     title: '导入',
