@@ -73,6 +73,15 @@ describe('excerpts under diagnostics', () => {
     );
     expect(text).toContain('issues/2009-18/issue.yml:1:1  警告  中文里多了空格  copy/space\n\n');
   });
+
+  it('excerpts the first thousand only: an archive’s tens of thousands of warnings would take seconds', () => {
+    const d: Diagnostic = { file: 'a.md', line: 1, column: 1, severity: 'warning', rule: 'copy/space', message: 'x' };
+    const many = Array.from({ length: 1500 }, (_, i) => ({ ...d, column: 1 + (i % 3) }));
+    const text = formatText(many, 1, { source: () => ['共 35 名'] });
+    expect(text.match(/^ {2}1 \| /gm)).toHaveLength(1000);
+    expect(text).toContain('（只摘录了前 1000 个问题的原文，其余 500 个只给位置。）');
+    expect(formatText(many.slice(0, 3), 1, { source: () => ['共 35 名'], maxExcerpts: 2 })).toContain('其余 1 个');
+  });
 });
 
 describe('the summary says what check --fix can fix', () => {

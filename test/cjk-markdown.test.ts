@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../src/api.js';
+import { build, check, fix } from '../src/api.js';
 import { DEFAULT_CONFIG } from '../src/config/defaults.js';
 import { type PrintAssets, renderPrintHtml } from '../src/pdf/render-print.js';
 import { createTemplateEnv } from '../src/render/templates.js';
@@ -93,5 +93,60 @@ describe('Chinese text typed the way editors type it', () => {
     expect(feed).toContain('<summary type="text">各县区创新组织工作服务新型工业化发展：');
     expect(feed).not.toMatch(/[*~]|&amp;#/);
     for (const summary of feed.match(/<summary[^>]*>[^<]*</g)!) expect(summary).not.toMatch(/\n/);
+  });
+
+  it('editor-written Markdown end to end: checked (only what is wrong), fixed, built with no marks, breaks or references', async () => {
+    const root = sampleProject();
+    const file = 'issues/2009-18/03-daoxian.md';
+    const body = [
+      '# 一、强化组织保障',
+      '',
+      '**一是强化组织覆盖。**今年以来，全县新建党组织12个，重点财源',
+      '建设稳步推进。',
+      '',
+      '### （一）建立培训基地',
+      '',
+      '~~作废的一句。~~**二是强化培训。**举办培训班3期，共 35 名党员参加。',
+      '',
+      '（江永县委组织部 蒋某某）',
+      '',
+    ].join('\n');
+    const text = readFileSync(join(root, file), 'utf8');
+    writeFileSync(join(root, file), text.slice(0, text.indexOf('\n---\n') + 5) + '\n' + body);
+    const mine = async () => (await check({ root })).diagnostics.filter((d) => d.file === file);
+    const before = await mine();
+    // Only the heading one level too deep, and the stray spaces of 共 35 名.
+    expect(before.map((d) => `${d.rule} ${d.line}:${d.column}`)).toEqual([
+      'content/heading-level 13:1',
+      'copy/space 15:31',
+      'copy/space 15:34',
+    ]);
+    expect(before[0]!.message).toContain('应写作「## （一）…」');
+    await fix({ root });
+    const fixed = readFileSync(join(root, file), 'utf8');
+    expect(fixed).toContain('共35名党员参加。\n\n（江永县委组织部 蒋某某）\n');
+    const out = join(root, 'site');
+    const result = await build({ root, pdf: false, out });
+    expect(result.written).toBeDefined();
+    const page = readFileSync(join(out, '2009', '18', 'index.html'), 'utf8');
+    const section = page.slice(page.indexOf('一、强化组织保障') - 20, page.indexOf('蒋某某') + 10);
+    expect(section).toContain('<h3>一、强化组织保障</h3>');
+    expect(section).toContain(
+      '<strong>一是强化组织覆盖。</strong>今年以来，全县新建党组织12个，重点财源建设稳步推进。',
+    );
+    expect(section).toContain('<del>作废的一句。</del><strong>二是强化培训。</strong>举办培训班3期');
+    expect(section).toContain('（江永县委组织部 蒋某某）');
+    // The one space left is the attribution's, between the unit and the name.
+    expect(section.replace('（江永县委组织部 蒋某某）', '')).not.toMatch(
+      /\*\*|~~|&#|[\u4e00-\u9fff，。][ \n]+[\u4e00-\u9fff，。]/u,
+    );
+    const issue = result.written!.issues.find((i) => i.folder === '2009-18')!;
+    const print = renderPrintHtml(issue, DEFAULT_CONFIG, createTemplateEnv(root), render, {
+      fontCss: '',
+      printCss: '',
+    });
+    // (The print page keeps a paragraph's last characters together: <span class="nobr">推进。</span>.)
+    expect(print).toContain('<strong>一是强化组织覆盖。</strong>今年以来，全县新建党组织12个，重点财源建设稳步');
+    expect(print).not.toMatch(/\*\*|~~|&#x/);
   });
 });

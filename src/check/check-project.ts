@@ -160,7 +160,7 @@ function checkSubmission(
   const titleSpan = valueSpan(front, 'title');
   if (titleSpan)
     diagnostics.push(
-      ...copyDiagnostics(sub.file, titleSpan, { fixable: rawValueStart(sub.text, front, 'title') !== undefined }),
+      ...copyDiagnostics(sub.file, titleSpan, { fixable: () => rawValueStart(sub.text, front, 'title') !== undefined }),
     );
   const parsed = v.safeParse(submissionSchema, front.data);
   if (!parsed.success) {

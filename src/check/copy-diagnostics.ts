@@ -5,15 +5,22 @@ import { bodySpan, type TextSpan } from './text-span.js';
 /**
  * The copy rules' findings in a stretch of text, as warnings (one loop: a long
  * text can hold thousands). A finding with a safe replacement is `fixable`,
- * unless `fixable: false` says check --fix does not rewrite this text.
+ * unless `fixable` says (false, or a function giving false) that check --fix
+ * does not rewrite this text.
  */
-export function copyDiagnostics(file: string, span: TextSpan, options: { fixable?: boolean } = {}): Diagnostic[] {
+export function copyDiagnostics(
+  file: string,
+  span: TextSpan,
+  options: { fixable?: boolean | (() => boolean) } = {},
+): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const fixes = options.fixable !== false;
+  let fixes = typeof options.fixable === 'boolean' ? options.fixable : undefined;
   for (const rule of COPY_RULES) {
     for (const f of rule.check(span.text)) {
       const d = rule.report(file, span.place(f.index), f.message);
-      if (fixes && f.replacement !== undefined) d.fixable = true;
+      // Asked only when a finding has a replacement: it may cost a parse of the YAML.
+      if (f.replacement !== undefined && (fixes ??= typeof options.fixable === 'function' ? options.fixable() : true))
+        d.fixable = true;
       out.push(d);
     }
   }

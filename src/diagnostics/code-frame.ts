@@ -10,8 +10,12 @@ const ZERO_WIDTH = /[\p{Mn}\p{Me}\p{Cf}]/u;
  * show narrow unless set up otherwise (UAX #11 says: narrow when in doubt).
  */
 export function columnsOf(char: string): number {
+  const cp = char.codePointAt(0)!;
+  // The common cases first (a report measures every character of tens of thousands of lines).
+  if (cp >= 0x20 && cp < 0x7f) return 1;
+  if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff01 && cp <= 0xff60)) return 2;
   if (ZERO_WIDTH.test(char)) return 0;
-  return eastAsianWidth(char.codePointAt(0)!, { ambiguousAsWide: false });
+  return eastAsianWidth(cp, { ambiguousAsWide: false });
 }
 
 /** The columns a string takes in a terminal. */
@@ -41,40 +45,79 @@ export function codeFrame(lineText: string, line: number, column: number, width 
   const gutter = `  ${number} | `;
   const blank = `  ${' '.repeat(number.length)} | `;
   const budget = Math.max(20, width - gutter.length - 1);
-  const chars: { text: string; offset: number; width: number }[] = [];
-  let offset = 0;
-  for (const raw of lineText.replace(/\r$/, '')) {
-    const text = /[\u0000-\u001f\u007f]/.test(raw) ? ' ' : raw;
-    chars.push({ text, offset, width: columnsOf(text) });
-    offset += raw.length;
-  }
-  let at = chars.findIndex((c) => c.offset >= column - 1);
-  if (at === -1) at = chars.length;
-  const span = (from: number, to: number) => chars.slice(from, to).reduce((w, c) => w + c.width, 0);
+  const text = lineText.endsWith('\r') ? lineText.slice(0, -1) : lineText;
+  const cols = columnsBefore(text);
+  const n = text.length;
+  const at = boundary(text, Math.min(Math.max(column - 1, 0), n));
   let start = 0;
-  let end = chars.length;
-  if (span(0, chars.length) > budget) {
+  let end = n;
+  if (cols[n]! > budget) {
     // Up to two fifths of the room before the column, the rest after it.
-    const before = Math.floor((budget * 2) / 5);
-    start = at;
-    while (start > 0 && span(start - 1, at) <= before - CUT.length) start--;
-    if (start <= 0) start = 0;
-    const room = () => budget - (start > 0 ? CUT.length : 0) - span(start, at);
-    end = at;
-    while (end < chars.length && span(at, end + 1) <= room() - CUT.length) end++;
-    if (end >= chars.length - 1 && span(at, chars.length) <= room()) end = chars.length;
+    start = boundary(text, firstWithin(cols, at, Math.floor((budget * 2) / 5) - CUT.length));
+    const room = budget - (start > 0 ? CUT.length : 0);
+    if (cols[n]! - cols[start]! > room) end = lastWithin(text, cols, start, room - CUT.length, at);
     // A short tail leaves room to show more before the column.
-    while (start > 0 && end === chars.length && span(start - 1, chars.length) <= budget - CUT.length) start--;
+    else if (start > 0) start = boundary(text, firstWithin(cols, n, budget - CUT.length));
   }
   const head = start > 0 ? CUT : '';
-  const tail = end < chars.length ? CUT : '';
-  const excerpt =
-    head +
-    chars
-      .slice(start, end)
-      .map((c) => c.text)
-      .join('') +
-    tail;
-  const caret = ' '.repeat(head.length + span(start, at));
-  return [`${gutter}${excerpt}`.trimEnd(), `${blank}${caret}^`];
+  const tail = end < n ? CUT : '';
+  const shown = text.slice(start, end).replace(/[\u0000-\u001f\u007f]/g, ' ');
+  const caret = ' '.repeat(head.length + cols[at]! - cols[start]!);
+  return [`${gutter}${head}${shown}${tail}`.trimEnd(), `${blank}${caret}^`];
+}
+
+/** Back to the start of a character when `i` falls between the halves of a surrogate pair. */
+function boundary(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return i > 0 && c >= 0xdc00 && c <= 0xdfff ? i - 1 : i;
+}
+
+/** The smallest index whose columns up to `to` fit in `room`. */
+function firstWithin(cols: Int32Array, to: number, room: number): number {
+  let lo = 0;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cols[to]! - cols[mid]! <= room) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The largest character boundary after `from`, not before `at`, whose columns from `from` fit in `room`. */
+function lastWithin(text: string, cols: Int32Array, from: number, room: number, at: number): number {
+  let lo = at;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (cols[mid]! - cols[from]! <= room) lo = mid;
+    else hi = mid - 1;
+  }
+  return boundary(text, lo);
+}
+
+let lastLine: string | undefined;
+let lastCols: Int32Array | undefined;
+
+/**
+ * cols[i]: the terminal columns of text.slice(0, i), for every code unit
+ * offset (a control character counts one, shown as a space). Kept for the
+ * last line: a line with many findings is measured once.
+ */
+function columnsBefore(text: string): Int32Array {
+  if (text === lastLine && lastCols) return lastCols;
+  const cols = new Int32Array(text.length + 1);
+  let w = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    cols[i] = w;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      w += columnsOf(String.fromCodePoint(text.codePointAt(i)!));
+      cols[++i] = cols[i - 1]!;
+    } else w += c < 0x20 || c === 0x7f ? 1 : columnsOf(text[i]!);
+  }
+  cols[text.length] = w;
+  lastLine = text;
+  lastCols = cols;
+  return cols;
 }

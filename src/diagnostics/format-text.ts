@@ -10,7 +10,12 @@ export interface TextReportOptions {
   source?: (file: string) => readonly string[] | undefined;
   /** The terminal's width in columns, which excerpts fit in (80 when not given). */
   width?: number;
+  /** At most this many excerpts, the first ones (1,000 when not given): a report of thousands is not read whole. */
+  maxExcerpts?: number;
 }
+
+/** Excerpts in one report by default: enough for any sitting; an archive's tens of thousands would take seconds. */
+export const MAX_EXCERPTS = 1000;
 
 /**
  * Formats diagnostics the way ESLint's and remark's reporters do: grouped by
@@ -26,6 +31,8 @@ export function formatText(
   const sorted = sortDiagnostics(diagnostics);
   const lines: string[] = [];
   let current: string | undefined;
+  let excerpts = options.source ? (options.maxExcerpts ?? MAX_EXCERPTS) : 0;
+  let without = 0;
   for (const d of sorted) {
     if (d.file !== current) {
       if (current !== undefined) lines.push('');
@@ -33,10 +40,19 @@ export function formatText(
       current = d.file;
     }
     lines.push(`${d.file}:${d.line}:${d.column}  ${LABEL[d.severity]}  ${d.message}  ${d.rule}`);
+    if (excerpts === 0) {
+      without++;
+      continue;
+    }
     const text = options.source?.(d.file)?.[d.line - 1];
-    if (text !== undefined && text.trim() !== '') lines.push(...codeFrame(text, d.line, d.column, options.width));
+    if (text !== undefined && text.trim() !== '') {
+      lines.push(...codeFrame(text, d.line, d.column, options.width));
+      excerpts--;
+    }
   }
   if (lines.length > 0) lines.push('');
+  if (options.source && without > 0)
+    lines.push(`（只摘录了前 ${options.maxExcerpts ?? MAX_EXCERPTS} 个问题的原文，其余 ${without} 个只给位置。）`);
   lines.push(formatSummary(sorted, fileCount));
   return lines.join('\n');
 }

@@ -52,9 +52,9 @@ export const straySpace: CopyRule = defineCopyRule({
     ],
   },
   check: (text) => {
-    const kept = signOffLines(text);
+    let kept: [number, number][] | undefined;
     return matchFindings(text, SPACES, (m) =>
-      kept.some(([from, to]) => m.index! >= from && m.index! < to)
+      (kept ??= signOffLines(text)).some(([from, to]) => m.index! >= from && m.index! < to)
         ? undefined
         : {
             replacement: '',
