@@ -52,13 +52,14 @@ describe('files read ahead on the aside thread', () => {
     expect(cli.status).toBe(1);
     rmSync(join(root, 'node_modules'), { recursive: true, force: true });
     const api = await build({ root, out: join(root, 'by-api'), pdf: false });
-    const byApi = sortDiagnostics(api.diagnostics).map(({ file, line, column, severity, rule, message }) => ({
+    const byApi = sortDiagnostics(api.diagnostics).map(({ file, line, column, severity, rule, message, fixable }) => ({
       file,
       line,
       column,
       severity,
       rule,
       message,
+      ...(fixable ? { fixable } : {}),
     }));
     expect(byCli).toEqual(byApi);
     const rules = new Set(byCli.filter((d) => d.rule.startsWith('encoding/')).map((d) => `${d.file} ${d.rule}`));
