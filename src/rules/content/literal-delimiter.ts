@@ -1,5 +1,6 @@
 import type { Nodes, Root } from 'mdast';
 import type { MarkdownParser } from '../../text/markdown-syntax.js';
+import { CJK_CHAR } from '../../util/cjk.js';
 import { defineRule } from '../rule.js';
 import type { TextFinding } from '../text-finding.js';
 
@@ -38,9 +39,53 @@ export const literalDelimiter = defineRule({
   },
 });
 
-/** Whether a body has a mark this rule looks for: only those are parsed. */
+/**
+ * Whether a body may have a mark left as text, so that it must be parsed:
+ * it has a `*`, `_` or `~`, and is not sure to be fine (surelyAllBold).
+ */
 export function mayHaveLiteralDelimiters(body: string): boolean {
-  return /[*_~]/.test(body);
+  return /[*_~]/.test(body) && !surelyAllBold(body);
+}
+
+/** Anything that could change how `**` parses: other marks, escapes, code, HTML, links. */
+const UNSURE = /[_~\\`<[\]]/;
+/** `**X**` on one line, X without `*` and not starting or ending with white space. */
+const PAIR = /\*\*([^*\s](?:[^*\n]*[^*\s])?)\*\*/gu;
+const SPACE = /\s/u;
+const PUNCT = /[\p{P}\p{S}]/u;
+
+/**
+ * The usual body with emphasis, decided without the parser (about 1 ms a
+ * body): every `*` is in a bold pair `**X**` on one line, X not starting or
+ * ending with white space, no other marks, escapes, code, HTML or links, and
+ * each pair's marks flank their text as CommonMark wants (punctuation inside
+ * only against white space, punctuation or Chinese outside, the CJK-friendly
+ * rule). Conservative: when in doubt, false, and the parser decides. A
+ * property test holds it to the parser: whatever it passes has no finding.
+ */
+export function surelyAllBold(body: string): boolean {
+  if (UNSURE.test(body)) return false;
+  let rest = '';
+  let from = 0;
+  for (const m of body.matchAll(PAIR)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    const inner = m[1]!;
+    const before = [...body.slice(Math.max(0, start - 2), start)].at(-1);
+    const after = [...body.slice(end, end + 2)][0];
+    if (before === '*' || after === '*') return false;
+    if (!flanks(inner[0]!, before) || !flanks([...inner].at(-1)!, after)) return false;
+    rest += body.slice(from, start);
+    from = end;
+  }
+  rest += body.slice(from);
+  return !rest.includes('*');
+}
+
+/** Whether a mark between `outside` and `inside` (its text's first or last character) opens or closes there. */
+function flanks(inside: string, outside: string | undefined): boolean {
+  if (!PUNCT.test(inside)) return true;
+  return outside === undefined || SPACE.test(outside) || PUNCT.test(outside) || CJK_CHAR.test(outside);
 }
 
 const RUN = /\*+|_+|~+/g;
