@@ -91,7 +91,8 @@ export interface SubmissionTarget {
 /**
  * Resolves `--to`, `--county` and `--theme` against the checked project: the
  * issue named as `yongzu pdf` names issues (find-issue.ts), the county known
- * by its name or an alias (with a did-you-mean), not yet written up in that
+ * by its name or an alias (written by its name: 江华瑶族自治县 → 江华县; with a
+ * did-you-mean when unknown), not yet written up in that
  * issue (unless `force`), the theme declared (the issue's only theme by
  * default).
  */
@@ -132,7 +133,7 @@ export function resolveTarget(
     return fail(themeDeclared, `本期有多个主题，请用 --theme 指定其一：${themes.map((t) => `「${t}」`).join('')}。`);
   if (!themes.includes(chosen))
     return fail(themeDeclared, `主题「${chosen}」不在本期的 themes 里：${themes.map((t) => `「${t}」`).join('')}。`);
-  return { value: { issue, county: countyName.trim(), slug: county.slug, theme: chosen, dir }, diagnostics: [] };
+  return { value: { issue, county: county.name, slug: county.slug, theme: chosen, dir }, diagnostics: [] };
 }
 
 /** Writes a new submission with the next file-name prefix; never overwrites. Returns its path relative to root. */
