@@ -133,6 +133,12 @@ describe('new submission: where, which county, only once', () => {
       const r = await newSubmission({ root: sampleProject(), to, county });
       expect(r.value, to).toMatch(/^issues\/2009-18\/05-/);
     }
+    // The issue's case: a new issue, then its first write-up, named as `yongzu pdf 2009-19` names it.
+    const root = sampleProject();
+    await newIssue({ root, date: new Date(2009, 6, 1), themes: ['基层党建'] });
+    expect((await newSubmission({ root, to: '2009-19', county: '江华县' })).value).toBe(
+      'issues/2009-19/01-jianghua.md',
+    );
   });
 
   it('gives the right advice when the issue does not exist, or its folder has no valid issue.yml', async () => {
