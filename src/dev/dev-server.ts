@@ -6,6 +6,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Served } from '../pdf/print-resources.js';
 import { CLIENT_SCRIPT } from './client-script.js';
+import type { PageChange } from './page-change.js';
 import { PREVIEW_PREFIX } from '../pdf/print-preview.js';
 
 const TYPES: Record<string, string> = {
@@ -152,10 +153,14 @@ export async function startDevServer(out: string, port: number, hooks?: DevHooks
   const address = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${address.port}/`,
-    /** Tells open pages to reload (after a good rebuild). */
-    reload() {
+    /** Tells open pages what a good rebuild changed (by default: everything); they update in place or reload. */
+    reload(change: PageChange = { pages: null, layout: true, print: true }) {
+      const cleared = current.length > 0;
       current = [];
-      for (const c of clients) send(c, 'reload', {});
+      for (const c of clients) {
+        if (cleared) send(c, 'diagnostics', []);
+        send(c, 'reload', change);
+      }
     },
     /** Shows the errors of a failed rebuild in an overlay on open pages. */
     showErrors(diagnostics: Diagnostic[]) {

@@ -7,6 +7,7 @@ import { watch } from 'chokidar';
 import { CONFIG_FILE } from '../config/load-config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createBuildQueue } from './build-queue.js';
+import { describeChange } from './page-change.js';
 import { createDevSession, type RebuildResult } from '../pipeline/dev-session.js';
 import { startDevServer } from './dev-server.js';
 
@@ -64,8 +65,12 @@ export async function runDev(options: DevOptions) {
     setTimeout(() => {
       for (const f of builder.staleFolders(changed)) queue.schedule(join(root, 'issues', f));
     }, RECHECK_MS).unref();
+    const change = describeChange(
+      [...changed].map((p) => relative(root, p).split(sep).join('/')),
+      result.written,
+    );
     if (!result.ok) server.showErrors(errorsOf(result.diagnostics));
-    else if (result.written.length > 0) server.reload();
+    else if (change) server.reload(change);
     else server.showErrors([]);
   });
 
