@@ -1,3 +1,5 @@
+import { FIND_LAYOUT_JS, type LayoutReport } from './layout-findings.js';
+
 /**
  * Source of the check after pagination, kept as text: the page runs it, and
  * so does Node (findMissing below). As text it is the same byte for byte
@@ -18,6 +20,21 @@ const FIND_MISSING_JS = `function findMissing(blocks, paginated) {
 }`;
 
 /**
+ * Moves the imprint (版记) to the bottom of the last page of the paged
+ * layout under `root`, as source text: the page script runs it before
+ * printing, and the dev print preview after each pagination.
+ */
+export const MOVE_IMPRINT_JS = `function moveImprint(root) {
+  const pages = root.querySelectorAll('.pagedjs_page');
+  const last = pages[pages.length - 1];
+  const imprint = last ? last.querySelector('.imprint') : null;
+  if (!imprint) return;
+  const area = imprint.closest('.pagedjs_page_content');
+  const free = area.getBoundingClientRect().bottom - imprint.getBoundingClientRect().bottom;
+  if (free > 0.5) imprint.style.marginTop = (parseFloat(getComputedStyle(imprint).marginTop) + free) + 'px';
+}`;
+
+/**
  * The blocks whose text is not found in the paginated text, in order: each
  * block must appear after the previous one. Whitespace is ignored (lines and
  * pages break text apart).
@@ -35,10 +52,13 @@ export const findMissing = new Function(`return ${FIND_MISSING_JS}`)() as (
  * It waits for the fonts, remembers the text of every block of the issue,
  * lets Paged.js paginate, then checks that each block's text is present in
  * the pages, in order (Paged.js is known to drop content in some layouts),
- * and moves the imprint (版记) to the bottom of the last page.
+ * moves the imprint (版记) to the bottom of the last page, and reports what
+ * an editor should look at in the layout (layout-findings.ts).
  */
 export const PAGINATE_SCRIPT = `async () => {
   const findMissing = ${FIND_MISSING_JS};
+  const findLayout = ${FIND_LAYOUT_JS};
+  const moveImprint = ${MOVE_IMPRINT_JS};
   const squash = (s) => (s || '').replace(/\\s+/g, '');
   // Fonts first: layout with a fallback face would break lines and pages differently.
   await document.fonts.ready;
@@ -54,16 +74,16 @@ export const PAGINATE_SCRIPT = `async () => {
   const pages = Array.from(document.querySelectorAll('.pagedjs_page'));
   const text = pages.map((p) => squash(p.querySelector('.pagedjs_page_content')?.textContent)).join('');
   const missing = findMissing(blocks, text);
-  const last = pages[pages.length - 1];
-  const imprint = last ? last.querySelector('.imprint') : null;
-  if (imprint) {
-    const area = imprint.closest('.pagedjs_page_content');
-    const free = area.getBoundingClientRect().bottom - imprint.getBoundingClientRect().bottom;
-    if (free > 0.5) imprint.style.marginTop = (parseFloat(getComputedStyle(imprint).marginTop) + free) + 'px';
-  }
+  moveImprint(document);
   const failed = [];
   document.fonts.forEach((f) => { if (f.status === 'error') failed.push(f.family); });
-  return { pages: pages.length, blocks: blocks.length, missing, failedFonts: Array.from(new Set(failed)) };
+  return {
+    pages: pages.length,
+    blocks: blocks.length,
+    missing,
+    failedFonts: Array.from(new Set(failed)),
+    layout: findLayout(document),
+  };
 }`;
 
 /** What the page script reports back. */
@@ -74,4 +94,6 @@ export interface PaginationReport {
   missing: string[];
   /** Font families some of whose files failed to load (an official face not installed is not a failure). */
   failedFonts: string[];
+  /** Lone lines and lone source lines (layout-findings.ts). */
+  layout: LayoutReport;
 }

@@ -7,6 +7,7 @@ import { findBrowser } from './find-browser.js';
 import { installedOfficialFaces, type FontSet } from './font-faces.js';
 import { imposeBooklet } from './impose-booklet.js';
 import { PAGINATE_SCRIPT } from './page-script.js';
+import { placeFindings } from './layout-findings.js';
 import { pdfCacheDir, pdfCacheKey, readPdfCache, writePdfCache } from './pdf-cache.js';
 import { describeFonts, readPdfFacts } from './pdf-facts.js';
 import { printPage, RenderTimeoutError, type PrintedPage } from './print-page.js';
@@ -16,6 +17,7 @@ import { PRINT_ORIGIN } from './render-print.js';
 import { mapLimit } from '../util/map-limit.js';
 import type { Config } from '../model/config.js';
 import type { IssueModel } from '../model/issue-model.js';
+import type { LayoutFinding } from '../model/page-counts.js';
 import { pdfBrowser } from '../rules/pdf/browser.js';
 import { pdfContentLost } from '../rules/pdf/content-lost.js';
 import { pdfFontLoad } from '../rules/pdf/font-load.js';
@@ -53,6 +55,8 @@ export interface IssuePdf {
   cached: boolean;
   /** Milliseconds this issue took (render, or cache read). */
   ms: number;
+  /** Lone lines and lone source lines in its layout; undefined when a cached PDF did not keep them. */
+  layout?: LayoutFinding[];
   booklet?: { fileName: string; pdf: Uint8Array; sheets: number; blanks: number };
 }
 
@@ -160,7 +164,19 @@ export async function renderPdfs(
       const started = performance.now();
       const fileName = pdfFileName(issue, config);
       const hit = cacheDir ? await readPdfCache(cacheDir, key) : undefined;
-      if (hit) return { issue, fileName, pdf: hit.pdf, ...hit.facts, cached: true, ms: performance.now() - started };
+      if (hit) {
+        const { pages, fonts, layout } = hit.facts;
+        return {
+          issue,
+          fileName,
+          pdf: hit.pdf,
+          pages,
+          fonts,
+          ...(layout ? { layout: placeFindings(issue, layout) } : {}),
+          cached: true,
+          ms: performance.now() - started,
+        };
+      }
       const ready = await startPrinter();
       if ('noBrowser' in ready) {
         diagnostics.push(
@@ -215,15 +231,18 @@ export async function renderPdfs(
       const facts = await readPdfFacts(printed.pdf);
       const fontLines = describeFonts(facts.fonts);
       if (cacheDir)
-        await writePdfCache(cacheDir, key, printed.pdf, { pages: facts.pages, fonts: fontLines }).catch(
-          () => undefined,
-        );
+        await writePdfCache(cacheDir, key, printed.pdf, {
+          pages: facts.pages,
+          fonts: fontLines,
+          layout: report.layout,
+        }).catch(() => undefined);
       return {
         issue,
         fileName,
         pdf: printed.pdf,
         pages: facts.pages,
         fonts: fontLines,
+        layout: placeFindings(issue, report.layout),
         cached: false,
         ms: performance.now() - started,
       };

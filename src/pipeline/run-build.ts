@@ -12,7 +12,7 @@ import { guardOutputFolder } from '../write/output-guard.js';
 import { findLiveLock, OutputLockedError, openOutputFolder } from '../write/output-folder.js';
 import { inputFingerprint, manifestPath, outputFingerprint, readManifest, writeManifest } from './build-manifest.js';
 import { checkSources } from './check-sources.js';
-import { recordPageCounts } from './page-counts.js';
+import { laidOutOf, recordPageCounts } from './page-counts.js';
 import { mergeIssues, renderFailure, renderSiteFiles, sectionRenderer } from './render-outputs.js';
 import { lockedDiagnostic, type PdfSummary, summarisePdf, writeFailure } from './summaries.js';
 
@@ -108,7 +108,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       pdfs = printed.value;
       recordPageCounts(
         root,
-        pdfs.map((p) => ({ folder: p.issue.folder, pages: p.pages })),
+        laidOutOf(pdfs, (folder) => checked.memo.folder(folder)?.sig),
       );
     }
     const pdfBytes = new Map(pdfs.map((p) => [`${p.issue.path}/${p.fileName}`, p.pdf.byteLength]));

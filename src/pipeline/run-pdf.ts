@@ -8,7 +8,7 @@ import { createTemplateEnv } from '../render/templates.js';
 import { guardOutputFolder, OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from '../write/output-guard.js';
 import { writeFilesAtomic } from '../write/write-files.js';
 import { checkSources } from './check-sources.js';
-import { recordPageCounts } from './page-counts.js';
+import { laidOutOf, recordPageCounts } from './page-counts.js';
 import { mergeIssues } from './render-outputs.js';
 import { type PdfSummary, summarisePdf } from './summaries.js';
 import { pdfNoIssue } from '../rules/pdf/no-issue.js';
@@ -84,7 +84,7 @@ export async function runPdf(options: PdfOptions): Promise<PdfResult> {
   diagnostics.push(...printed.diagnostics);
   recordPageCounts(
     root,
-    printed.value.map((p) => ({ folder: p.issue.folder, pages: p.pages })),
+    laidOutOf(printed.value, (folder) => checked.memo.folder(folder)?.sig),
   );
   const files: OutputFile[] = printed.value.flatMap((p) => [
     { path: p.fileName, content: p.pdf },

@@ -43,6 +43,8 @@ import { pdfFontLoad } from './pdf/font-load.js';
 import { pdfFontType3 } from './pdf/font-type3.js';
 import { pdfNoIssue } from './pdf/no-issue.js';
 import { pageBudget } from './pdf/page-budget.js';
+import { loneLine } from './pdf/lone-line.js';
+import { sourceAlone } from './pdf/source-alone.js';
 import { pdfRender } from './pdf/render.js';
 import { pdfUnknownIssue } from './pdf/unknown-issue.js';
 import { noIssuesDir } from './project/no-issues-dir.js';
@@ -119,7 +121,18 @@ export const FAMILIES: readonly Family[] = [
     id: 'pdf',
     title: '印刷版 PDF',
     about: '生成印刷版 PDF（yongzu build、yongzu pdf）时。',
-    rules: [pageBudget, pdfBrowser, pdfRender, pdfContentLost, pdfFontLoad, pdfFontType3, pdfUnknownIssue, pdfNoIssue],
+    rules: [
+      pageBudget,
+      loneLine,
+      sourceAlone,
+      pdfBrowser,
+      pdfRender,
+      pdfContentLost,
+      pdfFontLoad,
+      pdfFontType3,
+      pdfUnknownIssue,
+      pdfNoIssue,
+    ],
   },
   { id: 'build', title: '生成', about: 'yongzu build 写出网站和 PDF 时。', rules: [buildWrite, buildLocked] },
   { id: 'render', title: '排版', about: '把稿件排成网页和印刷版时。', rules: [renderMarkdown, renderTemplate] },
