@@ -7,6 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Served } from '../pdf/print-resources.js';
 import { CLIENT_SCRIPT } from './client-script.js';
 import type { PageChange } from './page-change.js';
+import { LAYOUT_ENDPOINT, receiveLayout } from './layout-endpoint.js';
 import { PREVIEW_PREFIX } from '../pdf/print-preview.js';
 
 const TYPES: Record<string, string> = {
@@ -32,6 +33,8 @@ const INJECT = '<script src="/__yongzu/client.js" defer></script>';
 export interface DevHooks {
   /** The paged print preview's resources for an issue path (`2009/18`). */
   preview(path: string, origin: string): Promise<Map<string, Served> | undefined>;
+  /** Records the layout findings the print preview of an issue path reports; false when refused. */
+  layout?(path: string, report: unknown): boolean;
   /** The print PDF of an issue path, made on request. */
   pdf(path: string): Promise<{ pdf?: Uint8Array; fileName?: string; diagnostics: Diagnostic[] }>;
 }
@@ -65,6 +68,12 @@ export async function startDevServer(out: string, port: number, hooks?: DevHooks
     }
     if (url.pathname.startsWith(`${PREVIEW_PREFIX}/`) && preview) {
       await servePreview(url.pathname.slice(PREVIEW_PREFIX.length), res);
+      return;
+    }
+    const layoutPath = LAYOUT_ENDPOINT.exec(url.pathname);
+    if (layoutPath && hooks?.layout) {
+      const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      await receiveLayout(req, res, layoutPath[1]!, origin, hooks.layout);
       return;
     }
     const pdfPath = /^\/(\d{4}\/\d+)\/(?:index\.)?print\.pdf$/.exec(url.pathname);

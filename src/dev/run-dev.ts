@@ -47,6 +47,7 @@ export async function runDev(options: DevOptions) {
   const server = await startDevServer(out, options.port, {
     preview: (path, origin) => builder.printPreview(path, origin),
     pdf: (path) => builder.printPdf(path),
+    layout: (path, report) => builder.recordLayout(path, report),
   });
   report(first, '首次生成', log);
   if (!first.ok) server.showErrors(errorsOf(first.diagnostics));

@@ -123,3 +123,28 @@ export function placeFindings(issue: IssueModel, report: LayoutReport): LayoutFi
     };
   });
 }
+
+const KINDS: readonly string[] = ['first-line', 'last-line', 'source-alone'];
+const isInt = (v: unknown, min: number, max: number): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+
+/**
+ * A layout report sent by a browser (dev's print preview), checked field by
+ * field: undefined unless it is exactly what findLayout returns, within
+ * sane bounds. Nothing else of it is kept.
+ */
+export function parseLayoutReport(value: unknown): LayoutReport | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { pages, findings } = value as { pages?: unknown; findings?: unknown };
+  if (!isInt(pages, 1, 1000) || !Array.isArray(findings) || findings.length > 200) return undefined;
+  const out: RawFinding[] = [];
+  for (const f of findings as unknown[]) {
+    if (typeof f !== 'object' || f === null) return undefined;
+    const { kind, page, section, text } = f as Record<string, unknown>;
+    if (typeof kind !== 'string' || !KINDS.includes(kind) || !isInt(page, 1, pages) || !isInt(section, -1, 10_000))
+      return undefined;
+    if (typeof text !== 'string' || text.length > 40) return undefined;
+    out.push({ kind: kind as RawFinding['kind'], page, section, text });
+  }
+  return { pages, findings: out };
+}

@@ -104,6 +104,15 @@ export const PREVIEW_SCRIPT = String.raw`(() => {
     }
     state.report = { pages: report.pages, budget, over, findings: report.findings };
     document.dispatchEvent(new CustomEvent('yongzu:paginated', { detail: state.report }));
+    // dev keeps the findings for check, as a PDF run does.
+    const issue = /^\/__yongzu\/print\/(\d{4}\/\d+)\/?$/.exec(location.pathname);
+    if (issue) {
+      state.recorded = fetch('/__yongzu/layout/' + issue[1], {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ pages: report.pages, findings: report.findings }),
+      }).then((r) => r.status, () => 0);
+    }
   }
 
   /** The page at the top of the window and how far into it, to come back to. */
