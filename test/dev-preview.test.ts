@@ -38,9 +38,6 @@ async function watchNavigations(page: Page): Promise<() => Promise<number>> {
   };
 }
 
-const text = (page: Page, selector: string) =>
-  page.evaluate((s) => document.querySelector(s)?.textContent?.replace(/\s+/g, '') ?? '', selector);
-
 describe('dev updates open pages in place (real Chromium, real HTTP)', () => {
   let browser: Browser;
   let root: string;
