@@ -23,6 +23,7 @@ import { pdfContentLost } from '../rules/pdf/content-lost.js';
 import { pdfFontLoad } from '../rules/pdf/font-load.js';
 import { pdfFontType3 } from '../rules/pdf/font-type3.js';
 import { pageBudget } from '../rules/pdf/page-budget.js';
+import { layoutDiagnostics } from '../rules/pdf/lone-line.js';
 import { pdfRender } from '../rules/pdf/render.js';
 import { renderTemplate } from '../rules/render/template.js';
 
@@ -265,7 +266,7 @@ export async function renderPdfs(
   }
 }
 
-/** Warnings on a finished PDF: over the page budget, or a Type 3 font that print shops reject. */
+/** Warnings on a finished PDF: over the page budget, lone lines, or a Type 3 font that print shops reject. */
 function checkResult(result: IssuePdf, config: Config, diagnostics: Diagnostic[]): void {
   const { issue, pages } = result;
   if (pages > config.pageBudget) {
@@ -278,6 +279,7 @@ function checkResult(result: IssuePdf, config: Config, diagnostics: Diagnostic[]
       ),
     );
   }
+  if (result.layout) diagnostics.push(...layoutDiagnostics(result.layout, `${issueLabel(issue)}排版后：`));
   const bad = result.fonts.filter((f) => /\(Type3|not embedded/.test(f));
   if (bad.length > 0) {
     diagnostics.push(

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 
 import type { LayoutFinding, PageCounts } from '../model/page-counts.js';
 import { cacheDir } from '../paths.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { IssuePdf } from '../pdf/render-pdfs.js';
 
 function file(root: string): string {
@@ -56,4 +57,16 @@ export function recordPageCounts(root: string, printed: readonly LaidOut[]): voi
 /** The layouts of printed PDFs, to record; `sigOf` gives a folder's signature when its sources were read. */
 export function laidOutOf(pdfs: readonly IssuePdf[], sigOf: (folder: string) => string | undefined): LaidOut[] {
   return pdfs.map((p) => ({ folder: p.issue.folder, pages: p.pages, sig: sigOf(p.issue.folder), findings: p.layout }));
+}
+
+/** The rules `check` reports from the record of the last layout. */
+const FROM_RECORD = new Set(['pdf/page-budget', 'pdf/lone-line', 'pdf/source-alone']);
+
+/**
+ * `diagnostics` without what the record of an earlier layout said about the
+ * issues just printed: their new layout's diagnostics replace it.
+ */
+export function withoutRecorded(diagnostics: readonly Diagnostic[], printed: readonly IssuePdf[]): Diagnostic[] {
+  const folders = printed.map((p) => `issues/${p.issue.folder}/`);
+  return diagnostics.filter((d) => !FROM_RECORD.has(d.rule) || !folders.some((f) => d.file.startsWith(f)));
 }

@@ -12,7 +12,7 @@ import { guardOutputFolder } from '../write/output-guard.js';
 import { findLiveLock, OutputLockedError, openOutputFolder } from '../write/output-folder.js';
 import { inputFingerprint, manifestPath, outputFingerprint, readManifest, writeManifest } from './build-manifest.js';
 import { checkSources } from './check-sources.js';
-import { laidOutOf, recordPageCounts } from './page-counts.js';
+import { laidOutOf, recordPageCounts, withoutRecorded } from './page-counts.js';
 import { mergeIssues, renderFailure, renderSiteFiles, sectionRenderer } from './render-outputs.js';
 import { lockedDiagnostic, type PdfSummary, summarisePdf, writeFailure } from './summaries.js';
 
@@ -91,7 +91,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     const markdown = sectionRenderer(checked);
     const issues = mergeIssues(checked);
     const env = createTemplateEnv(root);
-    const diagnostics = [...checked.diagnostics];
+    let diagnostics = [...checked.diagnostics];
     const locked = await findLiveLock(out);
     if (locked) return refuse([...diagnostics, lockedDiagnostic(out, locked)]);
     let pdfs: IssuePdf[] = [];
@@ -102,7 +102,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         ...(options.env ? { env: options.env } : {}),
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       });
-      diagnostics.push(...printed.diagnostics);
+      diagnostics = [...withoutRecorded(diagnostics, printed.value), ...printed.diagnostics];
       // A missing PDF is an error: nothing is written, the last good output stays.
       if (hasErrors(printed.diagnostics)) return refuse(diagnostics);
       pdfs = printed.value;

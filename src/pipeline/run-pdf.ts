@@ -8,7 +8,7 @@ import { createTemplateEnv } from '../render/templates.js';
 import { guardOutputFolder, OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from '../write/output-guard.js';
 import { writeFilesAtomic } from '../write/write-files.js';
 import { checkSources } from './check-sources.js';
-import { laidOutOf, recordPageCounts } from './page-counts.js';
+import { laidOutOf, recordPageCounts, withoutRecorded } from './page-counts.js';
 import { mergeIssues } from './render-outputs.js';
 import { type PdfSummary, summarisePdf } from './summaries.js';
 import { pdfNoIssue } from '../rules/pdf/no-issue.js';
@@ -81,7 +81,7 @@ export async function runPdf(options: PdfOptions): Promise<PdfResult> {
     ...(options.env ? { env: options.env } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  diagnostics.push(...printed.diagnostics);
+  const reported = [...withoutRecorded(diagnostics, printed.value), ...printed.diagnostics];
   recordPageCounts(
     root,
     laidOutOf(printed.value, (folder) => checked.memo.folder(folder)?.sig),
@@ -93,7 +93,7 @@ export async function runPdf(options: PdfOptions): Promise<PdfResult> {
   // Issues that printed are written even when another failed: each file stands alone.
   if (files.length > 0) await writeFilesAtomic(out, [...files, { path: OUTPUT_MARKER, content: OUTPUT_MARKER_TEXT }]);
   return {
-    diagnostics,
+    diagnostics: reported,
     fileCount: checked.fileCount,
     out: files.length > 0 ? out : undefined,
     pdfs: printed.value.map((p) =>
