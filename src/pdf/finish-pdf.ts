@@ -80,7 +80,7 @@ function flateStream(doc: PDFDocument, text: string, extra: Record<string, unkno
 }
 
 /** The content streams of a page, by reference (Contents is one stream or an array of them). */
-function contentRefs(doc: PDFDocument, page: PDFDict): PDFRef[] {
+function contentRefs(page: PDFDict): PDFRef[] {
   const contents = page.get(PDFName.of('Contents'));
   if (contents instanceof PDFArray) return contents.asArray() as PDFRef[];
   return contents ? [contents as PDFRef] : [];
@@ -232,7 +232,7 @@ export async function finishPdf(
       .asArray()
       .map((n) => (n as PDFNumber).asNumber());
     const oldHeight = media[3] ?? height;
-    for (const ref of contentRefs(doc, node)) {
+    for (const ref of contentRefs(node)) {
       const stream = context.lookup(ref);
       if (!(stream instanceof PDFRawStream)) continue;
       let text = decodeStream(stream);

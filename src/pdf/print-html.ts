@@ -62,7 +62,7 @@ export function printSectionHtml(html: string): string {
 }
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The editor's forced line break in a headline: a vertical bar, half- or full-width. */
@@ -83,7 +83,7 @@ export function headlineHtml(theme: string): string {
     .split(HEADLINE_BREAK)
     .map((part) =>
       Array.from(segmenter.segment(part), ({ segment }) =>
-        [...segment].length > 1 ? `<span class="word">${escape(segment)}</span>` : escape(segment),
+        [...segment].length > 1 ? `<span class="word">${escapeHtml(segment)}</span>` : escapeHtml(segment),
       ).join(''),
     )
     .join('<br>');
