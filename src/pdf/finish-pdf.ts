@@ -317,7 +317,8 @@ export async function finishPdf(
   // Document information, and the same in XMP (PDF/X-4 requires both to agree).
   const infoRef = context.trailerInfo.Info as PDFRef | undefined;
   const infoDict = (infoRef ? context.lookup(infoRef) : undefined) as PDFDict | undefined;
-  const producer = `${infoDict?.lookupMaybe(PDFName.of('Producer'), PDFString)?.decodeText() ?? 'Chromium'}; pdf-lib`;
+  const made = infoDict?.lookup(PDFName.of('Producer'));
+  const producer = `${made instanceof PDFString || made instanceof PDFHexString ? made.decodeText() : 'Chromium'}; pdf-lib`;
   const at = new Date();
   const info = context.obj({
     Title: utf16(options.info.title),
@@ -325,7 +326,7 @@ export async function finishPdf(
     Author: utf16(options.info.author),
     Keywords: utf16(options.info.keywords),
     Creator: utf16(options.info.creator),
-    Producer: PDFString.of(producer),
+    Producer: utf16(producer),
     CreationDate: PDFString.of(pdfDate(at)),
     ModDate: PDFString.of(pdfDate(at)),
     Trapped: PDFName.of('False'),

@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import type { RoleChoice } from './font-roles.js';
 import { packageDir } from '../paths.js';
 
 /**
@@ -52,7 +54,12 @@ interface Face {
   /** A TrueType file of the system, as a further substitute. */
   file?: string;
   unicodeRange?: string;
+  /** The substitute's name, for reports. */
+  substitute: string;
 }
+
+/** Digits and Latin: not the space, nor CJK punctuation (U+2000…), which stay with the CJK face. */
+const LATIN_RANGE = 'U+0021-007E, U+00A1-00B6, U+00B8-00FF';
 
 /** Every family the print stylesheet names, role by role (PRINT-SPEC.md, Fonts). */
 const FACES: readonly Face[] = [
@@ -64,7 +71,8 @@ const FACES: readonly Face[] = [
     locals: OFFICIAL.latin,
     file: join(LIBERATION_DIR, 'LiberationSerif-Regular.ttf'),
     fontsource: { pkg: 'noto-serif-sc', weight: 400, subsets: 'latin' },
-    unicodeRange: 'U+0021-007E, U+00A1-00B6, U+00B8-00FF',
+    unicodeRange: LATIN_RANGE,
+    substitute: 'Liberation Serif',
   },
   // CJK slices only, and a CJK face for the space: Chromium compresses adjacent
   // punctuation (text-spacing-trim) only when the primary font, the one that
@@ -74,28 +82,44 @@ const FACES: readonly Face[] = [
     weight: '100 900',
     locals: OFFICIAL.fangsong,
     fontsource: { pkg: 'noto-serif-sc', weight: 400, subsets: 'cjk' },
+    substitute: 'Noto Serif SC',
   },
   {
     family: 'YZ XiaoBiaoSong',
     weight: '100 800',
     locals: OFFICIAL.xiaobiaosong,
     fontsource: { pkg: 'noto-serif-sc', weight: 700 },
+    substitute: 'Noto Serif SC Bold',
   },
   {
     family: 'YZ XiaoBiaoSong',
     weight: '801 1000',
     locals: OFFICIAL.xiaobiaosong,
     fontsource: { pkg: 'noto-serif-sc', weight: 900 },
+    substitute: 'Noto Serif SC Black',
   },
-  { family: 'YZ Song', weight: '100 900', locals: OFFICIAL.song, fontsource: { pkg: 'noto-serif-sc', weight: 400 } },
+  {
+    family: 'YZ Song',
+    weight: '100 900',
+    locals: OFFICIAL.song,
+    fontsource: { pkg: 'noto-serif-sc', weight: 400 },
+    substitute: 'Noto Serif SC',
+  },
   // SimHei has one weight that reads as bold: the substitute is Noto Sans SC Medium, for any weight asked.
-  { family: 'YZ Hei', weight: '100 900', locals: OFFICIAL.hei, fontsource: { pkg: 'noto-sans-sc', weight: 500 } },
+  {
+    family: 'YZ Hei',
+    weight: '100 900',
+    locals: OFFICIAL.hei,
+    fontsource: { pkg: 'noto-sans-sc', weight: 500 },
+    substitute: 'Noto Sans SC Medium',
+  },
   {
     family: 'YZ Kai',
     weight: '100 900',
     locals: OFFICIAL.kai,
     file: join(LXGW_DIR, 'LXGWWenKai-Regular.ttf'),
     fontsource: { pkg: 'noto-serif-sc', weight: 400 },
+    substitute: 'LXGW WenKai',
   },
 ];
 
@@ -179,7 +203,7 @@ function pickSubsets(all: readonly Subset[], face: Face, codePoints: ReadonlySet
  * embeds them as CID TrueType, while CFF outlines come out as Type 3, which print
  * shops reject. `text` is all the text the page will show.
  */
-export function createFontSet(text: string): FontSet {
+export function createFontSet(text: string, choices: readonly RoleChoice[] = []): FontSet {
   // Paged.js loads every declared face before layout, so only the subsets this
   // issue's text needs are declared (a few dozen of the hundreds of files).
   const codePoints = new Set<number>();
@@ -187,8 +211,24 @@ export function createFontSet(text: string): FontSet {
   const files = new Map<string, FontFile>();
   const rules: string[] = [];
   const prints: string[] = [];
+  const chosen = new Map(choices.filter((c) => c.file).map((c) => [c.family, c]));
+  for (const [family, choice] of chosen) {
+    // The office's own face (project fonts folder) or an installed official face: one file for every weight.
+    const file = choice.file as string;
+    const urlPath = `/fonts/office/${createHash('sha256').update(file).digest('hex').slice(0, 16)}${extname(file)}`;
+    files.set(urlPath, { urlPath, fsPath: file });
+    const range = family === 'YZ Latin' ? ` unicode-range: ${LATIN_RANGE};` : '';
+    rules.push(
+      `@font-face { font-family: ${quote(family)}; font-style: normal; font-weight: 100 1000; font-display: block;` +
+        ` src: url(${urlPath}) format("truetype");${range} }`,
+    );
+    const stat = statSync(file, { throwIfNoEntry: false });
+    prints.push(`${family}:${file}:${stat?.size ?? 0}:${stat?.mtimeMs ?? 0}`);
+  }
   for (const face of FACES) {
-    const locals = face.locals.map((n) => `local(${quote(n)})`);
+    if (chosen.has(face.family)) continue;
+    // No local(): a face is used only when yongzu found it (font-roles.ts), so that the report is true.
+    const locals: string[] = [];
     const head =
       `font-family: ${quote(face.family)}; font-style: normal; font-weight: ${face.weight};` + ` font-display: block;`;
     if (face.file && existsSync(face.file)) {
@@ -224,4 +264,13 @@ export function createFontSet(text: string): FontSet {
     }
   }
   return { css: rules.join('\n'), files, fingerprint: prints.join('\n') };
+}
+
+/** The substitute a role falls back to on this machine, by CSS family (LXGW WenKai only when installed). */
+export function substituteName(family: string): string {
+  const faces = FACES.filter((f) => f.family === family);
+  const first = faces[0];
+  if (!first) return family;
+  if (first.file && !existsSync(first.file)) return 'Noto Serif SC';
+  return faces.map((f) => f.substitute).join(' / ');
 }

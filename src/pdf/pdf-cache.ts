@@ -8,6 +8,8 @@ import type { PrintLayout } from './page-script.js';
 export interface CachedFacts {
   pages: number;
   fonts: string[];
+  /** CMYK (press), not Chromium's RGB. */
+  press: boolean;
   pdfx: boolean;
   layout: PrintLayout;
 }

@@ -5,6 +5,7 @@ import type nunjucks from 'nunjucks';
 import type { MarkdownRenderer } from '../render/markdown.js';
 import { PRINT_ORIGIN, renderPrintHtml } from './render-print.js';
 import { createFontSet, type FontSet } from './font-faces.js';
+import type { RoleChoice } from './font-roles.js';
 import { packageDir } from '../paths.js';
 import type { Config } from '../model/config.js';
 import type { IssueModel } from '../model/issue-model.js';
@@ -37,7 +38,7 @@ export function createPrintResources(html: string, fonts: FontSet, pagePath = '/
   resources.set('/assets/paged-config.js', { body: PAGED_CONFIG, type: 'text/javascript' });
   resources.set('/assets/paged.polyfill.js', { file: pagedPolyfill().file, type: 'text/javascript' });
   for (const font of fonts.files.values()) {
-    resources.set(font.urlPath, { file: font.fsPath, type: font.fsPath.endsWith('.ttf') ? 'font/ttf' : 'font/woff2' });
+    resources.set(font.urlPath, { file: font.fsPath, type: /\.woff2$/.test(font.fsPath) ? 'font/woff2' : 'font/ttf' });
   }
   return resources;
 }
@@ -56,9 +57,10 @@ export function renderPrintPage(
   printCss: string,
   origin: string = PRINT_ORIGIN,
   fontBase = '',
+  roles: readonly RoleChoice[] = [],
 ): { html: string; fonts: FontSet } {
   const bare = renderPrintHtml(issue, config, env, markdown, { fontCss: '', printCss }, origin);
-  const fonts = createFontSet(`${bare.replace(/<[^>]*>/g, '')}— 0123456789（）`);
+  const fonts = createFontSet(`${bare.replace(/<[^>]*>/g, '')}— 0123456789（）`, roles);
   const fontCss = fontBase ? fonts.css.replace(/url\(\//g, `url(${fontBase}/`) : fonts.css;
   return { html: renderPrintHtml(issue, config, env, markdown, { fontCss, printCss }, origin), fonts };
 }

@@ -6,7 +6,8 @@ import { pdfFileName as sitePdfFileName } from '../site/site-paths.js';
 import { createMarkdownRenderer, loadMarkdownPipeline } from '../render/markdown.js';
 import { createBrowserSession, printBrowserArgs, type BrowserSession } from './browser.js';
 import { findBrowser } from './find-browser.js';
-import { installedOfficialFaces, type FontSet } from './font-faces.js';
+import { installedOfficialFaces, substituteName, type FontSet } from './font-faces.js';
+import { type RoleChoice, resolveFontRoles } from './font-roles.js';
 import { A3_LANDSCAPE, imposeBooklet } from './impose-booklet.js';
 import { PAGINATE_SCRIPT } from './page-script.js';
 import { type CachedFacts, pdfCacheDir, pdfCacheKey, readPdfCache, writePdfCache } from './pdf-cache.js';
@@ -56,6 +57,8 @@ export interface IssuePdf {
   fonts: string[];
   /** True when the PDF came from the cache, not from Chromium. */
   cached: boolean;
+  /** CMYK colours (the press PDF), not Chromium's RGB. */
+  press: boolean;
   /** Press PDF that declares PDF/X-4 (false for `rgb`, or without the CMYK profile). */
   pdfx: boolean;
   layout: PrintLayout;
@@ -108,8 +111,22 @@ export async function renderPdfs(
   config: Config,
   env: nunjucks.Environment,
   options: PdfRenderOptions,
-): Promise<{ value: IssuePdf[]; diagnostics: Diagnostic[] }> {
+): Promise<{ value: IssuePdf[]; diagnostics: Diagnostic[]; roles: RoleChoice[] }> {
   const diagnostics: Diagnostic[] = [];
+  const resolved = resolveFontRoles(options.root, config.print.fonts);
+  const roles = resolved.choices.map((c) => (c.source === 'substitute' ? { ...c, face: substituteName(c.family) } : c));
+  for (const file of resolved.skipped) {
+    diagnostics.push(
+      createDiagnostic(
+        file,
+        undefined,
+        'warning',
+        'pdf/font-unusable',
+        `字体文件 ${file} 没有用上：它不是 TrueType 字体（.otf 的 CFF 字体在 PDF 里会变成印刷厂不收的 Type 3 字体，` +
+          '.ttc 字体集无法直接使用）。请换成同一字体的 .ttf 文件。',
+      ),
+    );
+  }
   const timeoutMs = options.timeoutMs ?? 90_000;
   const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? pdfCacheDir(options.root));
   await loadMarkdownPipeline(issues.flatMap((i) => i.articles.flatMap((a) => a.sections.map((s) => s.body))));
@@ -147,7 +164,7 @@ export async function renderPdfs(
   let prepared: { issue: IssueModel; html: string; fonts: FontSet; key: string }[];
   try {
     prepared = issues.map((issue) => {
-      const { html, fonts } = renderPrintPage(issue, config, env, markdown, printCss);
+      const { html, fonts } = renderPrintPage(issue, config, env, markdown, printCss, PRINT_ORIGIN, '', roles);
       const key = pdfCacheKey([
         PIPELINE,
         PAGINATE_SCRIPT,
@@ -163,6 +180,7 @@ export async function renderPdfs(
     // nunjucks reports template bugs as errors naming the template and line.
     return {
       value: [],
+      roles,
       diagnostics: [
         createDiagnostic(
           'templates/print.njk',
@@ -285,6 +303,7 @@ export async function renderPdfs(
       const facts: CachedFacts = {
         pages: finished.report.pages,
         fonts: describeFonts(finished.report.fonts),
+        press: !rgb,
         pdfx: finished.report.pdfx,
         layout: {
           contentPages: report.contentPages,
@@ -316,7 +335,7 @@ export async function renderPdfs(
         result.booklet = { fileName: pdfFileName(result.issue, config, '-A3骑马订拼版'), ...imposed };
       }
     }
-    return { value, diagnostics };
+    return { value, diagnostics, roles };
   } finally {
     const ready = await printer?.catch(() => undefined);
     if (ready && 'session' in ready) {
