@@ -27,9 +27,14 @@ function table(rows: number): string {
 export function richIssueFiles(folder = '2009-19'): Record<string, string> {
   const body = [
     `一是夯实基层基础。${PARAGRAPH}${PARAGRAPH}`,
-    `二是强化制度保障。${PARAGRAPH}详细办法见市委组织部网站 ${URL} 上的通知，各地可对照执行。${PARAGRAPH}`,
-    `三是加强培训管理。${PARAGRAPH}培训资料统一发布在 ${URL.replace('index-detail-page', 'training-materials-2009')} 上，` +
-      `联系邮箱 organization-department-training@example.gov.cn，${PARAGRAPH}`,
+    `二是强化制度保障。${PARAGRAPH}详细办法见市委组织部网站${URL}上的通知，各地可对照执行。${PARAGRAPH}`,
+    `三是加强培训管理。${PARAGRAPH}培训资料统一发布在${URL.replace('index-detail-page', 'training-materials-2009')}上，` +
+      `联系邮箱organization-department-training@example.gov.cn，${PARAGRAPH}`,
+    // URLs of 60 to 120 characters at different places in a paragraph: some cross a line or page break.
+    ...Array.from(
+      { length: 8 },
+      (_, i) => `${'全县组织工作稳步推进。'.repeat(i + 2)}相关材料见${URL.slice(0, 60 + i * 8)}，${PARAGRAPH}`,
+    ),
     '# 各乡镇党员发展情况',
     `全县各乡镇党员发展情况如下表[^1]。${PARAGRAPH}`,
     table(34),
