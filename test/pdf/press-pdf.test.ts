@@ -179,7 +179,10 @@ describe('rich content in print', () => {
     expect(Math.max(...xs) - Math.min(...xs)).toBeLessThan(0.5);
     // 发展对象 holds numbers of one and two digits: right-aligned, their right edges line up too.
     const small = pages.flatMap((words, i) =>
-      words.filter((w) => /^\d{1,2}$/.test(w.text) && w.yMin < mm(262)).map((w) => w.xMax - mm(i % 2 === 0 ? 28 : 26)),
+      toLines(words)
+        .filter((l) => /第\d+乡镇/.test(l.text))
+        .flatMap((l) => l.words.filter((w) => /^\d{1,2}$/.test(w.text)))
+        .map((w) => w.xMax - mm(i % 2 === 0 ? 28 : 26)),
     );
     expect(small.length).toBeGreaterThan(20);
     expect(Math.max(...small) - Math.min(...small)).toBeLessThan(0.5);
