@@ -88,3 +88,43 @@ export function headlineHtml(theme: string): string {
     )
     .join('<br>');
 }
+
+const safeDecode = (s: string) => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+};
+
+/** Image types a print page shows, by file extension. */
+const IMAGE_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+};
+
+/**
+ * Markdown images (`![说明](照片.jpg)`) as the printed page shows them: the
+ * file, read by `read` (relative to the issue folder), inlined as a data:
+ * URL, the only kind of image the print page's policy allows. An image that
+ * cannot be read prints as a visible note in its place, and is reported.
+ */
+export function embedImages(
+  html: string,
+  read: (src: string) => Buffer | undefined,
+): { html: string; missing: string[] } {
+  const missing: string[] = [];
+  const out = html.replace(/<img src="([^"]*)" alt="([^"]*)"(?: title="[^"]*")?>/g, (_m, src: string, alt: string) => {
+    const type = IMAGE_TYPES[/\.[a-z]+$/i.exec(src)?.[0]?.toLowerCase() ?? ''];
+    const bytes = type ? read(src.replace(/&amp;/g, '&')) : undefined;
+    if (!type || !bytes) {
+      missing.push(safeDecode(src));
+      return `<span class="missing-image">［图片缺失：${alt || src}］</span>`;
+    }
+    return `<img src="data:${type};base64,${bytes.toString('base64')}" alt="${alt}">`;
+  });
+  return { html: out, missing };
+}

@@ -1,5 +1,6 @@
+import { readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { searchPaths } from '../render/templates.js';
 import type nunjucks from 'nunjucks';
 import type { MarkdownRenderer } from '../render/markdown.js';
@@ -58,9 +59,47 @@ export function renderPrintPage(
   origin: string = PRINT_ORIGIN,
   fontBase = '',
   roles: readonly RoleChoice[] = [],
-): { html: string; fonts: FontSet } {
+  root?: string,
+): { html: string; fonts: FontSet; missingImages: string[] } {
+  const images = root ? issueImages(root, issue) : undefined;
   const bare = renderPrintHtml(issue, config, env, markdown, { fontCss: '', printCss }, origin);
   const fonts = createFontSet(`${bare.replace(/<[^>]*>/g, '')}— 0123456789（）`, roles);
   const fontCss = fontBase ? fonts.css.replace(/url\(\//g, `url(${fontBase}/`) : fonts.css;
-  return { html: renderPrintHtml(issue, config, env, markdown, { fontCss, printCss }, origin), fonts };
+  const html = renderPrintHtml(
+    issue,
+    config,
+    env,
+    markdown,
+    { fontCss, printCss, ...(images ? { images } : {}) },
+    origin,
+  );
+  return { html, fonts, missingImages: images ? [...images.missing] : [] };
+}
+
+/** Up to 10 MB an image: the print page carries it inline. */
+const IMAGE_LIMIT = 10 * 1024 * 1024;
+
+/**
+ * The reader of an issue's images: a relative path inside the issue's
+ * folder, nothing outside it, nothing from the network.
+ */
+function issueImages(root: string, issue: IssueModel): { read(src: string): Buffer | undefined; missing: Set<string> } {
+  const folder = resolve(root, 'issues', issue.folder);
+  return {
+    missing: new Set(),
+    read(src) {
+      let path: string;
+      try {
+        path = resolve(folder, decodeURIComponent(src));
+      } catch {
+        return undefined;
+      }
+      if (/^[a-z][a-z0-9+.-]*:/i.test(src) || !path.startsWith(`${folder}${sep}`)) return undefined;
+      try {
+        return statSync(path).size <= IMAGE_LIMIT ? readFileSync(path) : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+  };
 }

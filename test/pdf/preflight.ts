@@ -36,6 +36,9 @@ export interface Preflight {
   /** Filled rectangles of each page, in points from the page's bottom-left corner (the CTM applied). */
   rects: { x: number; y: number; width: number; height: number }[][];
   fonts: { name: string; type: string; embedded: boolean }[];
+  /** Images in DeviceRGB (device-dependent RGB, which PDF/X-4 does not allow with a CMYK intent), and all images. */
+  deviceRgbImages: number;
+  images: number;
   /** `pdftotext -layout`, page by page. */
   text: string[];
   /** `pdftotext -raw` of page 1, in content order. */
@@ -160,6 +163,10 @@ export function preflight(pdf: string): Preflight {
     version: field('PDF version'),
     subtype: field('PDF subtype'),
     outputIntent,
+    deviceRgbImages: [...qdf.matchAll(/<<([^>]*?\/Subtype \/Image[^>]*?)>>/g)].filter((m) =>
+      /\/ColorSpace \/DeviceRGB/.test(m[1] ?? ''),
+    ).length,
+    images: (qdf.match(/\/Subtype \/Image/g) ?? []).length,
     trimBoxes: (qdf.match(/\/TrimBox \[/g) ?? []).length,
     bleedBoxes: (qdf.match(/\/BleedBox \[/g) ?? []).length,
     exactA4: sizes.every((s) => Math.abs(s.width - 595.276) < 0.001 && Math.abs(s.height - 841.89) < 0.001),
@@ -187,6 +194,7 @@ export function formatPreflight(p: Preflight): string {
     `  output intent: ${p.outputIntent ? `${p.outputIntent.subtype} "${p.outputIntent.identifier}", ICC N=${p.outputIntent.components}` : 'none'}`,
     `  boxes: TrimBox ${p.trimBoxes}/${p.pages}, BleedBox ${p.bleedBoxes}/${p.pages}; exact A4 ${p.exactA4} (${p.sizes[0]?.width} x ${p.sizes[0]?.height} pt); Trapped ${p.trapped ?? '-'}`,
     `  colour operators in content streams: RGB/gray ${p.rgbOperators}, CMYK ${p.cmykOperators} (colours: ${p.cmykColours.join('; ') || '-'})`,
+    `  images: ${p.images}, of which DeviceRGB ${p.deviceRgbImages}`,
     `  tagged ${p.tagged}, /Lang ${p.lang ?? '-'}, Creator ${p.creator}`,
     `  bookmarks (${p.bookmarks.length}): ${p.bookmarks.map((b) => b.trim()).join(' | ')}`,
     `  fonts: ${p.fonts.length} (${fontTypes.join(', ')}): ${[...new Set(p.fonts.map((f) => f.name.replace(/^[A-Z]+\+/, '')))].join(', ')}`,

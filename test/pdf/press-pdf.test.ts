@@ -59,6 +59,15 @@ describe('press PDF: colour and PDF/X', () => {
     }
   });
 
+  it('prints a Markdown image of the issue folder, in ICC-based RGB, and notes one that is missing', () => {
+    expect(rich.images).toBeGreaterThan(0);
+    expect(rich.deviceRgbImages).toBe(0);
+    expect(rich.text.join('')).toContain('［图片缺失：没有这张图］');
+    const d = result.diagnostics.find((x) => x.rule === 'pdf/image-missing');
+    expect(d?.file).toBe('issues/2009-19/01-jianghua.md');
+    expect(d?.message).toContain('不存在.png');
+  });
+
   it('keeps every font an embedded TrueType (CID) font, none outside the declared set', () => {
     for (const p of both()) {
       for (const f of p.fonts) {

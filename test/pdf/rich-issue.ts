@@ -1,3 +1,5 @@
+import { deflateSync } from 'node:zlib';
+
 /**
  * A generated issue with what prints hardest: a 47-character theme, a table
  * running over a page break (with a number column), a footnote, long URLs
@@ -23,8 +25,43 @@ function table(rows: number): string {
   return lines.join('\n');
 }
 
+/** A 40 × 20 PNG in one red (RGB, 8 bits): the picture of the issue. */
+function png(): Uint8Array {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of bytes) c = (crcTable[(c ^ b) & 255] ?? 0) ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), 8 + data.length);
+    return out;
+  };
+  const [w, h] = [40, 20];
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(w, 0);
+  header.writeUInt32BE(h, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: w }, () => [200, 30, 40]).flat())]);
+  const raw = Buffer.concat(Array.from({ length: h }, () => row));
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
 /** issue.yml and the submissions of the rich issue, as project files. */
-export function richIssueFiles(folder = '2009-19'): Record<string, string> {
+export function richIssueFiles(folder = '2009-19'): Record<string, string | Uint8Array> {
   const body = [
     `一是夯实基层基础。${PARAGRAPH}${PARAGRAPH}`,
     `二是强化制度保障。${PARAGRAPH}详细办法见市委组织部网站${URL}上的通知，各地可对照执行。${PARAGRAPH}`,
@@ -45,6 +82,8 @@ export function richIssueFiles(folder = '2009-19'): Record<string, string> {
     `${PARAGRAPH}`,
     '#### 健全长效机制',
     `${PARAGRAPH}${PARAGRAPH}`,
+    '![全县党员分布示意图](分布图.png)',
+    '![没有这张图](不存在.png)',
     '[^1]: 数据由各乡镇党委上报，县委组织部汇总。',
   ].join('\n\n');
   return {
@@ -52,6 +91,7 @@ export function richIssueFiles(folder = '2009-19'): Record<string, string> {
       '# 永组信息 第19期（总第477期）\nyear: 2009\nissue: 19\ntotal: 477\ndate: 2009-06-30\nthemes:\n' +
       `  - ${LONG_THEME}\n` +
       'distribution:\n  抄送: 省委组织部，市委各位常委\n  发: 各县区委组织部，市直各单位党组（党委）\ncopies: 150\n',
+    [`issues/${folder}/分布图.png`]: png(),
     [`issues/${folder}/01-jianghua.md`]: `---\nissue: 19\ncounty: 江华县\ntheme: ${LONG_THEME}\ntitle: 江华县以党建引领基层治理\n---\n\n${body}\n`,
   };
 }
