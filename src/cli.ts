@@ -89,7 +89,8 @@ function describePdfs(pdfs: readonly PdfSummary[]): string {
       ? `\n  A3 骑马订拼版：${shown(p.booklet.path)}（${p.booklet.sheets} 张 A3，补空白页 ${p.booklet.blanks} 页）`
       : '';
     const colour = p.pdfx ? '印刷用 CMYK，PDF/X-4' : p.press ? '印刷用 CMYK' : '屏幕用 RGB';
-    return `PDF：${shown(p.path)}（${p.pages} 页，${Math.max(1, Math.round(p.bytes / 1024))} KB，${colour}，${took}）${booklet}`;
+    const size = `${Math.max(1, Math.round(p.bytes / 1024))} KB`;
+    return `PDF：${shown(p.path)}（${p.pages} 页，${size}，${colour}，${took}）${booklet}`;
   });
   const fonts = [...new Set(pdfs.flatMap((p) => p.fonts))];
   if (fonts.length > 0) lines.push(`嵌入字体：${fonts.join('、')}`);

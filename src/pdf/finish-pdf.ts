@@ -128,6 +128,8 @@ function pdfDate(d: Date): string {
   )}${p(d.getUTCSeconds())}Z`;
 }
 
+const PDFX_XMP = '<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>';
+
 function xmpPacket(options: FinishOptions, pdfx: boolean, producer: string, at: Date, id: string): string {
   const { info } = options;
   const iso = at.toISOString().replace(/\.\d+Z$/, 'Z');
@@ -153,7 +155,7 @@ function xmpPacket(options: FinishOptions, pdfx: boolean, producer: string, at: 
 <xmpMM:DocumentID>uuid:${id}</xmpMM:DocumentID>
 <xmpMM:InstanceID>uuid:${randomUUID()}</xmpMM:InstanceID>
 <xmpMM:VersionID>1</xmpMM:VersionID>
-<xmpMM:RenditionClass>default</xmpMM:RenditionClass>${pdfx ? '\n<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>' : ''}
+<xmpMM:RenditionClass>default</xmpMM:RenditionClass>${pdfx ? `\n${PDFX_XMP}` : ''}
 </rdf:Description>
 </rdf:RDF>
 </x:xmpmeta>
@@ -318,7 +320,8 @@ export async function finishPdf(
   const infoRef = context.trailerInfo.Info as PDFRef | undefined;
   const infoDict = (infoRef ? context.lookup(infoRef) : undefined) as PDFDict | undefined;
   const made = infoDict?.lookup(PDFName.of('Producer'));
-  const producer = `${made instanceof PDFString || made instanceof PDFHexString ? made.decodeText() : 'Chromium'}; pdf-lib`;
+  const maker = made instanceof PDFString || made instanceof PDFHexString ? made.decodeText() : 'Chromium';
+  const producer = `${maker}; pdf-lib`;
   const at = new Date();
   const info = context.obj({
     Title: utf16(options.info.title),
