@@ -1,4 +1,4 @@
-import { PDFDocument, type PDFEmbeddedPage, type PDFPage } from 'pdf-lib';
+import { ParseSpeeds, PDFDocument, type PDFEmbeddedPage, type PDFPage } from 'pdf-lib';
 import type { PrintLayout } from './page-script.js';
 
 /** A3 landscape in points: two A4 pages side by side. */
@@ -94,7 +94,7 @@ export async function imposeBooklet(
   a4: Uint8Array,
   layout?: PrintLayout,
 ): Promise<{ pdf: Uint8Array; sheets: number; blanks: number }> {
-  const source = await PDFDocument.load(a4, { updateMetadata: false });
+  const source = await PDFDocument.load(a4, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const pages = source.getPages();
   const slots = bookletSlots(pages.length, layout);
   const out = await PDFDocument.create();
@@ -134,5 +134,5 @@ export async function imposeBooklet(
   }
   out.setTitle(source.getTitle() ?? '');
   const blanks = slots.filter((s) => s === undefined).length;
-  return { pdf: await out.save(), sheets: slots.length / 4, blanks };
+  return { pdf: await out.save({ objectsPerTick: Infinity }), sheets: slots.length / 4, blanks };
 }
