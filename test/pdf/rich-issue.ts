@@ -1,13 +1,13 @@
 import { deflateSync } from 'node:zlib';
 
 /**
- * A generated issue with what prints hardest: a 47-character theme, a table
+ * A generated issue with what prints hardest: a 46-character theme, a table
  * running over a page break (with a number column), a footnote, long URLs
  * and Latin runs in justified text, h4–h6 headings, and an imprint (版记)
  * with a two-character label. Used by the print tests and the preflight.
  */
 
-/** The long theme: 47 characters, which wrapped into three unbalanced lines and split 组|织. */
+/** The long theme: 46 characters, which wrapped 20 + 20 + 6 and split 工|作 before balancing. */
 export const LONG_THEME =
   '坚持以党建引领基层治理创新全面推进基层党组织标准化规范化建设和干部队伍能力提升工作取得新成效';
 
