@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { searchPaths } from '../render/templates.js';
@@ -96,6 +96,8 @@ function issueImages(root: string, issue: IssueModel): { read(src: string): Buff
       }
       if (/^[a-z][a-z0-9+.-]*:/i.test(src) || !path.startsWith(`${folder}${sep}`)) return undefined;
       try {
+        // Not through a link to a file outside the folder either.
+        if (!realpathSync(path).startsWith(`${realpathSync(folder)}${sep}`)) return undefined;
         return statSync(path).size <= IMAGE_LIMIT ? readFileSync(path) : undefined;
       } catch {
         return undefined;
