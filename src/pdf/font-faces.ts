@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
@@ -27,24 +26,10 @@ export const LXGW_DIR = '/usr/share/fonts/truetype/lxgw-wenkai';
 /** Where Debian's fonts-liberation puts Liberation Serif (metrics of Times New Roman). */
 export const LIBERATION_DIR = '/usr/share/fonts/truetype/liberation';
 
-/**
- * The official faces, tried first with local(): when an office has them
- * installed, Chromium uses (and embeds) them instead of the substitutes.
- */
-const OFFICIAL = {
-  fangsong: ['仿宋_GB2312', 'FangSong_GB2312', 'FangSong', '仿宋', 'STFangsong'],
-  xiaobiaosong: ['方正小标宋简体', 'FZXiaoBiaoSong-B05S', 'FZXBSJW--GB1-0', '方正小标宋_GBK'],
-  song: ['SimSun', '宋体', 'STSong'],
-  hei: ['SimHei', '黑体', 'STHeiti'],
-  kai: ['楷体_GB2312', 'KaiTi_GB2312', 'KaiTi', '楷体', 'STKaiti'],
-  latin: ['Times New Roman', 'TimesNewRomanPSMT'],
-} as const;
-
 interface Face {
   family: string;
   /** CSS weight (or range) the face answers to. */
   weight: string;
-  locals: readonly string[];
   /**
    * Fontsource package and the weight of its files, the open substitute.
    * `subsets: 'cjk'` keeps only the numbered CJK slices (no latin, cyrillic…);
@@ -68,7 +53,6 @@ const FACES: readonly Face[] = [
   {
     family: 'YZ Latin',
     weight: '100 900',
-    locals: OFFICIAL.latin,
     file: join(LIBERATION_DIR, 'LiberationSerif-Regular.ttf'),
     fontsource: { pkg: 'noto-serif-sc', weight: 400, subsets: 'latin' },
     unicodeRange: LATIN_RANGE,
@@ -80,28 +64,24 @@ const FACES: readonly Face[] = [
   {
     family: 'YZ FangSong',
     weight: '100 900',
-    locals: OFFICIAL.fangsong,
     fontsource: { pkg: 'noto-serif-sc', weight: 400, subsets: 'cjk' },
     substitute: 'Noto Serif SC',
   },
   {
     family: 'YZ XiaoBiaoSong',
     weight: '100 800',
-    locals: OFFICIAL.xiaobiaosong,
     fontsource: { pkg: 'noto-serif-sc', weight: 700 },
     substitute: 'Noto Serif SC Bold',
   },
   {
     family: 'YZ XiaoBiaoSong',
     weight: '801 1000',
-    locals: OFFICIAL.xiaobiaosong,
     fontsource: { pkg: 'noto-serif-sc', weight: 900 },
     substitute: 'Noto Serif SC Black',
   },
   {
     family: 'YZ Song',
     weight: '100 900',
-    locals: OFFICIAL.song,
     fontsource: { pkg: 'noto-serif-sc', weight: 400 },
     substitute: 'Noto Serif SC',
   },
@@ -109,14 +89,12 @@ const FACES: readonly Face[] = [
   {
     family: 'YZ Hei',
     weight: '100 900',
-    locals: OFFICIAL.hei,
     fontsource: { pkg: 'noto-sans-sc', weight: 500 },
     substitute: 'Noto Sans SC Medium',
   },
   {
     family: 'YZ Kai',
     weight: '100 900',
-    locals: OFFICIAL.kai,
     file: join(LXGW_DIR, 'LXGWWenKai-Regular.ttf'),
     fontsource: { pkg: 'noto-serif-sc', weight: 400 },
     substitute: 'LXGW WenKai',
@@ -124,29 +102,6 @@ const FACES: readonly Face[] = [
 ];
 
 const quote = (s: string) => `"${s.replace(/["\\]/g, '')}"`;
-
-/**
- * The machine's fonts that carry an official face's name, one line each
- * (fontconfig's view, which is Chromium's): part of the cache key, so a PDF
- * made with substitutes is printed again once an office installs the real faces.
- */
-export function installedOfficialFaces(): string {
-  const names = Object.values(OFFICIAL).flat();
-  try {
-    const list = execFileSync('fc-list', [':', 'family', 'file'], {
-      encoding: 'utf8',
-      timeout: 10_000,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    return list
-      .split('\n')
-      .filter((line) => names.some((n) => line.includes(n)))
-      .sort()
-      .join('\n');
-  } catch {
-    return 'fc-list unavailable';
-  }
-}
 
 /** Parses a CSS unicode-range (`U+4e00-4e0f,U+3001`) into inclusive code point ranges. */
 export function parseUnicodeRange(range: string): [number, number][] {
@@ -197,11 +152,12 @@ function pickSubsets(all: readonly Subset[], face: Face, codePoints: ReadonlySet
 }
 
 /**
- * Creates the font set of the print page: for each role the official faces by
- * local() first, then TrueType-outline substitutes served from local files
- * (fontsource's woff2 subsets, LXGW WenKai). TrueType outlines matter: Chromium
- * embeds them as CID TrueType, while CFF outlines come out as Type 3, which print
- * shops reject. `text` is all the text the page will show.
+ * Creates the font set of the print page: for each role the face chosen in
+ * `choices` (the office's file, or an installed official face: font-roles.ts),
+ * else the TrueType-outline substitutes served from local files (fontsource's
+ * woff2 subsets, LXGW WenKai, Liberation Serif). TrueType outlines matter:
+ * Chromium embeds them as CID TrueType, while CFF outlines come out as Type 3,
+ * which print shops reject. `text` is all the text the page will show.
  */
 export function createFontSet(text: string, choices: readonly RoleChoice[] = []): FontSet {
   // Paged.js loads every declared face before layout, so only the subsets this
@@ -227,29 +183,19 @@ export function createFontSet(text: string, choices: readonly RoleChoice[] = [])
   }
   for (const face of FACES) {
     if (chosen.has(face.family)) continue;
-    // No local(): a face is used only when yongzu found it (font-roles.ts), so that the report is true.
-    const locals: string[] = [];
+    // No local() names: a face is used only when yongzu found it (font-roles.ts), so that the report is true.
     const head =
       `font-family: ${quote(face.family)}; font-style: normal; font-weight: ${face.weight};` + ` font-display: block;`;
     if (face.file && existsSync(face.file)) {
       const urlPath = `/fonts/system/${face.file.split('/').pop()}`;
       files.set(urlPath, { urlPath, fsPath: face.file });
       const range = face.unicodeRange ? ` unicode-range: ${face.unicodeRange};` : '';
-      rules.push(
-        `@font-face { ${head} src: ${[...locals, `url(${urlPath}) format("truetype")`].join(', ')};${range} }`,
-      );
+      rules.push(`@font-face { ${head} src: url(${urlPath}) format("truetype");${range} }`);
       prints.push(`${face.family}:${face.file}`);
       continue;
     }
-    if (!face.fontsource) {
-      // Nothing local to serve: the official face or, failing that, the next family in the stack.
-      rules.push(
-        `@font-face { ${head} src: ${locals.join(', ')};` +
-          `${face.unicodeRange ? ` unicode-range: ${face.unicodeRange};` : ''} }`,
-      );
-      prints.push(`${face.family}:local`);
-      continue;
-    }
+    // Nothing to serve: the next family of the stylesheet's font stack takes over.
+    if (!face.fontsource) continue;
     const { pkg, weight } = face.fontsource;
     const { dir, version } = packageDir(`@fontsource/${pkg}`);
     prints.push(`${face.family}:${pkg}@${version}/${weight}/${face.fontsource.subsets ?? 'all'}`);
@@ -257,10 +203,7 @@ export function createFontSet(text: string, choices: readonly RoleChoice[] = [])
     for (const subset of pickSubsets(all, face, codePoints)) {
       const urlPath = `/fonts/${pkg}/${subset.file}`;
       files.set(urlPath, { urlPath, fsPath: join(dir, 'files', subset.file) });
-      rules.push(
-        `@font-face { ${head} src: ${[...locals, `url(${urlPath}) format("woff2")`].join(', ')}; ` +
-          `unicode-range: ${subset.range}; }`,
-      );
+      rules.push(`@font-face { ${head} src: url(${urlPath}) format("woff2"); ` + `unicode-range: ${subset.range}; }`);
     }
   }
   return { css: rules.join('\n'), files, fingerprint: prints.join('\n') };

@@ -128,6 +128,20 @@ export function installedFonts(): Scanned[] {
 }
 
 /**
+ * The installed fonts carrying an official face's name, one line each: part
+ * of the PDF cache key, so a PDF made with substitutes is printed again once
+ * an office installs the real faces.
+ */
+export function officialFacesKey(installed: readonly Scanned[]): string {
+  const names = new Set(ROLES.flatMap((r) => r.names));
+  return installed
+    .filter((f) => f.families.some((n) => names.has(n)))
+    .map((f) => `${f.families.join(',')}:${f.file}`)
+    .sort()
+    .join('\n');
+}
+
+/**
  * Chooses each role's face: a project font whose family or file name names
  * the role (方正小标宋简体, 仿宋_GB2312.ttf, SIMHEI.TTF…), else an installed
  * font with one of the role's official names, else the substitute (left to

@@ -6,8 +6,8 @@ import { pdfFileName as sitePdfFileName } from '../site/site-paths.js';
 import { createMarkdownRenderer, loadMarkdownPipeline } from '../render/markdown.js';
 import { createBrowserSession, printBrowserArgs, type BrowserSession } from './browser.js';
 import { findBrowser } from './find-browser.js';
-import { installedOfficialFaces, substituteName, type FontSet } from './font-faces.js';
-import { type RoleChoice, resolveFontRoles } from './font-roles.js';
+import { substituteName, type FontSet } from './font-faces.js';
+import { installedFonts, officialFacesKey, type RoleChoice, resolveFontRoles } from './font-roles.js';
 import { A3_LANDSCAPE, imposeBooklet } from './impose-booklet.js';
 import { PAGINATE_SCRIPT } from './page-script.js';
 import { type CachedFacts, pdfCacheDir, pdfCacheKey, readPdfCache, writePdfCache } from './pdf-cache.js';
@@ -113,7 +113,9 @@ export async function renderPdfs(
   options: PdfRenderOptions,
 ): Promise<{ value: IssuePdf[]; diagnostics: Diagnostic[]; roles: RoleChoice[] }> {
   const diagnostics: Diagnostic[] = [];
-  const resolved = resolveFontRoles(options.root, config.print.fonts);
+  // fontconfig's list, read once: the roles' installed faces, and the official faces in the cache key.
+  const installed = installedFonts();
+  const resolved = resolveFontRoles(options.root, config.print.fonts, installed);
   const roles = resolved.choices.map((c) => (c.source === 'substitute' ? { ...c, face: substituteName(c.family) } : c));
   for (const file of resolved.skipped) {
     diagnostics.push(
@@ -133,7 +135,7 @@ export async function renderPdfs(
   const markdown = createMarkdownRenderer();
   const printCss = await loadPrintCss(options.root);
   const paged = pagedPolyfill();
-  const official = installedOfficialFaces();
+  const official = officialFacesKey(installed);
   const rgb = options.rgb ?? false;
   const profiles = rgb ? { intent: undefined, srgb: undefined } : loadProfiles();
   const colours: ColourMap = {
