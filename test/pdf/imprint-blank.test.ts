@@ -30,7 +30,7 @@ describe('an imprint that needs pages of its own', () => {
     expect(pages[last]).not.toMatch(/—\s*\d+\s*—/);
     expect(pages[last - 1]?.trim()).toBe('');
     // The text's pages keep theirs.
-    pages.slice(0, last - 1).forEach((p, i) => expect(p).toMatch(new RegExp(`—\\s*${i + 1}\\s*—`)));
+    for (const [i, p] of pages.slice(0, last - 1).entries()) expect(p).toMatch(new RegExp(`—\\s*${i + 1}\\s*—`));
     // The booklet: 8 pages, the imprint on the back cover, the blanks before it.
     expect(result.pdfs[0]?.booklet?.blanks).toBe(8 - (pages.length - 2) - 1);
   });
