@@ -40,7 +40,12 @@ import { outputProtected } from './output/protected.js';
 import { pdfBrowser } from './pdf/browser.js';
 import { pdfContentLost } from './pdf/content-lost.js';
 import { pdfFontLoad } from './pdf/font-load.js';
+import { pdfFinalForced } from './pdf/final-forced.js';
 import { pdfFontType3 } from './pdf/font-type3.js';
+import { pdfFontUnusable } from './pdf/font-unusable.js';
+import { pdfImageMissing } from './pdf/image-missing.js';
+import { pdfNoOutputIntent } from './pdf/no-output-intent.js';
+import { pdfNotFinal } from './pdf/not-final.js';
 import { pdfNoIssue } from './pdf/no-issue.js';
 import { pageBudget } from './pdf/page-budget.js';
 import { pdfRender } from './pdf/render.js';
@@ -119,7 +124,21 @@ export const FAMILIES: readonly Family[] = [
     id: 'pdf',
     title: '印刷版 PDF',
     about: '生成印刷版 PDF（yongzu build、yongzu pdf）时。',
-    rules: [pageBudget, pdfBrowser, pdfRender, pdfContentLost, pdfFontLoad, pdfFontType3, pdfUnknownIssue, pdfNoIssue],
+    rules: [
+      pageBudget,
+      pdfBrowser,
+      pdfRender,
+      pdfContentLost,
+      pdfFontLoad,
+      pdfFontType3,
+      pdfFontUnusable,
+      pdfImageMissing,
+      pdfNoOutputIntent,
+      pdfNotFinal,
+      pdfFinalForced,
+      pdfUnknownIssue,
+      pdfNoIssue,
+    ],
   },
   { id: 'build', title: '生成', about: 'yongzu build 写出网站和 PDF 时。', rules: [buildWrite, buildLocked] },
   { id: 'render', title: '排版', about: '把稿件排成网页和印刷版时。', rules: [renderMarkdown, renderTemplate] },
