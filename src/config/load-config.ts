@@ -14,6 +14,7 @@ export { CONFIG_FILE } from '../paths.js';
 import { CONFIG_FILE } from '../paths.js';
 import type { Config, County } from '../model/config.js';
 
+const PERCENT = '「print.red」的每一项应为 0～100 的百分数';
 const SLUG = '「slug」只能含小写字母、数字和连字符';
 const countySchema = v.union(
   [
@@ -53,6 +54,24 @@ const configSchema = v.object({
     ),
   ),
   copies: v.optional(positiveInt('copies', '份数')),
+  print: v.optional(
+    v.object(
+      {
+        red: v.optional(
+          v.pipe(
+            v.array(
+              v.pipe(v.number(PERCENT), v.minValue(0, PERCENT), v.maxValue(100, PERCENT)),
+              '「print.red」应为 C、M、Y、K 四个百分数，如 [0, 100, 100, 0]',
+            ),
+            v.length(4, '「print.red」应为 C、M、Y、K 四个百分数，如 [0, 100, 100, 0]'),
+          ),
+        ),
+        issuer: v.optional(text('print.issuer')),
+        fonts: v.optional(text('print.fonts')),
+      },
+      '「print」应为 red、issuer、fonts 几行',
+    ),
+  ),
 });
 
 const CONFIG_KEYS = Object.keys(configSchema.entries);
@@ -109,6 +128,11 @@ function resolveConfig(c: v.InferOutput<typeof configSchema>): Config {
     },
     distribution: c.distribution ?? DEFAULT_CONFIG.distribution,
     copies: c.copies ?? DEFAULT_CONFIG.copies,
+    print: {
+      red: (c.print?.red as [number, number, number, number] | undefined) ?? DEFAULT_CONFIG.print.red,
+      issuer: c.print?.issuer ?? DEFAULT_CONFIG.print.issuer,
+      fonts: c.print?.fonts ?? DEFAULT_CONFIG.print.fonts,
+    },
   };
 }
 

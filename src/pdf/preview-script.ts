@@ -1,5 +1,20 @@
 import { FIND_LAYOUT_JS } from './layout-findings.js';
-import { MOVE_IMPRINT_JS } from './page-script.js';
+
+/**
+ * Moves the imprint (版记) to the bottom of the last page of the paged
+ * layout under `root`. The PDF's page script does more (it takes the imprint
+ * out of the flow and puts it on the last even page, adding blank pages);
+ * the preview, paginated by Paged.js on its own, keeps it where it falls.
+ */
+const MOVE_IMPRINT_JS = `function moveImprint(root) {
+  const pages = root.querySelectorAll('.pagedjs_page');
+  const last = pages[pages.length - 1];
+  const imprint = last ? last.querySelector('.imprint') : null;
+  if (!imprint) return;
+  const area = imprint.closest('.pagedjs_page_content');
+  const free = area.getBoundingClientRect().bottom - imprint.getBoundingClientRect().bottom;
+  if (free > 0.5) imprint.style.marginTop = (parseFloat(getComputedStyle(imprint).marginTop) + free) + 'px';
+}`;
 
 /**
  * Screen-only CSS of the dev print preview: the sheets on a grey desk,
@@ -125,6 +140,15 @@ export const PREVIEW_SCRIPT = String.raw`(() => {
     return { index: Math.max(pages.length - 1, 0), offset: 0 };
   }
 
+  /** The chunker of the pages shown, once the preview has paginated again. */
+  let current;
+  function quiet(chunker) {
+    for (const page of (chunker && chunker.pages) || []) {
+      page.listening = false;
+      if (page.removeListeners) page.removeListeners();
+    }
+  }
+
   async function refresh() {
     const response = await fetch(location.href, { cache: 'no-store' });
     if (!response.ok) throw new Error('preview ' + response.status);
@@ -142,14 +166,18 @@ export const PREVIEW_SCRIPT = String.raw`(() => {
     holder.setAttribute('aria-hidden', 'true');
     holder.style.cssText = 'position:absolute;top:0;left:0;width:100%;visibility:hidden;pointer-events:none';
     document.body.appendChild(holder);
+    const previewer = new window.Paged.Previewer();
     try {
-      await new window.Paged.Previewer().preview(content.content, sheets, holder);
+      await previewer.preview(content.content, sheets, holder);
     } catch (e) {
       holder.remove();
       throw e;
     }
     const next = holder.querySelector('.pagedjs_pages');
     if (!next) throw new Error('no pages');
+    // The old pages stop following their size (Paged.js reflows a page whose box changes): they are about to go.
+    quiet(current || (window.PagedPolyfill && window.PagedPolyfill.chunker));
+    current = previewer.chunker;
     const at = anchor(old);
     const x = window.scrollX;
     if (old) old.replaceWith(next);

@@ -5,6 +5,9 @@ import type { LayoutFinding, PageCounts } from '../model/page-counts.js';
 import { cacheDir } from '../paths.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { IssuePdf } from '../pdf/render-pdfs.js';
+import { loneLine } from '../rules/pdf/lone-line.js';
+import { pageBudget } from '../rules/pdf/page-budget.js';
+import { sourceAlone } from '../rules/pdf/source-alone.js';
 
 function file(root: string): string {
   return join(cacheDir(root), 'pages.json');
@@ -56,11 +59,16 @@ export function recordPageCounts(root: string, printed: readonly LaidOut[]): voi
 
 /** The layouts of printed PDFs, to record; `sigOf` gives a folder's signature when its sources were read. */
 export function laidOutOf(pdfs: readonly IssuePdf[], sigOf: (folder: string) => string | undefined): LaidOut[] {
-  return pdfs.map((p) => ({ folder: p.issue.folder, pages: p.pages, sig: sigOf(p.issue.folder), findings: p.layout }));
+  return pdfs.map((p) => ({
+    folder: p.issue.folder,
+    pages: p.pages,
+    sig: sigOf(p.issue.folder),
+    findings: p.findings,
+  }));
 }
 
 /** The rules `check` reports from the record of the last layout. */
-const FROM_RECORD = new Set(['pdf/page-budget', 'pdf/lone-line', 'pdf/source-alone']);
+const FROM_RECORD = new Set([pageBudget.id, loneLine.id, sourceAlone.id]);
 
 /**
  * `diagnostics` without what the record of an earlier layout said about the

@@ -13,6 +13,10 @@ export interface PdfSummary {
   fonts: string[];
   cached: boolean;
   ms: number;
+  /** CMYK (the press PDF), not RGB. */
+  press: boolean;
+  /** A press PDF declaring PDF/X-4. */
+  pdfx: boolean;
   /** The imposed A3 booklet, when asked for. */
   booklet?: { path: string; sheets: number; blanks: number };
 }
@@ -26,6 +30,8 @@ export function summarisePdf(p: IssuePdf, path: string, bookletPath?: string): P
     fonts: p.fonts,
     cached: p.cached,
     ms: p.ms,
+    press: p.press,
+    pdfx: p.pdfx,
     ...(p.booklet && bookletPath
       ? { booklet: { path: bookletPath, sheets: p.booklet.sheets, blanks: p.booklet.blanks } }
       : {}),

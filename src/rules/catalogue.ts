@@ -40,7 +40,12 @@ import { outputProtected } from './output/protected.js';
 import { pdfBrowser } from './pdf/browser.js';
 import { pdfContentLost } from './pdf/content-lost.js';
 import { pdfFontLoad } from './pdf/font-load.js';
+import { pdfFinalForced } from './pdf/final-forced.js';
 import { pdfFontType3 } from './pdf/font-type3.js';
+import { pdfFontUnusable } from './pdf/font-unusable.js';
+import { pdfImageMissing } from './pdf/image-missing.js';
+import { pdfNoOutputIntent } from './pdf/no-output-intent.js';
+import { pdfNotFinal } from './pdf/not-final.js';
 import { pdfNoIssue } from './pdf/no-issue.js';
 import { pageBudget } from './pdf/page-budget.js';
 import { loneLine } from './pdf/lone-line.js';
@@ -130,6 +135,11 @@ export const FAMILIES: readonly Family[] = [
       pdfContentLost,
       pdfFontLoad,
       pdfFontType3,
+      pdfFontUnusable,
+      pdfImageMissing,
+      pdfNoOutputIntent,
+      pdfNotFinal,
+      pdfFinalForced,
       pdfUnknownIssue,
       pdfNoIssue,
     ],
