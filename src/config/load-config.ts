@@ -12,6 +12,7 @@ import { DEFAULT_CONFIG } from './defaults.js';
 export { CONFIG_FILE } from '../paths.js';
 import { CONFIG_FILE } from '../paths.js';
 import type { Config, County } from '../model/config.js';
+import { pushAll } from '../util/append.js';
 
 const SLUG = '「slug」只能含小写字母、数字和连字符';
 const countySchema = v.union(
@@ -84,10 +85,10 @@ export async function loadConfig(root: string): Promise<{ value: Config; diagnos
   }
   const { source, diagnostics } = parseYamlSource(decoded.text, CONFIG_FILE, 0);
   if (!source.data) return { value: DEFAULT_CONFIG, diagnostics };
-  diagnostics.push(...checkUnknownKeys(source, CONFIG_KEYS));
+  pushAll(diagnostics, checkUnknownKeys(source, CONFIG_KEYS));
   const parsed = v.safeParse(configSchema, source.data);
   if (!parsed.success) {
-    diagnostics.push(...schemaDiagnostics(source, parsed.issues));
+    pushAll(diagnostics, schemaDiagnostics(source, parsed.issues));
     return { value: DEFAULT_CONFIG, diagnostics };
   }
   const c = parsed.output;

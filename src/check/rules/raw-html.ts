@@ -1,6 +1,7 @@
 import type { CopyFinding } from '../copy/copy-rule.js';
 
-const CODE = [/^(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n\1[^\n]*|$)/gm, /`+[^`\n]*`+/g];
+// Fenced code (its fence taken whole, atomically: linear on a line of backticks), inline code.
+const CODE = [/^(?=(`{3,}|~{3,}))\1[^\n]*\n[\s\S]*?(?:\n\1[^\n]*|$)/gm, /`+[^`\n]*`+/g];
 const TAG = /<!--|<\/?([A-Za-z][\w-]*)(?=[\s/>])[^>\n]*>?/g;
 
 /**
@@ -11,7 +12,7 @@ const TAG = /<!--|<\/?([A-Za-z][\w-]*)(?=[\s/>])[^>\n]*>?/g;
  */
 export function findRawHtml(body: string): CopyFinding[] {
   let text = body;
-  for (const re of CODE) text = text.replace(re, (m) => m.replace(/[^\n]/g, ' '));
+  for (const re of CODE) text = text.replace(re, (m) => m.replace(/[^\n]+/g, (run) => ' '.repeat(run.length)));
   const out: CopyFinding[] = [];
   for (const m of text.matchAll(TAG)) {
     const what = m[1] ? `<${m[1].toLowerCase()}>` : '<!-- 注释 -->';
