@@ -5,7 +5,7 @@ import { guardOutputFolder, OUTPUT_MARKER, OUTPUT_MARKER_TEXT, UnsafeOutputError
 import { join, relative, resolve, sep } from 'node:path';
 import { watch } from 'chokidar';
 import { CONFIG_FILE } from '../config/load-config.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { createBuildQueue } from './build-queue.js';
 import { createDevSession, type RebuildResult } from '../pipeline/dev-session.js';
 import { startDevServer } from './dev-server.js';
@@ -42,7 +42,7 @@ export async function runDev(options: DevOptions) {
   await mkdir(out, { recursive: true });
   await writeFile(join(out, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
   const builder = createDevSession(root, out);
-  const first = await builder.rebuild();
+  const first = await builder.rebuild().catch(rebuildFailure);
   const server = await startDevServer(out, options.port, {
     preview: (path, origin) => builder.printPreview(path, origin),
     pdf: (path) => builder.printPdf(path),
@@ -51,14 +51,8 @@ export async function runDev(options: DevOptions) {
   if (!first.ok) server.showErrors(errorsOf(first.diagnostics));
 
   const queue = createBuildQueue(async (changed) => {
-    let result: RebuildResult;
-    try {
-      result = await builder.rebuild(changed);
-    } catch (e) {
-      // An I/O fault mid-rebuild (a folder removed while read): keep serving, try again on the next change.
-      log(`重建失败：${(e as Error).message}`);
-      return;
-    }
+    // An I/O fault mid-rebuild (a folder removed while read) is shown like any error; the next change tries again.
+    const result = await builder.rebuild(changed).catch(rebuildFailure);
     report(result, [...changed].map((p) => relative(root, p)).join('、'), log);
     // Catch writes the watcher throttled away (see staleFolders); the page is already updated.
     setTimeout(() => {
@@ -88,6 +82,20 @@ export async function runDev(options: DevOptions) {
       await server.close();
     },
   };
+}
+
+/** A rebuild that threw (a file system fault, or a bug) as a failed rebuild with one diagnostic. */
+function rebuildFailure(e: unknown): RebuildResult {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = typeof code === 'string' ? `文件系统报错 ${code}` : (e as Error).message;
+  const diagnostic = createDiagnostic(
+    'issues',
+    undefined,
+    'error',
+    'dev/rebuild',
+    `重建失败（${why}）：继续显示上一次的页面。保存文件后会再试一次。`,
+  );
+  return { ok: false, diagnostics: [diagnostic], written: [], ms: 0 };
 }
 
 function errorsOf(diagnostics: readonly Diagnostic[]): Diagnostic[] {
