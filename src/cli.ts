@@ -287,7 +287,11 @@ function dirOf(backup: string, rel: string): string {
   return backup.slice(0, backup.length - rel.length - 1);
 }
 
-/** Prints the path of a created file and its diagnostics; exit 1 when nothing was created or it has errors. */
+/**
+ * Prints the path of a created file and its diagnostics; exit 1 when nothing
+ * was created or what was created has errors (it must be corrected before the
+ * next build), else 0.
+ */
 function created(result: { value?: string; diagnostics: Diagnostic[] }, out: Write, err: Write): number {
   if (!result.value) {
     err(`${formatText(result.diagnostics)}\n未写入任何文件。\n`);
@@ -295,7 +299,9 @@ function created(result: { value?: string; diagnostics: Diagnostic[] }, out: Wri
   }
   out(`已创建 ${result.value}\n`);
   if (result.diagnostics.length > 0) out(`${formatText(result.diagnostics)}\n`);
-  return 0;
+  if (!hasErrors(result.diagnostics)) return 0;
+  err(`${result.value} 有错误：请改正后再生成刊物。\n`);
+  return 1;
 }
 
 /** YYYY-MM-DD → a local Date; null when it is not a real date. */

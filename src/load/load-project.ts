@@ -8,6 +8,7 @@ import { mapLimit } from '../util/map-limit.js';
 import { MAX_FILE_BYTES } from './read-source.js';
 import { parseSubmission, type ParsedSubmission } from './parse-submission.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
+import { pushAll } from '../util/append.js';
 
 /** A submission as read from disk. */
 export interface LoadedSubmission extends ParsedSubmission {
@@ -57,7 +58,7 @@ export async function loadProject(root: string): Promise<{ value: LoadedProject;
   // Folders 16 at a time, each reading its files together: bounded open files.
   const loaded = await mapLimit(listed.folders, 16, (folder) => loadIssue(root, folder));
   for (const item of loaded) {
-    diagnostics.push(...item.diagnostics);
+    pushAll(diagnostics, item.diagnostics);
     project.fileCount += item.fileCount;
     if (item.value) project.issues.push(item.value);
   }
@@ -191,7 +192,7 @@ async function readIssue(
   let meta: YamlSource | undefined;
   if (metaText !== undefined) {
     const parsed = parseYamlSource(metaText, metaFile, 0);
-    diagnostics.push(...parsed.diagnostics);
+    pushAll(diagnostics, parsed.diagnostics);
     meta = parsed.source;
   }
   const submissions: LoadedSubmission[] = [];
@@ -200,7 +201,7 @@ async function readIssue(
     if (text === undefined) continue;
     const file = `${rel}/${name}`;
     const parsed = parseSubmission(text, file);
-    diagnostics.push(...parsed.diagnostics);
+    pushAll(diagnostics, parsed.diagnostics);
     submissions.push({ file, name, text, ...parsed.value });
   }
   return { value: { folder, meta, submissions }, diagnostics, fileCount: mdNames.length + 1 };
@@ -214,8 +215,28 @@ function readText(
   root: string,
   file: string,
   diagnostics: Diagnostic[],
-  read = readSource(join(root, file)),
+  ahead: SourceRead | undefined,
 ): string | undefined {
+  let read = ahead;
+  if (!read) {
+    try {
+      read = readSource(join(root, file));
+    } catch (e) {
+      // Gone since listed: the caller lists the folder again. Any other failure is the file's problem, reported.
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || typeof code !== 'string') throw e;
+      diagnostics.push(
+        createDiagnostic(
+          file,
+          undefined,
+          'error',
+          'file/unreadable',
+          `无法读取这个文件（${code}）。请检查它的读取权限，或它是否是一个文件夹或特殊文件。`,
+        ),
+      );
+      return undefined;
+    }
+  }
   if (read.kind === 'too-large') {
     diagnostics.push(
       createDiagnostic(
