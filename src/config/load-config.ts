@@ -4,7 +4,8 @@ import * as v from 'valibot';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import { decodeSource } from '../load/decode.js';
-import { parseYamlSource } from '../load/yaml-source.js';
+import { parseYamlSource, valuePlace } from '../load/yaml-source.js';
+import { firstNotXml, notXmlMessage } from '../util/xml-text.js';
 import { checkUnknownKeys, schemaDiagnostics } from '../check/schema-diagnostics.js';
 import { positiveInt, text } from '../model/schemas.js';
 import { DEFAULT_CONFIG } from './defaults.js';
@@ -15,6 +16,24 @@ import type { Config, County } from '../model/config.js';
 import { pushAll } from '../util/append.js';
 
 const SLUG = '「slug」只能含小写字母、数字和连字符';
+const BASE_URL =
+  '「site.baseUrl」应为 http:// 或 https:// 开头的网址，如 https://example.org/yzxx/（不用时删去这一行）';
+
+/**
+ * A base URL the feed and sitemap may put in front of every link: http or
+ * https only (a `javascript:` address would reach readers' feed tools), with
+ * a host, nothing that needs escaping; '' means none.
+ */
+function isSiteAddress(value: string): boolean {
+  if (value === '') return true;
+  if (!/^https?:\/\/[^\s"'<>\\]+$/i.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
 const countySchema = v.union(
   [
     text('counties 的一项'),
@@ -41,7 +60,7 @@ const configSchema = v.object({
     v.object(
       {
         title: v.optional(text('site.title')),
-        baseUrl: v.optional(v.string('「site.baseUrl」应为网址，如 https://example.org/')),
+        baseUrl: v.optional(v.pipe(v.string(BASE_URL), v.check(isSiteAddress, BASE_URL))),
       },
       '「site」应为 title、baseUrl 几行',
     ),
@@ -92,6 +111,22 @@ export async function loadConfig(root: string): Promise<{ value: Config; diagnos
     return { value: DEFAULT_CONFIG, diagnostics };
   }
   const c = parsed.output;
+  // Text that reaches feed.xml: characters XML does not allow are dropped there, and reported here.
+  for (const path of [['bulletin'], ['publisher'], ['site', 'title']]) {
+    let value: unknown = source.data;
+    for (const step of path) value = (value as Record<string, unknown> | undefined)?.[step];
+    const char = typeof value === 'string' ? firstNotXml(value) : undefined;
+    if (char)
+      diagnostics.push(
+        createDiagnostic(
+          CONFIG_FILE,
+          valuePlace(source, path),
+          'warning',
+          'feed/invalid-character',
+          notXmlMessage(path.join('.'), char),
+        ),
+      );
+  }
   return { value: Object.freeze(resolveConfig(c)), diagnostics };
 }
 

@@ -3,6 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createDiagnostic } from '../diagnostics/diagnostic.js';
+import type { FolderListing } from './folder-listing.js';
 import { readSource, type SourceRead } from './read-source.js';
 import { mapLimit } from '../util/map-limit.js';
 import { MAX_FILE_BYTES } from './read-source.js';
@@ -92,6 +93,7 @@ export async function listIssueFolders(root: string): Promise<{ folders: string[
     .map((e) => e.name)
     .sort(byName);
   for (const e of entries) {
+    if (e.isSymbolicLink() && !ignored(e.name)) diagnostics.push(symlinkDiagnostic(`issues/${e.name}`));
     if (e.isFile() && !ignored(e.name) && /\.(md|markdown)$/i.test(e.name)) {
       diagnostics.push(
         createDiagnostic(
@@ -107,6 +109,21 @@ export async function listIssueFolders(root: string): Promise<{ folders: string[
   return { folders, diagnostics };
 }
 
+/**
+ * A symbolic link where sources are read: never followed (it may point out
+ * of the project, or at a folder that changes under the build), but reported,
+ * so nothing is left out without a word.
+ */
+function symlinkDiagnostic(file: string): Diagnostic {
+  return createDiagnostic(
+    file,
+    undefined,
+    'warning',
+    'folder/symlink',
+    '这是一个符号链接（快捷方式），yongzu 不读取链接，它指向的稿件不会编入刊物。请把它指向的文件或文件夹本身复制到这里，再删去链接。',
+  );
+}
+
 /** Result of loading one issue folder. */
 export interface LoadedIssueResult {
   value: LoadedIssue | undefined;
@@ -116,21 +133,22 @@ export interface LoadedIssueResult {
 
 /**
  * Loads one issue folder; a folder that vanished while being read loads as
- * nothing. `files` are the names of its files when they were just listed
- * (by the build's stat pass); if one has gone since, the folder is listed
- * again. `ahead` are its files as already read and decoded (sourcesToRead).
+ * nothing. `listing` holds the names of its files and links when they were
+ * just listed (by the build's stat pass); if a file has gone since, the
+ * folder is listed again. `ahead` are its files as already read and decoded
+ * (sourcesToRead).
  */
 export async function loadIssue(
   root: string,
   folder: string,
-  files?: readonly string[],
+  listing?: Pick<FolderListing, 'files' | 'links'>,
   ahead?: ReadonlyMap<string, SourceRead>,
 ): Promise<LoadedIssueResult> {
   try {
-    return await readIssue(root, folder, files, ahead);
+    return await readIssue(root, folder, listing, ahead);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    if (files) return loadIssue(root, folder);
+    if (listing) return loadIssue(root, folder);
     return { value: undefined, diagnostics: [], fileCount: 0 };
   }
 }
@@ -138,16 +156,19 @@ export async function loadIssue(
 async function readIssue(
   root: string,
   folder: string,
-  files?: readonly string[],
+  listing?: Pick<FolderListing, 'files' | 'links'>,
   ahead?: ReadonlyMap<string, SourceRead>,
 ): Promise<LoadedIssueResult> {
   const diagnostics: Diagnostic[] = [];
   const rel = `issues/${folder}`;
-  const listed =
-    files ??
-    readdirSync(join(root, rel), { withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => e.name);
+  let listed = listing?.files;
+  let links = listing?.links;
+  if (!listed || !links) {
+    const entries = readdirSync(join(root, rel), { withFileTypes: true });
+    listed = entries.filter((e) => e.isFile()).map((e) => e.name);
+    links = entries.filter((e) => e.isSymbolicLink()).map((e) => e.name);
+  }
+  for (const n of links.filter((l) => !ignored(l)).sort(byName)) diagnostics.push(symlinkDiagnostic(`${rel}/${n}`));
   const names = listed.filter((n) => !ignored(n)).sort(byName);
   const mdNames = names.filter(isSubmission);
   if (!names.includes(ISSUE_FILE)) {

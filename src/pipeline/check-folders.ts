@@ -7,6 +7,7 @@ import type { Config } from '../model/config.js';
 import { pushAll } from '../util/append.js';
 import { mapLimit } from '../util/map-limit.js';
 import { capDiagnostics } from './cap-diagnostics.js';
+import { feedFieldDiagnostics } from './feed-fields.js';
 import { markdownHazardDiagnostics } from './hazard-diagnostics.js';
 import type { MemoStore } from './memo-store.js';
 
@@ -74,7 +75,7 @@ export async function checkFolders(
       checked = hit.check;
     } else {
       const listing = listings?.get(folder);
-      const loaded = await loadIssue(root, folder, listing?.files, await executor().sourcesRead(folder));
+      const loaded = await loadIssue(root, folder, listing, await executor().sourcesRead(folder));
       fileCount += loaded.fileCount;
       const own = loaded.value
         ? checkIssue(loaded.value, config, { bodyCopy: false })
@@ -82,6 +83,7 @@ export async function checkFolders(
       checked = { value: own.value, diagnostics: [...loaded.diagnostics, ...own.diagnostics] };
       // Markdown that remark would take too long on is refused before any rendering (memoized with the folder).
       pushAll(checked.diagnostics, markdownHazardDiagnostics(own.value?.submissions ?? []));
+      if (loaded.value) pushAll(checked.diagnostics, feedFieldDiagnostics(loaded.value));
       const bodies = (loaded.value?.submissions ?? []).map(({ file, body, bodyLine, text }) => ({
         file,
         body,
