@@ -126,10 +126,13 @@ export async function main(
             );
         }
         const count = fixed.reduce((n, f) => n + f.changes.length, 0);
+        const failed = after.diagnostics.some((d) => d.rule === 'write/source');
         out(
           fixed.length > 0
             ? `已改正 ${fixed.length} 个文件中的 ${count} 处；原文件备份在 ${dirOf(fixed[0]!.backup, fixed[0]!.file)}。\n\n`
-            : '没有可以自动改正的地方。\n\n',
+            : failed
+              ? '没有改动任何文件。\n\n'
+              : '没有可以自动改正的地方。\n\n',
         );
         report(after.diagnostics, after.fileCount);
         return hasErrors(after.diagnostics) ? 1 : 0;
@@ -198,9 +201,9 @@ export async function main(
         throw e;
       }
       out(`预览地址：${dev.url}（按 Ctrl-C 结束）\n`);
+      // Ctrl-C, SIGTERM and SIGHUP (terminal closed) end dev normally: watcher and server closed, the lock freed.
       await new Promise<void>((done) => {
-        process.once('SIGINT', done);
-        process.once('SIGTERM', done);
+        for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, done);
       });
       await dev.close();
       return 0;

@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { manifestPath } from '../pipeline/build-manifest.js';
+import { lockedDiagnostic } from '../pipeline/summaries.js';
+import { removeLeftoverTemporaryFiles } from '../write/changed-files.js';
+import { acquireLock, OutputLockedError, recoverOutputFolder } from '../write/output-folder.js';
 import { guardOutputFolder, OUTPUT_MARKER, OUTPUT_MARKER_TEXT, UnsafeOutputError } from '../write/output-guard.js';
 import { join, relative, resolve, sep } from 'node:path';
 import { watch } from 'chokidar';
@@ -39,14 +42,36 @@ export async function runDev(options: DevOptions) {
     madeBefore: existsSync(manifestPath(root, out)),
   });
   if (unsafe) throw new UnsafeOutputError(unsafe);
-  await mkdir(out, { recursive: true });
-  await writeFile(join(out, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
+  // dev holds OUT's lock while it runs (a build of the same OUT is refused meanwhile), and first repairs what a build
+  // or dev killed midway left: a set-aside OUT put back, temporary folders and files removed.
+  let release: () => Promise<void>;
+  try {
+    release = await acquireLock(out);
+  } catch (e) {
+    if (e instanceof OutputLockedError) throw new UnsafeOutputError(lockedDiagnostic(out, e));
+    throw e;
+  }
+  try {
+    recoverOutputFolder(out);
+    await mkdir(out, { recursive: true });
+    removeLeftoverTemporaryFiles(out);
+    await writeFile(join(out, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
+  } catch (e) {
+    await release();
+    throw e;
+  }
   const builder = createDevSession(root, out);
   const first = await builder.rebuild().catch(rebuildFailure);
-  const server = await startDevServer(out, options.port, {
-    preview: (path, origin) => builder.printPreview(path, origin),
-    pdf: (path) => builder.printPdf(path),
-  });
+  let server: Awaited<ReturnType<typeof startDevServer>>;
+  try {
+    server = await startDevServer(out, options.port, {
+      preview: (path, origin) => builder.printPreview(path, origin),
+      pdf: (path) => builder.printPdf(path),
+    });
+  } catch (e) {
+    await release();
+    throw e;
+  }
   report(first, '首次生成', log);
   if (!first.ok) server.showErrors(errorsOf(first.diagnostics));
 
@@ -80,6 +105,7 @@ export async function runDev(options: DevOptions) {
       await watcher.close();
       await queue.idle();
       await server.close();
+      await release();
     },
   };
 }

@@ -9,7 +9,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { chmod, mkdir, mkdtemp, open, readFile, rename, rm, unlink } from 'node:fs/promises';
+import { chmod, mkdtemp, open, readFile, rename, rm, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { OutputFile } from '../model/output-file.js';
 import { exchangeFolders } from './exchange-folders.js';
@@ -17,6 +17,7 @@ import { onInterrupt } from './interrupt.js';
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from './output-guard.js';
 import { stopHereInTests } from './test-hooks.js';
 import { safeOutputPath } from './write-files.js';
+import { mkdirs } from './write-source.js';
 
 /** Another build holds the lock of this output folder. */
 export class OutputLockedError extends Error {
@@ -141,7 +142,7 @@ function folderMode(out: string): number {
 /** Takes OUT's lock and opens a temporary folder beside it, with OUT's mode. */
 export async function openOutputFolder(out: string): Promise<OutputFolder> {
   const parent = dirname(out);
-  await mkdir(parent, { recursive: true });
+  await mkdirs(parent);
   const release = await acquireLock(out);
   let tmp: string;
   try {

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { copyFile, link, mkdir, open, rename, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -68,24 +68,40 @@ export function sourceWriteFailure(e: unknown, root: string, file: string): Diag
  * removes again the ones it made (if still empty), for a write that failed.
  */
 export async function makeFolders(dir: string): Promise<() => Promise<void>> {
-  const first = await mkdir(dir, { recursive: true });
+  const first = await mkdirs(dir);
   return async () => {
     if (!first) return;
     for (let d = dir; ; d = dirname(d)) {
       try {
         await rmdir(d);
-      } catch {
-        return; // not empty, or gone: leave it
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return; // not empty: leave it and those above
       }
       if (d === first || dirname(d) === d) return;
     }
   };
 }
 
+/**
+ * mkdir -p, with the real reason when it fails: Node's recursive mkdir says
+ * ENOENT on a read-only disk; the first missing folder, made alone, says EROFS.
+ */
+export async function mkdirs(dir: string): Promise<string | undefined> {
+  try {
+    return await mkdir(dir, { recursive: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    let missing = dir;
+    while (dirname(missing) !== missing && !existsSync(dirname(missing))) missing = dirname(missing);
+    await mkdir(missing); // throws the error that stopped the recursive one
+    throw e;
+  }
+}
+
 /** Copies a source file into `backupDir`, keeping its relative path; returns the copy's path. */
 export async function backupSource(root: string, relPath: string, backupDir: string): Promise<string> {
   const target = join(backupDir, relPath);
-  await mkdir(dirname(target), { recursive: true });
+  await mkdirs(dirname(target));
   try {
     failWriteInTests();
     await copyFile(join(root, relPath), target);
