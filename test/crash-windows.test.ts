@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { exchangeFolders } from '../src/write/exchange-folders.js';
 import { BIN, digest, edit, runCli, sampleProject } from './helpers.js';
 
 /**
@@ -70,6 +72,29 @@ describe.each(WAYS)('OUT after a kill at each step (%s)', (way, env) => {
     },
     60_000,
   );
+});
+
+describe.runIf(process.platform === 'linux' && ['x64', 'arm64'].includes(process.arch))('the atomic exchange', () => {
+  it('swaps two folders in one step on this machine', () => {
+    const dir = join(tmpdir(), `yongzu-exchange-${process.pid}`);
+    mkdirSync(join(dir, 'a'), { recursive: true });
+    mkdirSync(join(dir, 'b'));
+    writeFileSync(join(dir, 'a', 'from-a'), '');
+    writeFileSync(join(dir, 'b', 'from-b'), '');
+    expect(exchangeFolders(join(dir, 'a'), join(dir, 'b'))).toBe(true);
+    expect(readdirSync(join(dir, 'a'))).toEqual(['from-b']);
+    expect(readdirSync(join(dir, 'b'))).toEqual(['from-a']);
+    expect(exchangeFolders(join(dir, 'a'), join(dir, 'missing'))).toBe(false);
+    rmSync(dir, { recursive: true });
+  });
+
+  it('is what a build uses: it never sets OUT aside', async () => {
+    const root = sampleProject();
+    expect((await runCli(['build', '--no-pdf', '--root', root])).code).toBe(0);
+    edit(root, 'issues/2009-18/04-qiyang.md', '坚持学习培训', '坚持系统学习培训');
+    const run = await runCli(['build', '--no-pdf', '--root', root], { env: { YONGZU_TEST_STOP_AT: 'after-aside' } });
+    expect(run.code).toBe(0);
+  });
 });
 
 describe("OUT's mode", () => {

@@ -68,6 +68,10 @@ async function launchWithOwnProfiles(launch: () => Promise<Browser>): Promise<Br
     }
     profiles = join(system, `${PROFILES_PREFIX}${process.pid}`);
     mkdirSync(profiles, { recursive: true, mode: 0o700 });
+    // When Node exits (a signal handled, or the end), the folder goes with what is in it; Playwright's own exit handler
+    // kills the browsers.
+    const own = profiles;
+    process.once('exit', () => rmSync(own, { recursive: true, force: true, maxRetries: 3 }));
   }
   const own = profiles;
   if (launching++ === 0) {
@@ -81,15 +85,8 @@ async function launchWithOwnProfiles(launch: () => Promise<Browser>): Promise<Br
       if (systemTmp === undefined) delete process.env['TMPDIR'];
       else process.env['TMPDIR'] = systemTmp;
     }
-    // After Playwright's own exit handler (added by its first launch), which kills the browsers and removes their
-    // profiles: then the folder itself.
-    if (!exitHandled) {
-      exitHandled = true;
-      process.once('exit', () => rmSync(own, { recursive: true, force: true }));
-    }
   }
 }
-let exitHandled = false;
 /** TMPDIR as it was before the launches under way. */
 let systemTmp: string | undefined;
 
