@@ -1,6 +1,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { MAX_FILE_BYTES } from '../load/read-source.js';
 import { loadProject } from '../load/load-project.js';
 import { parseSubmission } from '../load/parse-submission.js';
 import { backupSource, makeFolders, sourceWriteFailure, writeSourceAtomic } from '../write/write-source.js';
@@ -34,6 +35,7 @@ export async function fixProject(
   const { value: project } = await loadProject(root);
   const backupDir = join(root, '.yongzu', 'backup', now.toISOString().replace(/[:.]/g, '-'));
   const results: FileFix[] = [];
+  const skipped: Diagnostic[] = [];
   let undoBackupDir: (() => Promise<void>) | undefined;
   let writing = root;
   try {
@@ -45,9 +47,9 @@ export async function fixProject(
       await rm(backupDir, { recursive: true, force: true }).catch(() => undefined);
       await undoBackupDir?.();
     }
-    return { fixed: results, diagnostics: [failure] };
+    return { fixed: results, diagnostics: [...skipped, failure] };
   }
-  return { fixed: results, diagnostics: [] };
+  return { fixed: results, diagnostics: skipped };
 
   async function fixAll(): Promise<void> {
     for (const issue of project.issues) {
@@ -71,12 +73,26 @@ export async function fixProject(
         const bom = raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf;
         const crlf = raw.includes('\r\n');
         const utf8 = isUtf8(raw);
-        writing = join(root, sub.file);
+        const out = (bom ? '\uFEFF' : '') + (crlf ? text.replace(/\n/g, '\r\n') : text);
+        // A fix never makes a file that check would refuse (…… for … grows a body of ellipses by half).
+        if (Buffer.byteLength(out) > MAX_FILE_BYTES) {
+          skipped.push(
+            createDiagnostic(
+              sub.file,
+              undefined,
+              'warning',
+              'fix/too-large',
+              `改正后这个文件会超过「yongzu check」允许的 ${MAX_FILE_BYTES / 1048576} MB，所以没有改动它。请手工改正。`,
+            ),
+          );
+          continue;
+        }
+        writing = join(backupDir, sub.file);
         undoBackupDir ??= await makeFolders(backupDir);
         const backup = await backupSource(root, sub.file, backupDir);
-        const out = (bom ? '\uFEFF' : '') + (crlf ? text.replace(/\n/g, '\r\n') : text);
+        writing = join(root, sub.file);
         try {
-          await writeSourceAtomic(join(root, sub.file), out);
+          await writeSourceAtomic(writing, out);
         } catch (e) {
           await rm(backup, { force: true }).catch(() => undefined);
           throw e;

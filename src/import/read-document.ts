@@ -20,7 +20,7 @@ export const MAX_DOCX_BYTES = 64 * 1024 * 1024;
  * What the text of a .docx (its XML, images aside) may inflate to: a write-up
  * within check's limit (MAX_FILE_BYTES of Markdown) takes a few MB of XML at most.
  */
-export const MAX_DOCX_XML_BYTES = 8 * 1024 * 1024;
+export const MAX_DOCX_XML_BYTES = 4 * 1024 * 1024;
 /** A text file to import is refused past this: its Markdown would be past check's limit anyway. */
 const MAX_TEXT_BYTES = 4 * MAX_FILE_BYTES;
 
