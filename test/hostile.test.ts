@@ -69,7 +69,7 @@ describe('hostile content in real Chromium', () => {
       const doc = new DOMParser().parseFromString(xml, 'application/xml');
       return {
         error: doc.querySelector('parsererror')?.textContent ?? null,
-        titles: doc.querySelectorAll('entry').length,
+        entries: doc.querySelectorAll('entry').length,
       };
     }, feed);
     await page.close();
