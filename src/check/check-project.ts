@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { pushAll } from '../util/append.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedIssue, LoadedProject, LoadedSubmission } from '../load/load-project.js';
 import { checkBodyEmpty } from '../rules/body/empty.js';
@@ -56,7 +57,7 @@ export function checkUniqueNumbers(issues: readonly CheckedIssue[]): Diagnostic[
 export function checkAcross(checks: readonly IssueCheck[]): { value: CheckedIssue[]; diagnostics: Diagnostic[] } {
   const diagnostics = checks.flatMap((c) => c.diagnostics);
   const issues = checks.flatMap((c) => (c.value ? [c.value] : []));
-  diagnostics.push(...checkUniqueNumbers(issues));
+  pushAll(diagnostics, checkUniqueNumbers(issues));
   return { value: issues, diagnostics };
 }
 
@@ -69,7 +70,7 @@ export function checkAcross(checks: readonly IssueCheck[]): { value: CheckedIssu
 export function checkIssue(loaded: LoadedIssue, config: Config, options: { bodyCopy?: boolean } = {}): IssueCheck {
   const checked = checkFolder(loaded, config);
   if (options.bodyCopy !== false)
-    for (const sub of loaded.submissions) checked.diagnostics.push(...bodyCopyDiagnostics(sub));
+    for (const sub of loaded.submissions) pushAll(checked.diagnostics, bodyCopyDiagnostics(sub));
   return checked;
 }
 
@@ -81,52 +82,52 @@ function checkFolder(loaded: LoadedIssue, config: Config): IssueCheck {
   const metaFile = `issues/${loaded.folder}/issue.yml`;
   if (metaSource?.data) {
     sources.set(metaFile, metaSource);
-    diagnostics.push(...checkUnknownKeys(metaSource, ISSUE_KEYS));
+    pushAll(diagnostics, checkUnknownKeys(metaSource, ISSUE_KEYS));
     const parsed = v.safeParse(issueMetaSchema, metaSource.data);
     if (parsed.success) {
       meta = parsed.output;
-      diagnostics.push(...checkDateYear(meta, metaSource));
-    } else diagnostics.push(...schemaDiagnostics(metaSource, parsed.issues));
+      pushAll(diagnostics, checkDateYear(meta, metaSource));
+    } else pushAll(diagnostics, schemaDiagnostics(metaSource, parsed.issues));
   }
   const submissions: Submission[] = [];
   for (const loadedSub of loaded.submissions) {
     const result = checkSubmission(loadedSub, config, meta, metaFile);
-    diagnostics.push(...result.diagnostics);
+    pushAll(diagnostics, result.diagnostics);
     if (result.value && loadedSub.front) {
       submissions.push(result.value);
       sources.set(loadedSub.file, loadedSub.front);
     }
   }
   if (!meta || !metaSource) return { value: undefined, diagnostics };
-  diagnostics.push(...checkCountyOnce(submissions, sources));
-  diagnostics.push(...checkThemesUsed(meta, metaSource, submissions));
+  pushAll(diagnostics, checkCountyOnce(submissions, sources));
+  pushAll(diagnostics, checkThemesUsed(meta, metaSource, submissions));
   const places = { issue: valuePlace(metaSource, ['issue']), total: valuePlace(metaSource, ['total']) };
   return { value: { folder: loaded.folder, file: metaFile, meta, submissions, places }, diagnostics };
 }
 
 function checkSubmission(sub: LoadedSubmission, config: Config, meta: IssueMetaData | undefined, metaFile: string) {
   const diagnostics: Diagnostic[] = [];
-  diagnostics.push(...bodyFindings(sub, findRawHtml(sub.body), rawHtml));
-  diagnostics.push(...checkBodyEmpty(sub.file, sub.body, sub.bodyLine));
+  pushAll(diagnostics, bodyFindings(sub, findRawHtml(sub.body), rawHtml));
+  pushAll(diagnostics, checkBodyEmpty(sub.file, sub.body, sub.bodyLine));
   const deep = findTooDeep(sub.body);
-  diagnostics.push(...bodyFindings(sub, deep, tooDeep));
+  pushAll(diagnostics, bodyFindings(sub, deep, tooDeep));
   const front = sub.front;
   if (!front?.data) return { value: undefined, diagnostics };
-  diagnostics.push(...checkUnknownKeys(front, SUBMISSION_KEYS));
+  pushAll(diagnostics, checkUnknownKeys(front, SUBMISSION_KEYS));
   const titleSpan = valueSpan(front, 'title');
-  if (titleSpan) diagnostics.push(...copyDiagnostics(sub.file, titleSpan));
+  if (titleSpan) pushAll(diagnostics, copyDiagnostics(sub.file, titleSpan));
   const parsed = v.safeParse(submissionSchema, front.data);
   if (!parsed.success) {
-    diagnostics.push(...schemaDiagnostics(front, parsed.issues));
+    pushAll(diagnostics, schemaDiagnostics(front, parsed.issues));
     return { value: undefined, diagnostics };
   }
   const data = parsed.output;
   const { county, diagnostics: countyDiagnostics } = checkCountyKnown(front, data.county, config.counties);
-  diagnostics.push(...countyDiagnostics);
-  diagnostics.push(...checkTitlePeriod(front, data.title));
+  pushAll(diagnostics, countyDiagnostics);
+  pushAll(diagnostics, checkTitlePeriod(front, data.title));
   if (meta) {
-    diagnostics.push(...checkIssueMatch(front, data.issue, meta, metaFile));
-    diagnostics.push(...checkThemeDeclared(front, data.theme, meta, metaFile));
+    pushAll(diagnostics, checkIssueMatch(front, data.issue, meta, metaFile));
+    pushAll(diagnostics, checkThemeDeclared(front, data.theme, meta, metaFile));
   }
   if (!county || deep.length > 0) return { value: undefined, diagnostics };
   const value: Submission = {
