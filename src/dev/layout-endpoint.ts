@@ -10,20 +10,20 @@ const MAX_BYTES = 64 * 1024;
  * Receives the layout findings of dev's print preview (POST, JSON) and hands
  * them to `record` (which checks them field by field and keeps them in the
  * cache for `check`). Only the preview's own page may post: the request must
- * come from the server's origin (Origin and Host), carry JSON, and stay
- * small; the issue is named by the path and must be one dev serves. Nothing
+ * come from the server's origin (Origin equal to the Host the server
+ * accepted), carry JSON, and stay small; the issue is named by the path and must be one dev serves. Nothing
  * of the request becomes a file name.
  */
 export async function receiveLayout(
   req: IncomingMessage,
   res: ServerResponse,
   path: string,
-  origin: string,
   record: (path: string, report: unknown) => boolean,
 ): Promise<void> {
   const refuse = (status: number) => res.writeHead(status, { 'content-type': 'text/plain' }).end();
   if (req.method !== 'POST') return void refuse(405);
-  if (req.headers.origin !== origin || `http://${req.headers.host ?? ''}` !== origin) return void refuse(403);
+  // The server has checked Host (127.0.0.1 or localhost and its port); the page that posts must be of that origin.
+  if (!req.headers.host || req.headers.origin !== `http://${req.headers.host}`) return void refuse(403);
   if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return void refuse(415);
   if (Number(req.headers['content-length'] ?? 0) > MAX_BYTES) return void refuse(413);
   const chunks: Buffer[] = [];

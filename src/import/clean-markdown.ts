@@ -19,8 +19,15 @@ import { createMarkdownParser } from '../text/markdown-syntax.js';
  * formatting rather than carry character references.
  */
 
+/**
+ * Table columns are aligned by display width, but a cell counts as at most
+ * this wide: a cell of 10,000 characters padded every row of a long table to
+ * its width (a 69 KB .docx gave 100 MB of Markdown).
+ */
+const MAX_ALIGNED_WIDTH = 40;
+
 const toMarkdown = unified()
-  .use(remarkGfm, { stringLength: widthOf })
+  .use(remarkGfm, { stringLength: (s: string) => Math.min(widthOf(s), MAX_ALIGNED_WIDTH) })
   .use(remarkCjkFriendly)
   .use(remarkCjkFriendlyStrikethrough)
   .use(remarkStringify, { bullet: '-', fences: true });
