@@ -26,6 +26,7 @@ import { startPrintServer, type PrintServer } from './print-server.js';
 import { createPrintResources, loadPrintCss, pagedPolyfill, renderPrintPage } from './print-resources.js';
 import { PRINT_ORIGIN } from './render-print.js';
 import { mapLimit } from '../util/map-limit.js';
+import { pushAll } from '../util/append.js';
 import type { Config } from '../model/config.js';
 import type { IssueModel } from '../model/issue-model.js';
 import type { LayoutFinding } from '../model/page-counts.js';
@@ -399,7 +400,7 @@ function checkResult(result: IssuePdf, config: Config, diagnostics: Diagnostic[]
       ),
     );
   }
-  if (result.findings) diagnostics.push(...layoutDiagnostics(result.findings, `${issueLabel(issue)}排版后：`));
+  if (result.findings) pushAll(diagnostics, layoutDiagnostics(result.findings, `${issueLabel(issue)}排版后：`));
   const bad = result.fonts.filter((f) => /\(Type3|not embedded/.test(f));
   if (bad.length > 0) {
     diagnostics.push(
