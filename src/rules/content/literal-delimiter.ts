@@ -42,10 +42,31 @@ export const literalDelimiter = defineRule({
 
 /**
  * Whether a body may have a mark left as text, so that it must be parsed:
- * it has a `*`, `_` or `~`, and is not sure to be fine (surelyAllBold).
+ * it has a `*`, `_` or `~`, is not sure to be fine (surelyAllBold), and has
+ * not so many marks that parsing it is a hazard (tooManyMarks).
  */
 export function mayHaveLiteralDelimiters(body: string): boolean {
-  return /[*_~]/.test(body) && !surelyAllBold(body);
+  return /[*_~]/.test(body) && !surelyAllBold(body) && !tooManyMarks(body);
+}
+
+/**
+ * Marks past which a body is not parsed for this rule: remark takes quadratic
+ * time on some runs of them (`]_` × 16,000: 30 s), and a write-up has a few
+ * dozen. Such a body is a pasted mess that the render sandbox reports anyway
+ * (render/markdown), within its time limit.
+ */
+const MAX_MARKS = 2000;
+
+function tooManyMarks(body: string): boolean {
+  let marks = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    // * _ ~ [ ] \ ` <
+    if (c === 42 || c === 95 || c === 126 || c === 91 || c === 93 || c === 92 || c === 96 || c === 60) {
+      if (++marks > MAX_MARKS) return true;
+    }
+  }
+  return false;
 }
 
 /** Anything that could change how `**` parses: other marks, escapes, code, HTML, links. */
