@@ -41,9 +41,11 @@ export async function runDev(options: DevOptions) {
   if (unsafe) throw new UnsafeOutputError(unsafe);
   await mkdir(out, { recursive: true });
   await writeFile(join(out, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
-  const builder = createDevSession(root, out);
+  // Open search pages show results from the index they loaded: they reload when it is written anew.
+  let server: Awaited<ReturnType<typeof startDevServer>> | undefined;
+  const builder = createDevSession(root, out, { onSearchIndex: () => server?.searchIndexChanged() });
   const first = await builder.rebuild();
-  const server = await startDevServer(out, options.port, {
+  server = await startDevServer(out, options.port, {
     preview: (path, origin) => builder.printPreview(path, origin),
     pdf: (path) => builder.printPdf(path),
   });
