@@ -5,7 +5,7 @@ import type { OutputFile } from '../src/model/output-file.js';
 import { createChainArena } from '../src/search/chain-arena.js';
 import { createGramTable, tripleKey, tripleOf } from '../src/search/gram-table.js';
 import { shardCount, shardOfCodePoints, writeNumber } from '../src/search/index-builder.js';
-import { createSearchTexts, searchIndexFiles } from '../src/search/index-in-steps.js';
+import { createSearchTexts, searchDocFiles, searchIndexFiles } from '../src/search/index-in-steps.js';
 import { htmlToText, type SearchDoc } from '../src/search/records.js';
 import { gramShard, normalizeSearchText, parseQuery, readNumbers, termGrams } from '../src/search/tokens.js';
 import { engineOver } from './search-harness.js';
@@ -236,7 +236,10 @@ describe('the index made in two steps (on the executor thread)', () => {
           const sent = site.map((d, i) =>
             writeUps[i]!.sentAhead && !writeUps[i]!.changed ? { file: d.file, meta: d.meta } : d,
           );
-          const two = collect(steps.files(sent, COUNTIES)).map((f) => [f.path, text(f)]);
+          const two = [...collect(searchDocFiles(site)), ...collect(steps.files(sent, COUNTIES))].map((f) => [
+            f.path,
+            text(f),
+          ]);
           const one = collect(searchIndexFiles(site, COUNTIES)).map((f) => [f.path, text(f)]);
           expect(two).toEqual(one);
         },
@@ -280,7 +283,7 @@ describe('the parts of the index', () => {
             arena.push(id, v);
             want.set(id, [...(want.get(id) ?? []), v]);
           }
-          for (let id = 0; id <= 21; id++) expect(arena.read(id)).toEqual(want.get(id) ?? []);
+          for (let id = 0; id <= 21; id++) expect([...arena.read(id)]).toEqual(want.get(id) ?? []);
         },
       ),
     );

@@ -9,6 +9,8 @@ import type { SearchDoc } from '../search/records.js';
 import { onInterrupt } from '../write/interrupt.js';
 import type { BodyOfText, Executor, SectionHtml } from './executor.js';
 import { createInlineExecutor } from './inline-executor.js';
+import { searchDocFiles } from '../search/index-in-steps.js';
+import { writeEach } from './write-each.js';
 import type { ThreadReply, ThreadRequest, SentBody } from './thread-protocol.js';
 import { closeGate, createWriteGate } from './write-gate.js';
 
@@ -65,7 +67,11 @@ export function startThreadExecutor(): Executor | undefined {
     if (writing) {
       const { docs, counties, dir, resolve, reject } = writing;
       writing = undefined;
-      inline.searchIndex(docs, counties).writeInto(dir).then(resolve, reject);
+      // All of the index again, less the write-ups' own files, which this thread has written (and writes again).
+      inline
+        .searchIndex(docs, counties)
+        .writeInto(dir)
+        .then((n) => resolve(n - docs.length), reject);
     }
   };
   worker.on('message', (reply: ThreadReply) => {
@@ -129,10 +135,20 @@ export function startThreadExecutor(): Executor | undefined {
       return {
         writeInto(dir) {
           if (failed) return inline.searchIndex(docs, counties).writeInto(dir);
-          return new Promise<number>((resolve, reject) => {
+          const entries = new Promise<number>((resolve, reject) => {
             writing = { docs, counties, dir, resolve, reject };
             post({ kind: 'write', dir });
           });
+          // Meanwhile the write-ups' own files, one per write-up, are written here, where their HTML is: the
+          // thread then keeps no text, and the two threads share the writing of the index's thousands of files.
+          let own = 0;
+          try {
+            own = writeEach(dir, searchDocFiles(docs));
+          } catch (e) {
+            entries.catch(() => undefined);
+            return Promise.reject(e);
+          }
+          return entries.then((n) => n + own);
         },
       };
     },

@@ -8,132 +8,152 @@
 export interface ChainArena {
   /** Appends a non-negative integer (up to 2^53) to string `id` (ids are dense, from 0). */
   push(id: number, value: number): void;
-  /** The numbers of string `id`, in order. */
-  read(id: number, into?: number[]): number[];
+  /** The numbers of string `id`, in order: a view of a buffer that the next read reuses. */
+  read(id: number): Float64Array;
   /** Bytes held in chunks. */
   readonly bytes: number;
 }
 
-/** No block yet (pools stay under 4 GB, so no block starts there). */
-const NONE = 0xffffffff;
 const FIRST = 16;
 const LARGEST = 512;
 /** Bytes of a block's link to the next block. */
 const LINK = 4;
+/** No block yet (pools stay under 4 GB, so no block starts there). */
+const NONE = 0xffffffff;
 
-/** `chunkBits`: chunks of 2^chunkBits bytes (1 MB; tests use small ones). */
-export function createChainArena(chunkBits = 20): ChainArena {
-  const CHUNK = 2 ** chunkBits;
-  const IN_CHUNK = CHUNK - 1;
-  const chunks: Uint8Array[] = [new Uint8Array(CHUNK)];
-  /** The next free byte, as chunk * CHUNK + offset. */
-  let free = 0;
-  // Per string: its first block, its last block, bytes used in the last block, and the last block's size.
-  let heads = new Uint32Array(1024).fill(NONE);
-  let tails = new Uint32Array(1024);
-  let used = new Uint16Array(1024);
-  let sizes = new Uint16Array(1024);
+class Arena implements ChainArena {
+  private readonly chunkBits: number;
+  private readonly chunkSize: number;
+  private readonly inChunk: number;
+  private chunks: Uint8Array[];
+  /** The next free byte, as chunk * chunkSize + offset. */
+  private free = 0;
+  // Per string: its first and last blocks, where its next byte goes and where its last block ends.
+  private heads = new Uint32Array(1024).fill(NONE);
+  private tails = new Uint32Array(1024);
+  private ats = new Uint32Array(1024);
+  private ends = new Uint32Array(1024);
+  /** What read() returns a view of. */
+  private out = new Float64Array(1024);
 
-  const ensure = (id: number) => {
-    if (id < heads.length) return;
-    const n = Math.max(id + 1, Math.ceil(heads.length * 1.5));
+  constructor(chunkBits: number) {
+    this.chunkBits = chunkBits;
+    this.chunkSize = 2 ** chunkBits;
+    this.inChunk = this.chunkSize - 1;
+    this.chunks = [new Uint8Array(this.chunkSize)];
+  }
+
+  get bytes(): number {
+    return this.chunks.length * this.chunkSize;
+  }
+
+  private ensure(id: number): void {
+    const n = Math.max(id + 1, Math.ceil(this.heads.length * 1.5));
     const h = new Uint32Array(n).fill(NONE);
-    h.set(heads);
-    heads = h;
+    h.set(this.heads);
+    this.heads = h;
     const t = new Uint32Array(n);
-    t.set(tails);
-    tails = t;
-    const u = new Uint16Array(n);
-    u.set(used);
-    used = u;
-    const s = new Uint16Array(n);
-    s.set(sizes);
-    sizes = s;
-  };
+    t.set(this.tails);
+    this.tails = t;
+    const a = new Uint32Array(n);
+    a.set(this.ats);
+    this.ats = a;
+    const e = new Uint32Array(n);
+    e.set(this.ends);
+    this.ends = e;
+  }
 
-  const allocate = (size: number): number => {
+  private allocate(size: number): number {
     // A block never straddles two chunks.
-    if (free + size > chunks.length * CHUNK) {
-      free = chunks.length * CHUNK;
-      chunks.push(new Uint8Array(CHUNK));
+    if (this.free + size > this.chunks.length * this.chunkSize) {
+      this.free = this.chunks.length * this.chunkSize;
+      this.chunks.push(new Uint8Array(this.chunkSize));
     }
-    const at = free;
-    free += size;
+    const at = this.free;
+    this.free += size;
     return at;
-  };
+  }
 
-  const setByte = (at: number, byte: number) => {
-    chunks[at >>> chunkBits]![at & IN_CHUNK] = byte;
-  };
-  const getByte = (at: number) => chunks[at >>> chunkBits]![at & IN_CHUNK]!;
-  const setLink = (block: number, next: number) => {
-    // Block offsets fit in 32 bits for pools under 4 GB.
-    for (let k = 0; k < LINK; k++) setByte(block + k, (next >>> (8 * k)) & 0xff);
-  };
-  const getLink = (block: number) => {
-    let next = 0;
-    for (let k = 0; k < LINK; k++) next |= getByte(block + k) << (8 * k);
-    return next >>> 0;
-  };
+  private setByte(at: number, byte: number): void {
+    this.chunks[at >>> this.chunkBits]![at & this.inChunk] = byte;
+  }
 
-  const pushByte = (id: number, byte: number) => {
-    let tail = tails[id]!;
-    if (heads[id] === NONE) {
-      tail = allocate(FIRST);
-      heads[id] = tail;
-      tails[id] = tail;
-      sizes[id] = FIRST;
-      used[id] = LINK;
-    } else if (used[id] === sizes[id]) {
-      const size = Math.min(LARGEST, sizes[id]! * 2);
-      const next = allocate(size);
-      setLink(tail, next);
-      tail = next;
-      tails[id] = next;
-      sizes[id] = size;
-      used[id] = LINK;
+  /** A new block for string `id`, after its full last block (or its first); where its bytes start. */
+  private block(id: number): number {
+    const first = this.heads[id] === NONE;
+    const size = first ? FIRST : Math.min(LARGEST, (this.ends[id]! - this.tails[id]!) * 2);
+    const at = this.allocate(size);
+    if (first) this.heads[id] = at;
+    else {
+      // The link sits in the first bytes of the block it leads from.
+      const from = this.tails[id]!;
+      for (let k = 0; k < LINK; k++) this.setByte(from + k, (at >>> (8 * k)) & 0xff);
     }
-    setByte(tail + used[id]!, byte);
-    used[id]!++;
-  };
+    this.tails[id] = at;
+    this.ends[id] = at + size;
+    this.ats[id] = at + LINK;
+    return at + LINK;
+  }
 
-  return {
-    push(id, value) {
-      ensure(id);
-      while (value >= 0x80) {
-        pushByte(id, (value % 0x80) | 0x80);
-        value = Math.floor(value / 0x80);
+  push(id: number, value: number): void {
+    if (id >= this.heads.length) this.ensure(id);
+    let at = this.heads[id] === NONE ? this.block(id) : this.ats[id]!;
+    let end = this.ends[id]!;
+    for (;;) {
+      if (at === end) {
+        at = this.block(id);
+        end = this.ends[id]!;
       }
-      pushByte(id, value);
-    },
-    read(id, into = []) {
-      into.length = 0;
-      if (id >= heads.length || heads[id] === NONE) return into;
-      let block = heads[id]!;
-      let size = FIRST;
-      const last = tails[id]!;
-      let value = 0;
-      let scale = 1;
-      for (;;) {
-        const end = block === last ? block + used[id]! : block + size;
-        for (let at = block + LINK; at < end; at++) {
-          const byte = getByte(at);
-          value += (byte & 0x7f) * scale;
-          if (byte & 0x80) scale *= 0x80;
-          else {
-            into.push(value);
-            value = 0;
-            scale = 1;
+      if (value < 0x80) {
+        this.setByte(at++, value);
+        break;
+      }
+      this.setByte(at++, (value % 0x80) | 0x80);
+      value = Math.floor(value / 0x80);
+    }
+    this.ats[id] = at;
+  }
+
+  read(id: number): Float64Array {
+    let n = 0;
+    if (id >= this.heads.length || this.heads[id] === NONE) return this.out.subarray(0, 0);
+    let block = this.heads[id]!;
+    let size = FIRST;
+    const tail = this.tails[id]!;
+    const stopAt = this.ats[id]!;
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      const isLast = block === tail;
+      const chunk = this.chunks[block >>> this.chunkBits]!;
+      const from = (block & this.inChunk) + LINK;
+      const to = isLast ? stopAt - block + (block & this.inChunk) : from - LINK + size;
+      for (let at = from; at < to; at++) {
+        const byte = chunk[at]!;
+        value += (byte & 0x7f) * scale;
+        if (byte & 0x80) scale *= 0x80;
+        else {
+          if (n === this.out.length) {
+            const more = new Float64Array(n * 2);
+            more.set(this.out);
+            this.out = more;
           }
+          this.out[n++] = value;
+          value = 0;
+          scale = 1;
         }
-        if (block === last) break;
-        block = getLink(block);
-        size = Math.min(LARGEST, size * 2);
       }
-      return into;
-    },
-    get bytes() {
-      return chunks.length * CHUNK;
-    },
-  };
+      if (isLast) break;
+      let next = 0;
+      for (let k = 0; k < LINK; k++) next |= chunk[(block & this.inChunk) + k]! << (8 * k);
+      block = next >>> 0;
+      size = Math.min(LARGEST, size * 2);
+    }
+    return this.out.subarray(0, n);
+  }
+}
+
+/** `chunkBits`: chunks of 2^chunkBits bytes (1 MB; tests use small ones, at least 2^9). */
+export function createChainArena(chunkBits = 20): ChainArena {
+  return new Arena(Math.max(chunkBits, 9));
 }

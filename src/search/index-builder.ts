@@ -140,9 +140,8 @@ function createKind(width: 2 | 3): GramKind {
   };
 }
 
-/** Grows a kind's arrays to its table's size. */
-function fitKind(kind: GramKind): void {
-  const size = kind.table.size;
+/** Grows a kind's arrays to hold `size` entries. */
+function fitKind(kind: GramKind, size: number): void {
   if (kind.last.length >= size) return;
   const n = Math.max(size, kind.last.length * 2);
   const grow = (a: Int32Array, fill: number) => {
@@ -186,6 +185,10 @@ let scans = 0;
 /** Scans `cps` for a kind's entries (numbering new ones) into `scan`. */
 function scanText(kind: GramKind, cps: Uint32Array, scan: Scan): void {
   const n = Math.min(cps.length, MAX_POSITION) - kind.width + 1;
+  if (n <= 0) {
+    scan.size = 0;
+    return;
+  }
   if (scan.next.length < n) {
     const m = n * 2;
     scan.gram = new Int32Array(m);
@@ -194,144 +197,129 @@ function scanText(kind: GramKind, cps: Uint32Array, scan: Scan): void {
     scan.count = new Int32Array(m);
     scan.next = new Int32Array(m);
   }
+  // At most n entries are new: room for them first, so the arrays can be held in locals.
+  if (kind.mark.length < kind.table.size + n) fitKind(kind, kind.table.size + n);
   const serial = ++scans;
-  const { table } = kind;
+  const { table, mark, local } = kind;
+  const { gram, first, lastAt, count, next } = scan;
+  const pairs = kind.width === 2;
   let size = 0;
   for (let p = 0; p < n; p++) {
     const a = cps[p]!;
     const b = cps[p + 1]!;
-    const g =
-      kind.width === 2 ? table.id(a, b) : table.id(a * 0x400 + (b >>> 11), (((b & 0x7ff) << 21) | cps[p + 2]!) >>> 0);
-    if (g >= kind.mark.length) fitKind(kind);
-    scan.next[p] = -1;
-    if (kind.mark[g] !== serial) {
-      kind.mark[g] = serial;
-      kind.local[g] = size;
-      scan.gram[size] = g;
-      scan.first[size] = p;
-      scan.lastAt[size] = p;
-      scan.count[size] = 1;
+    const g = pairs ? table.id(a, b) : table.id(a * 0x400 + (b >>> 11), (((b & 0x7ff) << 21) | cps[p + 2]!) >>> 0);
+    next[p] = -1;
+    if (mark[g] !== serial) {
+      mark[g] = serial;
+      local[g] = size;
+      gram[size] = g;
+      first[size] = p;
+      lastAt[size] = p;
+      count[size] = 1;
       size++;
     } else {
-      const l = kind.local[g]!;
-      scan.next[scan.lastAt[l]!] = p;
-      scan.lastAt[l] = p;
-      scan.count[l]!++;
+      const l = local[g]!;
+      next[lastAt[l]!] = p;
+      lastAt[l] = p;
+      count[l]!++;
     }
   }
-  scan.size = Math.max(size, 0);
+  scan.size = size;
 }
 
 /** Bytes that grow: the files are spelled as bytes (ASCII, and UTF-8 for the characters), not strings. */
-interface Bytes {
-  buf: Uint8Array;
-  length: number;
-}
+class Bytes {
+  buf = new Uint8Array(1 << 16);
+  length = 0;
 
-function pushByte(out: Bytes, byte: number): void {
-  if (out.length === out.buf.length) {
-    const more = new Uint8Array(out.buf.length * 2);
-    more.set(out.buf);
-    out.buf = more;
+  /** Room for `n` more bytes. */
+  room(n: number): void {
+    if (this.length + n <= this.buf.length) return;
+    const more = new Uint8Array(Math.max(this.buf.length * 2, this.length + n));
+    more.set(this.buf.subarray(0, this.length));
+    this.buf = more;
   }
-  out.buf[out.length++] = byte;
-}
 
-function pushAscii(out: Bytes, text: string): void {
-  for (let i = 0; i < text.length; i++) pushByte(out, text.charCodeAt(i));
-}
+  ascii(text: string): void {
+    this.room(text.length);
+    for (let i = 0; i < text.length; i++) this.buf[this.length++] = text.charCodeAt(i);
+  }
 
-/** A code point as UTF-8. */
-function pushCodePoint(out: Bytes, cp: number): void {
-  if (cp < 0x80) pushByte(out, cp);
-  else if (cp < 0x800) {
-    pushByte(out, 0xc0 | (cp >> 6));
-    pushByte(out, 0x80 | (cp & 0x3f));
-  } else if (cp < 0x10000) {
-    pushByte(out, 0xe0 | (cp >> 12));
-    pushByte(out, 0x80 | ((cp >> 6) & 0x3f));
-    pushByte(out, 0x80 | (cp & 0x3f));
-  } else {
-    pushByte(out, 0xf0 | (cp >> 18));
-    pushByte(out, 0x80 | ((cp >> 12) & 0x3f));
-    pushByte(out, 0x80 | ((cp >> 6) & 0x3f));
-    pushByte(out, 0x80 | (cp & 0x3f));
+  /** A code point as UTF-8. */
+  codePoint(cp: number): void {
+    this.room(4);
+    const { buf } = this;
+    if (cp < 0x80) buf[this.length++] = cp;
+    else if (cp < 0x800) {
+      buf[this.length++] = 0xc0 | (cp >> 6);
+      buf[this.length++] = 0x80 | (cp & 0x3f);
+    } else if (cp < 0x10000) {
+      buf[this.length++] = 0xe0 | (cp >> 12);
+      buf[this.length++] = 0x80 | ((cp >> 6) & 0x3f);
+      buf[this.length++] = 0x80 | (cp & 0x3f);
+    } else {
+      buf[this.length++] = 0xf0 | (cp >> 18);
+      buf[this.length++] = 0x80 | ((cp >> 12) & 0x3f);
+      buf[this.length++] = 0x80 | ((cp >> 6) & 0x3f);
+      buf[this.length++] = 0x80 | (cp & 0x3f);
+    }
+  }
+
+  /** A number as the browser reads it (readNumbers in tokens.ts): five bits a digit, low first. */
+  number(value: number): void {
+    this.room(11);
+    const { buf } = this;
+    while (value >= 32) {
+      buf[this.length++] = DIGIT_CODES[(value % 32) + 32]!;
+      value = Math.floor(value / 32);
+    }
+    buf[this.length++] = DIGIT_CODES[value]!;
   }
 }
 
 const DIGIT_CODES = Uint8Array.from(NUMBER_DIGITS, (c) => c.charCodeAt(0));
 
-/** A number as the browser reads it (readNumbers in tokens.ts): five bits a digit, low first. */
-function pushNumber(out: Bytes, value: number): void {
-  while (value >= 32) {
-    pushByte(out, DIGIT_CODES[(value % 32) + 32]!);
-    value = Math.floor(value / 32);
-  }
-  pushByte(out, DIGIT_CODES[value]!);
-}
-
 /** A number as the browser reads it, as a string (for tests). */
 export function writeNumber(value: number): string {
-  const out: Bytes = { buf: new Uint8Array(16), length: 0 };
-  pushNumber(out, value);
+  const out = new Bytes();
+  out.number(value);
   return String.fromCharCode(...out.buf.subarray(0, out.length));
 }
 
 /** Rows of an entry's postings while they are put in the site's order: typed, reused from entry to entry. */
-interface Rows {
-  size: number;
-  doc: Int32Array;
-  head: Int32Array;
-  count: Int32Array;
+class Rows {
+  size = 0;
+  doc = new Int32Array(1024);
+  head = new Int32Array(1024);
+  count = new Int32Array(1024);
   /** Where the row's positions start in `positions`. */
-  at: Int32Array;
-  positions: Int32Array;
-  used: number;
-  keys: Float64Array;
-}
+  at = new Int32Array(1024);
+  positions = new Int32Array(4096);
+  used = 0;
+  keys = new Float64Array(1024);
 
-function createRows(): Rows {
-  const n = 1024;
-  return {
-    size: 0,
-    doc: new Int32Array(n),
-    head: new Int32Array(n),
-    count: new Int32Array(n),
-    at: new Int32Array(n),
-    positions: new Int32Array(n * 4),
-    used: 0,
-    keys: new Float64Array(n),
-  };
-}
-
-function pushRow(rows: Rows, doc: number, head: number, count: number): void {
-  if (rows.size === rows.doc.length) {
-    const n = rows.size * 2;
-    const grow = (a: Int32Array) => {
-      const b = new Int32Array(n);
-      b.set(a);
-      return b;
-    };
-    rows.doc = grow(rows.doc);
-    rows.head = grow(rows.head);
-    rows.count = grow(rows.count);
-    rows.at = grow(rows.at);
-    rows.keys = new Float64Array(n);
+  /** Empties the rows, with room for `rows` rows and `positions` positions. */
+  reset(rows: number, positions: number): void {
+    this.size = 0;
+    this.used = 0;
+    if (this.doc.length < rows) {
+      const n = rows * 2;
+      this.doc = new Int32Array(n);
+      this.head = new Int32Array(n);
+      this.count = new Int32Array(n);
+      this.at = new Int32Array(n);
+      this.keys = new Float64Array(n);
+    }
+    if (this.positions.length < positions) this.positions = new Int32Array(positions * 2);
   }
-  rows.doc[rows.size] = doc;
-  rows.head[rows.size] = head;
-  rows.count[rows.size] = count;
-  rows.at[rows.size] = rows.used;
-  rows.size++;
-}
 
-function pushPosition(rows: Rows, pos: number): void {
-  if (rows.used === rows.positions.length) {
-    const more = new Int32Array(rows.used * 2);
-    more.set(rows.positions);
-    rows.positions = more;
+  row(doc: number, head: number, count: number): void {
+    const r = this.size++;
+    this.doc[r] = doc;
+    this.head[r] = head;
+    this.count[r] = count;
+    this.at[r] = this.used;
   }
-  rows.positions[rows.used++] = pos;
 }
 
 /** A row's number in the sort keys: below 2^26 rows per entry, as write-ups are below 2^26. */
@@ -382,25 +370,17 @@ export function createIndexBuilder(): IndexBuilder {
   ): Generator<OutputFile> {
     const finalOf = new Int32Array(added).fill(-1);
     for (const [i, id] of order.entries()) finalOf[id] = i;
-    // Adding in the site's order (inline) needs no sorting of postings.
-    let inOrder = true;
-    for (let id = 0, prev = -1; id < added; id++) {
-      if (finalOf[id]! < 0) continue;
-      if (finalOf[id]! < prev) inOrder = false;
-      prev = finalOf[id]!;
-    }
     const lengthOf = (doc: number) => lengths[order[doc]!]!;
     const themes = themeOccurrences(metas);
     let chars = 0;
     for (let doc = 0; doc < order.length; doc++) chars += lengthOf(doc);
     const shards = shardCount(chars);
     const byShard = gramsByShard(shards);
-    const rows = createRows();
-    const nums: number[] = [];
-    const out: Bytes = { buf: new Uint8Array(1 << 16), length: 0 };
+    const rows = new Rows();
+    const out = new Bytes();
     for (let shard = 0; shard < shards; shard++) {
       out.length = 0;
-      pushAscii(out, `__yongzuSearch.grams(${shard},{`);
+      out.ascii(`__yongzuSearch.grams(${shard},{`);
       let entries = 0;
       for (const entry of byShard[shard]!) {
         const triple = entry >= TRIPLES;
@@ -408,24 +388,24 @@ export function createIndexBuilder(): IndexBuilder {
         const width = triple ? 3 : 2;
         const kind = kinds[width - 2]!;
         const mark = out.length;
-        pushAscii(out, entries > 0 ? ',"' : '"');
+        out.ascii(entries > 0 ? ',"' : '"');
         const [hi, lo] = [kind.table.hi(gram), kind.table.lo(gram)];
-        if (triple) for (const cp of tripleOf(hi, lo)) pushCodePoint(out, cp);
+        if (triple) for (const cp of tripleOf(hi, lo)) out.codePoint(cp);
         else {
-          pushCodePoint(out, hi);
-          pushCodePoint(out, lo);
+          out.codePoint(hi);
+          out.codePoint(lo);
         }
-        pushAscii(out, '":"');
+        out.ascii('":"');
         const start = out.length;
         encodeGram(kind, gram, themes.get(width, gram), out);
         // An entry no write-up in the site holds any more (rendered anew since it was added) is left out.
         if (out.length === start) out.length = mark;
         else {
-          pushByte(out, 0x22);
+          out.ascii('"');
           entries++;
         }
       }
-      pushAscii(out, '});\n');
+      out.ascii('});\n');
       yield { path: `${SEARCH_DIR}/g/${shard}.js`, content: out.buf.slice(0, out.length) };
     }
     yield manifestFile(metas, counties, shards);
@@ -501,40 +481,56 @@ export function createIndexBuilder(): IndexBuilder {
       theme: { docs: number[]; positions: number[] }[] | undefined,
       into: Bytes,
     ): void {
-      kind.chains.read(gram, nums);
-      rows.size = 0;
-      rows.used = 0;
+      const nums = kind.chains.read(gram);
+      let themeRows = 0;
+      let themePositions = 0;
+      for (const { docs, positions } of theme ?? []) {
+        themeRows += docs.length;
+        themePositions += docs.length * positions.length;
+      }
+      rows.reset(nums.length + themeRows, nums.length + themePositions);
       const triple = kind.width === 3;
-      for (let i = 0, id = -1; i < nums.length; ) {
+      const { positions: at } = rows;
+      // Whether the site's order is the order of adding (inline) or its reverse (folders checked oldest first).
+      let ascending = true;
+      let descending = true;
+      for (let i = 0, id = -1, prev = -1; i < nums.length; ) {
         const v = nums[i++]!;
         const w = Math.floor(v / 4);
         id += Math.floor(w / 2) + 1;
         const count = v % 4 < 3 ? (v % 4) + 1 : 4 + nums[i++]!;
         const doc = finalOf[id]!;
-        if (doc >= 0) pushRow(rows, doc, w % 2, count);
+        if (doc >= 0) {
+          if (prev >= 0) {
+            if (doc < prev) ascending = false;
+            else descending = false;
+          }
+          prev = doc;
+          rows.row(doc, w % 2, count);
+        }
         if (triple) {
           for (let k = 0, pos = -1; k < count; k++) {
             pos += nums[i++]! + 1;
-            if (doc >= 0) pushPosition(rows, pos);
+            if (doc >= 0) at[rows.used++] = pos;
           }
         }
       }
-      let sort = !inOrder;
       if (theme) {
+        ascending = descending = false;
         for (const { docs, positions } of theme) {
           for (const doc of docs) {
-            pushRow(rows, doc, 1, positions.length);
+            rows.row(doc, 1, positions.length);
             const shift = lengthOf(doc) + 1;
-            for (const pos of positions) pushPosition(rows, shift + pos);
+            for (const pos of positions) at[rows.used++] = shift + pos;
           }
         }
-        sort = true;
       }
       const n = rows.size;
       const keys = rows.keys.subarray(0, n);
       // By write-up, and for one write-up its text's row before its theme's.
-      for (let r = 0; r < n; r++) keys[r] = rows.doc[r]! * ROW + r;
-      if (sort) keys.sort();
+      if (descending && !ascending) for (let r = 0; r < n; r++) keys[r] = rows.doc[n - 1 - r]! * ROW + (n - 1 - r);
+      else for (let r = 0; r < n; r++) keys[r] = rows.doc[r]! * ROW + r;
+      if (!ascending && !descending) keys.sort();
       let prev = -1;
       for (let k = 0; k < n; ) {
         const r = keys[k++]! % ROW;
@@ -548,15 +544,15 @@ export function createIndexBuilder(): IndexBuilder {
         }
         if (!triple) {
           const often = count === 1 ? 0 : count === 2 ? 1 : count <= 4 ? 2 : 3;
-          pushNumber(into, ((doc - prev - 1) * 2 + head) * 4 + often);
+          into.number(((doc - prev - 1) * 2 + head) * 4 + often);
         } else {
-          pushNumber(into, (doc - prev - 1) * 2 + head);
-          pushNumber(into, count - 1);
+          into.number((doc - prev - 1) * 2 + head);
+          into.number(count - 1);
           let last = -1;
           for (let part = r; part >= 0; part = part === r ? second : -1) {
             const from = rows.at[part]!;
             for (let q = from; q < from + rows.count[part]!; q++) {
-              pushNumber(into, rows.positions[q]! - last - 1);
+              into.number(rows.positions[q]! - last - 1);
               last = rows.positions[q]!;
             }
           }

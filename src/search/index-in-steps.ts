@@ -1,7 +1,7 @@
 import type { County } from '../model/config.js';
 import type { OutputFile } from '../model/output-file.js';
 import { createIndexBuilder, docFile } from './index-builder.js';
-import type { SearchDoc } from './records.js';
+import { htmlToText, type SearchDoc } from './records.js';
 
 /**
  * The site's search index in one pass over the write-ups in the site's order:
@@ -19,24 +19,30 @@ export function* searchIndexFiles(docs: readonly SearchDoc[], counties: readonly
   );
 }
 
+/** The write-ups' own files (their results and texts), in the site's order: the part of the index made apart. */
+export function* searchDocFiles(docs: readonly SearchDoc[]): Generator<OutputFile> {
+  for (const [i, doc] of docs.entries()) yield docFile(i, doc.meta, htmlToText(doc.html));
+}
+
 /** A doc as sent to the index's thread: without its HTML when that was sent ahead with its folder. */
 export type SentDoc = Omit<SearchDoc, 'html'> & { html?: string };
 
 /**
  * The search index made in two steps, for a thread that gets the write-ups'
  * HTML folder by folder while the build checks them (executor/thread-jobs.ts):
- * each one is read and indexed as it comes (add), and the files are written
- * once the site's order is known (files). They are searchIndexFiles' over the
- * same write-ups, byte for byte (a test holds them equal), whatever order the
- * HTML came in. Only the texts wait, for their files.
+ * each one is indexed as it comes (add), and the entry files and the manifest
+ * are made once the site's order is known (files). With searchDocFiles (made
+ * where the HTML is, beside), they are searchIndexFiles' over the same
+ * write-ups, byte for byte (a test holds them equal), whatever order the HTML
+ * came in. Nothing of a write-up is kept but what the index holds.
  */
 export function createSearchTexts(): {
   add(file: string, html: string): void;
   files(docs: readonly SentDoc[], counties: readonly County[]): Generator<OutputFile>;
 } {
   const builder = createIndexBuilder();
-  const added = new Map<string, { id: number; text: string }>();
-  const add = (file: string, html: string) => void added.set(file, builder.add(html));
+  const added = new Map<string, number>();
+  const add = (file: string, html: string) => void added.set(file, builder.add(html).id);
   return {
     add,
     *files(docs, counties) {
@@ -44,13 +50,9 @@ export function createSearchTexts(): {
         // Sent with its HTML: not sent ahead, or rendered otherwise since.
         if (doc.html !== undefined) add(doc.file, doc.html);
         const found = added.get(doc.file);
-        if (!found) throw new Error(`no text sent for ${doc.file}`);
-        return found.id;
+        if (found === undefined) throw new Error(`no text sent for ${doc.file}`);
+        return found;
       });
-      for (const [i, doc] of docs.entries()) {
-        yield docFile(i, doc.meta, added.get(doc.file)!.text);
-        added.delete(doc.file);
-      }
       added.clear();
       yield* builder.finish(
         order,
