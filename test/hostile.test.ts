@@ -53,6 +53,10 @@ describe('hostile content in real Chromium', () => {
     expect(unsafeParts(main)).toEqual([]);
     const page = await browser.newPage();
     expect(await pwned(page, `file://${join(root, 'dist/2009/18/index.html')}`)).toBeUndefined();
+    // Nor in the search page showing the write-up: its title, theme and passage come from the index as text.
+    const search = `file://${join(root, 'dist/search/index.html')}?q=${encodeURIComponent('江华县标题 img')}`;
+    expect(await pwned(page, search)).toBeUndefined();
+    expect(await page.locator('.search-result').count()).toBeGreaterThan(0);
     await page.close();
   });
 

@@ -57,11 +57,11 @@ export function renderCountyPages(
   return files;
 }
 
-/** A theme as the themes page lists it: every issue it stood in, newest first, with its write-ups' counties. */
+/** A theme as the themes page lists it: every issue it stood in, newest first, with its number of write-ups. */
 export interface ThemeGroup {
   theme: string;
   anchor: string;
-  entries: { issue: IssueModel; article: number; counties: string[] }[];
+  entries: { issue: IssueModel; article: number; count: number }[];
 }
 
 /** Every theme once, the one of the newest issue first, each with all its issues, newest first. */
@@ -72,7 +72,7 @@ export function groupByTheme(model: SiteModel): ThemeGroup[] {
       let group = groups.get(article.theme);
       if (!group)
         groups.set(article.theme, (group = { theme: article.theme, anchor: themeAnchor(article.theme), entries: [] }));
-      group.entries.push({ issue, article: i + 1, counties: article.sections.map((s) => s.countyText) });
+      group.entries.push({ issue, article: i + 1, count: article.sections.length });
     });
   }
   return [...groups.values()];
@@ -86,13 +86,9 @@ export function renderThemePage(
   options: SiteOptions,
 ): OutputFile {
   const path = THEMES_PAGE;
-  // Rendered again only when a listed theme, issue or county changes (dev reuses it otherwise).
-  const listed = model.issues
-    .map(
-      (i) =>
-        `${i.path}\t${i.dateText}\t${i.articles.map((a) => `${a.theme}\t${a.sections.map((s) => s.countyText)}`).join('\t')}`,
-    )
-    .join('\n');
+  // Rendered again only when a listed theme, issue or count changes (dev reuses it otherwise).
+  const articles = (i: IssueModel) => i.articles.map((a) => `${a.theme}\t${a.sections.length}`);
+  const listed = model.issues.map((i) => `${i.path}\t${i.dateText}\t${articles(i).join('\t')}`).join('\n');
   return cachedPage(options, path, [env, config, options.pdf, listed], () => ({
     path,
     content: env.render('themes.njk', { ...createPageContext(config, path, options), themes: groupByTheme(model) }),
