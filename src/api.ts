@@ -13,6 +13,7 @@ export type { BuildOptions, BuildResult } from './pipeline/run-build.js';
 export type { CheckResult } from './pipeline/run-check.js';
 export type { PdfOptions, PdfResult } from './pipeline/run-pdf.js';
 export type { PdfSummary } from './pipeline/summaries.js';
+export type { RoleChoice } from './pdf/font-roles.js';
 
 /** Loads the configuration and every issue under `root`, and checks them. */
 export function check(options: { root: string }): Promise<CheckResult> {

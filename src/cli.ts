@@ -1,6 +1,16 @@
 import { parseArgs } from 'node:util';
 import { relative } from 'node:path';
-import { build, check, fix, importDocument, newIssue, newSubmission, pdf, type PdfSummary } from './api.js';
+import {
+  build,
+  check,
+  fix,
+  importDocument,
+  newIssue,
+  newSubmission,
+  pdf,
+  type PdfSummary,
+  type RoleChoice,
+} from './api.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { handleInterrupts } from './write/interrupt.js';
 import { UnsafeOutputError } from './write/output-guard.js';
@@ -14,10 +24,13 @@ const USAGE = `用法：
   yongzu build [--root 目录] [--out 目录] [--no-pdf] [--force]
                                   检查后生成网站和各期印刷版 PDF 到 dist/；输出文件夹整个替换，
                                   不能是项目或稿件所在的文件夹；已有内容而不是 yongzu 生成的，要加 --force
-  yongzu pdf [期…] [--root 目录] [--out 目录] [--booklet] [--force]
+  yongzu pdf [期…] [--root 目录] [--out 目录] [--booklet] [--final] [--rgb] [--force]
                                                      只生成所选各期的印刷版 PDF 到 pdf/
                                                      （期写文件夹名 2009-18 或总期号 476；不写则全部）
                                                      --booklet 另出 A3 骑马订拼版 PDF
+                                                     --final 定稿：还有错误、文字校对警告或用了替代字体时不生成
+                                                     （--force 照样生成并提示）
+                                                     --rgb 生成屏幕用的 RGB PDF（发邮件用），不是印刷用的 CMYK PDF
   yongzu dev [--root 目录] [--out 目录] [--port 端口] [--no-pdf] [--force]
                                   生成并在 http://127.0.0.1 预览，保存文件后自动刷新页面
   yongzu new issue [--date YYYY-MM-DD] [--theme 主题 …]   新建下一期的文件夹和 issue.yml
@@ -25,6 +38,9 @@ const USAGE = `用法：
                                   在该期新建一篇稿件（自动编号、写好文件头）
   yongzu import 文件 --to issues/2009-18 --county 县区 [--theme 主题] [--title 标题]
                                   把 .docx / .txt / .md（UTF-8 或 GB18030）转为该期的稿件
+  yongzu rules [--format text|json]                 列出全部检查规则：规则名、错误或警告、查什么
+  yongzu explain 规则名                             说明一条规则（如 copy/halfwidth-punctuation）：
+                                                     查什么、为什么、错误和正确的示例、怎么改
   yongzu help                                        显示本说明
 
 退出码：0 没有错误（可有警告）；1 有错误或参数不对。`;
@@ -43,6 +59,8 @@ const OPTIONS = {
   date: { type: 'string' },
   pdf: { type: 'boolean', default: true },
   booklet: { type: 'boolean', default: false },
+  final: { type: 'boolean', default: false },
+  rgb: { type: 'boolean', default: false },
   force: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -73,11 +91,32 @@ function describePdfs(pdfs: readonly PdfSummary[]): string {
     const booklet = p.booklet
       ? `\n  A3 骑马订拼版：${shown(p.booklet.path)}（${p.booklet.sheets} 张 A3，补空白页 ${p.booklet.blanks} 页）`
       : '';
-    return `PDF：${shown(p.path)}（${p.pages} 页，${Math.max(1, Math.round(p.bytes / 1024))} KB，${took}）${booklet}`;
+    const colour = p.pdfx ? '印刷用 CMYK，PDF/X-4' : p.press ? '印刷用 CMYK' : '屏幕用 RGB';
+    const size = `${Math.max(1, Math.round(p.bytes / 1024))} KB`;
+    return `PDF：${shown(p.path)}（${p.pages} 页，${size}，${colour}，${took}）${booklet}`;
   });
   const fonts = [...new Set(pdfs.flatMap((p) => p.fonts))];
   if (fonts.length > 0) lines.push(`嵌入字体：${fonts.join('、')}`);
   return lines.map((l) => `${l}\n`).join('');
+}
+
+/**
+ * Which face each font role used, one line, and a plain warning when a role
+ * fell back to an open substitute.
+ */
+function describeFontRoles(roles: readonly RoleChoice[] | undefined): string {
+  if (!roles || roles.length === 0) return '';
+  const where = { project: '项目字体', installed: '本机字体', substitute: '替代字体' } as const;
+  const parts = roles.map(
+    (r) => `${r.role} ${r.face}（${where[r.source]}${r.shown && r.source === 'project' ? ` ${r.shown}` : ''}）`,
+  );
+  let text = `字体：${parts.join('，')}\n`;
+  const fell = roles.filter((r) => r.source === 'substitute').map((r) => r.role);
+  if (fell.length > 0)
+    text +=
+      `注意：${fell.join('、')}没有找到正式字体，用了替代字体。把单位的字体文件（.ttf）放进项目的 fonts 文件夹` +
+      '（或 yongzu.config.yml 中 print.fonts 指定的文件夹）后重新生成；定稿（yongzu pdf --final）不接受替代字体。\n';
+  return text;
 }
 
 /** Parses flags, calls the API, prints, and returns the exit code. No logic of its own. */
@@ -99,7 +138,7 @@ export async function main(
     out(`${USAGE}\n`);
     return command === undefined && !values.help ? 1 : 0;
   }
-  if (rest.length > 0 && command !== 'new' && command !== 'import' && command !== 'pdf') {
+  if (rest.length > 0 && command !== 'new' && command !== 'import' && command !== 'pdf' && command !== 'explain') {
     err(`多余的参数：${rest.join(' ')}\n\n${USAGE}\n`);
     return 1;
   }
@@ -162,6 +201,7 @@ export async function main(
               : `已生成 ${result.written.issueCount} 期、${result.written.files} 个文件到 ${result.written.out}（${secs} 秒）。\n`,
           );
           out(describePdfs(result.pdfs));
+          out(describeFontRoles(result.fontRoles));
           out(describePdfWarnings(result.diagnostics));
         } else {
           err(`${formatSummary(result.diagnostics)}\n未生成：上一次的输出保持不变。\n`);
@@ -263,6 +303,8 @@ export async function main(
         issues: rest,
         booklet: values.booklet,
         force: values.force,
+        final: values.final,
+        rgb: values.rgb,
         ...(values.out ? { out: values.out } : {}),
       });
       const failed = hasErrors(result.diagnostics);
@@ -271,10 +313,37 @@ export async function main(
       else if (result.diagnostics.length > 0)
         out(`${formatSummary(result.diagnostics, result.fileCount)}运行「yongzu check」查看详情。\n`);
       if (values.format !== 'json')
-        out(`${describePdfs(result.pdfs)}${failed ? '' : describePdfWarnings(result.diagnostics)}`);
+        out(
+          `${describePdfs(result.pdfs)}${describeFontRoles(result.fontRoles)}` +
+            `${failed ? '' : describePdfWarnings(result.diagnostics)}`,
+        );
       if (failed && values.format !== 'json')
         err(`${formatSummary(result.diagnostics)}\n有的期没有生成 PDF：已有的同名文件保持不变。\n`);
       return failed ? 1 : 0;
+    }
+    case 'rules': {
+      const { formatRuleList, formatRuleListJson } = await import('./rules/format-rules.js');
+      out(`${values.format === 'json' ? formatRuleListJson() : formatRuleList()}\n`);
+      return 0;
+    }
+    case 'explain': {
+      const [name, ...extra] = rest;
+      if (!name || extra.length > 0) {
+        err('请写一个规则名，如：yongzu explain copy/halfwidth-punctuation（「yongzu rules」列出全部规则）\n');
+        return 1;
+      }
+      const [{ findRule }, { closestRuleId, formatRuleExplanation }] = await Promise.all([
+        import('./rules/catalogue.js'),
+        import('./rules/format-rules.js'),
+      ]);
+      const rule = findRule(name);
+      if (!rule) {
+        const close = closestRuleId(name);
+        err(`没有「${name}」这条规则。${close ? `是不是「${close}」？` : ''}用「yongzu rules」列出全部规则。\n`);
+        return 1;
+      }
+      out(`${formatRuleExplanation(rule)}\n`);
+      return 0;
     }
     default:
       err(`未知命令「${command}」。\n\n${USAGE}\n`);

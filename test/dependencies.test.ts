@@ -11,9 +11,9 @@ import { REPO } from './helpers.js';
  * higher one. docs/maintainers/architecture.md draws the same layers.
  */
 const LAYERS: readonly (readonly string[])[] = [
-  ['util', 'model', 'paths', 'diagnostics'],
-  ['load'],
+  ['util', 'model', 'paths', 'diagnostics', 'text'],
   ['rules'],
+  ['load'],
   ['check'],
   ['config'],
   ['render', 'merge'],

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, type Scalar, type YAMLMap } from 'yaml';
 import { loadPlainYaml } from '../src/load/plain-yaml.js';
-import { listKeys, parseYamlSource, placeInValue, valuePlace } from '../src/load/yaml-source.js';
+import { parseYamlSource } from '../src/load/yaml-source.js';
+import { listKeys, placeInValue, valuePlace } from '../src/text/yaml-places.js';
 
 /** What `yaml`, the parser of record, makes of the text: its data, or undefined when it reports an error or no mapping. */
 function yamlData(text: string): unknown {

@@ -1,34 +1,34 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { createDiagnostic } from '../diagnostics/diagnostic.js';
-import type { LoadedIssue, LoadedProject, LoadedSubmission } from '../load/load-project.js';
-import { valuePlace, type YamlSource } from '../load/yaml-source.js';
-import type { CopyFinding } from './copy/copy-rule.js';
-import type { CheckedIssue, Submission } from '../model/checked-issue.js';
-import { checkCountyKnown } from './rules/county-known.js';
-import {
-  checkBodyEmpty,
-  checkCountyOnce,
-  checkDateYear,
-  checkIssueMatch,
-  checkThemeDeclared,
-  checkThemesUsed,
-  checkTitlePeriod,
-  checkUniqueNumbers,
-} from './rules/issue-rules.js';
-import { findRawHtml } from './rules/raw-html.js';
-import { findTooDeep } from './rules/nesting-limit.js';
-import { checkUnknownKeys, schemaDiagnostics } from './schema-diagnostics.js';
 import * as v from 'valibot';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { LoadedIssue, LoadedProject, LoadedSubmission } from '../load/load-project.js';
+import { checkBodyEmpty } from '../rules/body/empty.js';
+import { findRawHtml, rawHtml } from '../rules/content/raw-html.js';
+import { findTooDeep, tooDeep } from '../rules/content/too-deep.js';
+import { checkCountyOnce } from '../rules/county/duplicate.js';
+import { checkCountyKnown } from '../rules/county/known.js';
+import { checkDateYear } from '../rules/issue/date-year.js';
+import { duplicateNumbers } from '../rules/issue/duplicate-number.js';
+import { duplicateTotals } from '../rules/issue/duplicate-total.js';
+import { checkIssueMatch } from '../rules/issue/match.js';
+import type { Rule } from '../rules/rule.js';
+import { schemaDiagnostics } from '../rules/schema-failures.js';
+import { checkUnknownKeys } from '../rules/schema/unknown-key.js';
+import type { TextFinding } from '../rules/text-finding.js';
+import { checkThemeDeclared } from '../rules/theme/declared.js';
+import { checkThemesUsed } from '../rules/theme/unused.js';
+import { checkTitlePeriod } from '../rules/title/final-period.js';
+import { bodyCopyDiagnostics, copyDiagnostics } from './copy-diagnostics.js';
+import type { CheckedIssue, Submission } from '../model/checked-issue.js';
 import {
   ISSUE_KEYS,
+  type IssueMetaData,
   issueMetaSchema,
   SUBMISSION_KEYS,
   submissionSchema,
-  type IssueMetaData,
 } from '../model/schemas.js';
 import { bodySpan, valueSpan } from './text-span.js';
-import { bodyCopyDiagnostics, copyDiagnostics } from './copy-diagnostics.js';
 import type { Config } from '../model/config.js';
+import { type YamlSource, valuePlace } from '../text/yaml-places.js';
 
 /**
  * Checks a loaded project: every rule over every issue and submission, all
@@ -45,6 +45,11 @@ export function checkProject(
 export interface IssueCheck {
   value: CheckedIssue | undefined;
   diagnostics: Diagnostic[];
+}
+
+/** Issues claiming a year and issue, or a total, that an earlier one has (issue/duplicate-number, -total). */
+export function checkUniqueNumbers(issues: readonly CheckedIssue[]): Diagnostic[] {
+  return [...duplicateNumbers(issues), ...duplicateTotals(issues)];
 }
 
 /** Combines per-issue checks and runs the rules across issues (numbers claimed twice). */
@@ -101,12 +106,10 @@ function checkFolder(loaded: LoadedIssue, config: Config): IssueCheck {
 
 function checkSubmission(sub: LoadedSubmission, config: Config, meta: IssueMetaData | undefined, metaFile: string) {
   const diagnostics: Diagnostic[] = [];
-  diagnostics.push(...bodyFindings(sub, findRawHtml(sub.body), 'content/raw-html'));
+  diagnostics.push(...bodyFindings(sub, findRawHtml(sub.body), rawHtml));
   diagnostics.push(...checkBodyEmpty(sub.file, sub.body, sub.bodyLine));
-  const tooDeep = findTooDeep(sub.body);
-  diagnostics.push(
-    ...bodyFindings(sub, tooDeep, 'content/too-deep').map((d) => ({ ...d, severity: 'error' as const })),
-  );
+  const deep = findTooDeep(sub.body);
+  diagnostics.push(...bodyFindings(sub, deep, tooDeep));
   const front = sub.front;
   if (!front?.data) return { value: undefined, diagnostics };
   diagnostics.push(...checkUnknownKeys(front, SUBMISSION_KEYS));
@@ -125,7 +128,7 @@ function checkSubmission(sub: LoadedSubmission, config: Config, meta: IssueMetaD
     diagnostics.push(...checkIssueMatch(front, data.issue, meta, metaFile));
     diagnostics.push(...checkThemeDeclared(front, data.theme, meta, metaFile));
   }
-  if (!county || tooDeep.length > 0) return { value: undefined, diagnostics };
+  if (!county || deep.length > 0) return { value: undefined, diagnostics };
   const value: Submission = {
     file: sub.file,
     name: sub.name,
@@ -140,9 +143,9 @@ function checkSubmission(sub: LoadedSubmission, config: Config, meta: IssueMetaD
   return { value, diagnostics };
 }
 
-/** Findings in a body as warnings at their places (the body's lines are indexed only when there are some). */
-function bodyFindings(sub: LoadedSubmission, findings: readonly CopyFinding[], rule: string): Diagnostic[] {
+/** A rule's findings in a body, at their places (the body's lines are indexed only when there are some). */
+function bodyFindings(sub: LoadedSubmission, findings: readonly TextFinding[], rule: Rule): Diagnostic[] {
   if (findings.length === 0) return [];
   const span = bodySpan(sub.body, sub.bodyLine);
-  return findings.map((f) => createDiagnostic(sub.file, span.place(f.index), 'warning', rule, f.message));
+  return findings.map((f) => rule.report(sub.file, span.place(f.index), f.message));
 }

@@ -1,14 +1,12 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { createDiagnostic } from '../diagnostics/diagnostic.js';
-import { COPY_RULES } from './copy/index.js';
+import { COPY_RULES } from '../rules/copy-rules.js';
 import { bodySpan, type TextSpan } from './text-span.js';
 
 /** The copy rules' findings in a stretch of text, as warnings (one loop: a long text can hold thousands). */
 export function copyDiagnostics(file: string, span: TextSpan): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const rule of COPY_RULES) {
-    for (const f of rule.check(span.text))
-      out.push(createDiagnostic(file, span.place(f.index), 'warning', rule.id, f.message));
+    for (const f of rule.check(span.text)) out.push(rule.report(file, span.place(f.index), f.message));
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import type { Place } from '../diagnostics/diagnostic.js';
-import { lineOf, lineStarts } from '../load/line-index.js';
-import { placeInValue, type YamlSource } from '../load/yaml-source.js';
+import { lineOf, lineStarts } from '../text/line-index.js';
+import { placeInValue, type YamlSource } from '../text/yaml-places.js';
 
 /**
  * A stretch of prose that copy rules read: Markdown syntax that is not prose

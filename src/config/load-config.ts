@@ -2,17 +2,19 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import { decodeSource } from '../load/decode.js';
 import { parseYamlSource } from '../load/yaml-source.js';
-import { checkUnknownKeys, schemaDiagnostics } from '../check/schema-diagnostics.js';
 import { positiveInt, text } from '../model/schemas.js';
+import { undecodable } from '../rules/encoding/undecodable.js';
+import { schemaDiagnostics } from '../rules/schema-failures.js';
+import { checkUnknownKeys } from '../rules/schema/unknown-key.js';
 import { DEFAULT_CONFIG } from './defaults.js';
 
 export { CONFIG_FILE } from '../paths.js';
 import { CONFIG_FILE } from '../paths.js';
 import type { Config, County } from '../model/config.js';
 
+const PERCENT = '「print.red」的每一项应为 0～100 的百分数';
 const SLUG = '「slug」只能含小写字母、数字和连字符';
 const countySchema = v.union(
   [
@@ -52,6 +54,24 @@ const configSchema = v.object({
     ),
   ),
   copies: v.optional(positiveInt('copies', '份数')),
+  print: v.optional(
+    v.object(
+      {
+        red: v.optional(
+          v.pipe(
+            v.array(
+              v.pipe(v.number(PERCENT), v.minValue(0, PERCENT), v.maxValue(100, PERCENT)),
+              '「print.red」应为 C、M、Y、K 四个百分数，如 [0, 100, 100, 0]',
+            ),
+            v.length(4, '「print.red」应为 C、M、Y、K 四个百分数，如 [0, 100, 100, 0]'),
+          ),
+        ),
+        issuer: v.optional(text('print.issuer')),
+        fonts: v.optional(text('print.fonts')),
+      },
+      '「print」应为 red、issuer、fonts 几行',
+    ),
+  ),
 });
 
 const CONFIG_KEYS = Object.keys(configSchema.entries);
@@ -71,15 +91,7 @@ export async function loadConfig(root: string): Promise<{ value: Config; diagnos
   if (!decoded.ok) {
     return {
       value: DEFAULT_CONFIG,
-      diagnostics: [
-        createDiagnostic(
-          CONFIG_FILE,
-          undefined,
-          'error',
-          'encoding/undecodable',
-          '配置文件无法读取：请存为 UTF-8 编码的文本。',
-        ),
-      ],
+      diagnostics: [undecodable.report(CONFIG_FILE, undefined, '配置文件无法读取：请存为 UTF-8 编码的文本。')],
     };
   }
   const { source, diagnostics } = parseYamlSource(decoded.text, CONFIG_FILE, 0);
@@ -116,6 +128,11 @@ function resolveConfig(c: v.InferOutput<typeof configSchema>): Config {
     },
     distribution: c.distribution ?? DEFAULT_CONFIG.distribution,
     copies: c.copies ?? DEFAULT_CONFIG.copies,
+    print: {
+      red: (c.print?.red as [number, number, number, number] | undefined) ?? DEFAULT_CONFIG.print.red,
+      issuer: c.print?.issuer ?? DEFAULT_CONFIG.print.issuer,
+      fonts: c.print?.fonts ?? DEFAULT_CONFIG.print.fonts,
+    },
   };
 }
 

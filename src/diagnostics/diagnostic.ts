@@ -12,7 +12,7 @@ export interface Diagnostic {
   /** 1-based column (in characters) of the offending key or text. */
   column: number;
   severity: Severity;
-  /** Stable rule id, `area/rule`, listed in the catalogue. */
+  /** Stable rule id, `family/name`: an entry of the rule catalogue (src/rules/catalogue.ts). */
   rule: string;
   /** Chinese message for editors: what was found, what was expected, how to fix. */
   message: string;

@@ -1,8 +1,8 @@
 import { isScalar, type Node } from 'yaml';
-import { COPY_RULES } from '../check/copy/index.js';
 import { bodySpan } from '../check/text-span.js';
-import { findPair } from '../load/yaml-source.js';
 import type { LoadedSubmission } from '../load/load-project.js';
+import { COPY_RULES } from '../rules/copy-rules.js';
+import { findPair } from '../text/yaml-places.js';
 
 /** One safe copy fix, in coordinates of the file's (decoded, LF) text. */
 export interface Fix {

@@ -9,9 +9,16 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import { decodeSource } from '../load/decode.js';
 import { parseSubmission } from '../load/parse-submission.js';
+import { notUtf8 } from '../rules/encoding/not-utf8.js';
+import { importDamaged } from '../rules/import/damaged.js';
+import { importEmpty } from '../rules/import/empty.js';
+import { importImagesDropped } from '../rules/import/images-dropped.js';
+import { importNotFound } from '../rules/import/not-found.js';
+import { importUndecodable } from '../rules/import/undecodable.js';
+import { importUnsupported } from '../rules/import/unsupported.js';
+import type { Rule } from '../rules/rule.js';
 
 /** A county's document turned into Markdown, with the title found in it. */
 export interface ImportedDocument {
@@ -32,45 +39,41 @@ export async function readDocument(
   shown: string,
 ): Promise<{ value?: ImportedDocument; diagnostics: Diagnostic[] }> {
   const ext = extname(path).toLowerCase();
-  const fail = (rule: string, message: string) => ({
-    diagnostics: [createDiagnostic(shown, undefined, 'error', rule, message)],
-  });
+  const fail = (rule: Rule, message: string) => ({ diagnostics: [rule.report(shown, undefined, message)] });
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch {
-    return fail('import/not-found', `找不到文件「${shown}」，请核对路径。`);
+    return fail(importNotFound, `找不到文件「${shown}」，请核对路径。`);
   }
   if (ext === '.docx') return readDocx(bytes, shown, fail);
   if (ext === '.txt' || ext === '.md' || ext === '.markdown') {
     const decoded = decodeSource(bytes);
     if (!decoded.ok)
       return fail(
-        'import/undecodable',
+        importUndecodable,
         '无法读取这个文本文件：它不是 UTF-8 或 GB18030/GBK 编码的文字。请用记事本或 WPS 另存为 UTF-8 后再导入。',
       );
     const diagnostics: Diagnostic[] = [];
     if (decoded.encoding !== 'utf-8')
       diagnostics.push(
-        createDiagnostic(
+        notUtf8.report(
           shown,
           undefined,
-          'warning',
-          'encoding/not-utf8',
           `原文件编码为 ${decoded.encoding === 'gb18030' ? 'GB18030/GBK' : 'UTF-16'}，已转换为 UTF-8。`,
         ),
       );
     return { value: ext === '.txt' ? fromText(decoded.text) : fromMarkdown(decoded.text, shown), diagnostics };
   }
   if (ext === '.doc' || ext === '.wps')
-    return fail('import/unsupported', `不支持旧版 ${ext} 文件：请在 Word 或 WPS 中「另存为」.docx 后再导入。`);
-  return fail('import/unsupported', `不支持「${ext || '无扩展名'}」文件：可导入 .docx、.txt 或 .md。`);
+    return fail(importUnsupported, `不支持旧版 ${ext} 文件：请在 Word 或 WPS 中「另存为」.docx 后再导入。`);
+  return fail(importUnsupported, `不支持「${ext || '无扩展名'}」文件：可导入 .docx、.txt 或 .md。`);
 }
 
 async function readDocx(
   bytes: Buffer,
   shown: string,
-  fail: (rule: string, message: string) => { diagnostics: Diagnostic[] },
+  fail: (rule: Rule, message: string) => { diagnostics: Diagnostic[] },
 ) {
   let images = 0;
   let html: string;
@@ -87,7 +90,7 @@ async function readDocx(
     html = result.value;
   } catch {
     return fail(
-      'import/damaged',
+      importDamaged,
       '这个 Word 文件已损坏或不是真正的 .docx，无法读取。请在 Word/WPS 中打开后重新「另存为」.docx。',
     );
   }
@@ -97,15 +100,9 @@ async function readDocx(
   const diagnostics: Diagnostic[] = [];
   if (images > 0)
     diagnostics.push(
-      createDiagnostic(
-        shown,
-        undefined,
-        'warning',
-        'import/images-dropped',
-        `文件中的 ${images} 张图片没有导入（刊物只收文字）。`,
-      ),
+      importImagesDropped.report(shown, undefined, `文件中的 ${images} 张图片没有导入（刊物只收文字）。`),
     );
-  if (mdastToString(tree).trim() === '') return fail('import/empty', 'Word 文件中没有文字。');
+  if (mdastToString(tree).trim() === '') return fail(importEmpty, 'Word 文件中没有文字。');
   return { value: { title, markdown: String(toMarkdown.stringify(tree)) }, diagnostics };
 }
 

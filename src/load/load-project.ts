@@ -2,12 +2,17 @@ import { readdirSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { createDiagnostic } from '../diagnostics/diagnostic.js';
+import { notUtf8Read } from '../rules/encoding/not-utf8.js';
+import { undecodableSource } from '../rules/encoding/undecodable.js';
+import { tooLargeFile } from '../rules/file/too-large.js';
+import { folderWithoutIssueYml, looseSubmission } from '../rules/folder/no-issue-yml.js';
+import { unsupportedFileIn } from '../rules/folder/unsupported-file.js';
+import { missingIssuesDir } from '../rules/project/no-issues-dir.js';
 import { readSource, type SourceRead } from './read-source.js';
 import { mapLimit } from '../util/map-limit.js';
-import { MAX_FILE_BYTES } from './read-source.js';
 import { parseSubmission, type ParsedSubmission } from './parse-submission.js';
-import { parseYamlSource, type YamlSource } from './yaml-source.js';
+import { parseYamlSource } from './yaml-source.js';
+import type { YamlSource } from '../text/yaml-places.js';
 
 /** A submission as read from disk. */
 export interface LoadedSubmission extends ParsedSubmission {
@@ -75,15 +80,7 @@ export async function listIssueFolders(root: string): Promise<{ folders: string[
   try {
     entries = await readdir(issuesDir, { withFileTypes: true });
   } catch {
-    diagnostics.push(
-      createDiagnostic(
-        'issues',
-        undefined,
-        'error',
-        'project/no-issues-dir',
-        `找不到 issues 文件夹（${issuesDir}）。请在项目根目录下建立 issues/，每期一个子文件夹；或用 --root 指定项目目录。`,
-      ),
-    );
+    diagnostics.push(missingIssuesDir(issuesDir));
     return { folders: [], diagnostics };
   }
   const folders = entries
@@ -92,15 +89,7 @@ export async function listIssueFolders(root: string): Promise<{ folders: string[
     .sort(byName);
   for (const e of entries) {
     if (e.isFile() && !ignored(e.name) && /\.(md|markdown)$/i.test(e.name)) {
-      diagnostics.push(
-        createDiagnostic(
-          `issues/${e.name}`,
-          undefined,
-          'error',
-          'folder/no-issue-yml',
-          '稿件直接放在了 issues/ 下，不属于任何一期。请把它移到对应一期的文件夹里（与 issue.yml 放在一起）。',
-        ),
-      );
+      diagnostics.push(looseSubmission(`issues/${e.name}`));
     }
   }
   return { folders, diagnostics };
@@ -151,37 +140,11 @@ async function readIssue(
   const mdNames = names.filter(isSubmission);
   if (!names.includes(ISSUE_FILE)) {
     const alt = names.find((n) => /^issue\.(yaml|yml)$/i.test(n) || n === 'issue.yml.txt');
-    if (mdNames.length > 0 || alt) {
-      diagnostics.push(
-        createDiagnostic(
-          `${rel}/${alt ?? mdNames[0]}`,
-          undefined,
-          'error',
-          'folder/no-issue-yml',
-          `文件夹 ${rel} 有稿件，但没有 issue.yml，这些稿件不会被编入任何一期。` +
-            (alt
-              ? `请把「${alt}」改名为「${ISSUE_FILE}」。`
-              : '请添加 issue.yml（写明 year、issue、total、date、themes）；草稿请以「_」开头命名。'),
-        ),
-      );
-    }
+    if (mdNames.length > 0 || alt) diagnostics.push(folderWithoutIssueYml(rel, `${rel}/${alt ?? mdNames[0]}`, alt));
     return { value: undefined, diagnostics, fileCount: mdNames.length };
   }
   for (const n of names) {
-    if (n !== ISSUE_FILE && !mdNames.includes(n)) {
-      const hint = /\.(docx?|wps|txt)$/i.test(n)
-        ? `请用「yongzu import ${rel}/${n} --to ${rel} --county 县区名」转为稿件。`
-        : '如不需要，请移出此文件夹或以「_」开头命名。';
-      diagnostics.push(
-        createDiagnostic(
-          `${rel}/${n}`,
-          undefined,
-          'warning',
-          'folder/unsupported-file',
-          `这个文件不是 Markdown 稿件（.md），不会编入刊物。${hint}`,
-        ),
-      );
-    }
+    if (n !== ISSUE_FILE && !mdNames.includes(n)) diagnostics.push(unsupportedFileIn(rel, n));
   }
 
   // A file not read ahead (or that could not be) is read here (and fails here as it did there).
@@ -217,36 +180,13 @@ function readText(
   read = readSource(join(root, file)),
 ): string | undefined {
   if (read.kind === 'too-large') {
-    diagnostics.push(
-      createDiagnostic(
-        file,
-        undefined,
-        'error',
-        'file/too-large',
-        `文件有 ${(read.size / 1048576).toFixed(1)} MB，超过上限 ${MAX_FILE_BYTES / 1048576} MB，已拒绝读取。一篇稿件通常只有几 KB，请检查是否放错了文件。`,
-      ),
-    );
+    diagnostics.push(tooLargeFile(file, read.size));
     return undefined;
   }
   if (read.kind === 'undecodable') {
-    const message =
-      read.reason === 'binary'
-        ? '这不是文本文件（可能是 Word、图片或压缩包改了扩展名），无法读取。Word 文件请用「yongzu import」导入。'
-        : '无法识别文件的编码（既不是 UTF-8，也不是 GB18030/GBK）。请用记事本或 WPS「另存为」UTF-8 编码。';
-    diagnostics.push(createDiagnostic(file, undefined, 'error', 'encoding/undecodable', message));
+    diagnostics.push(undecodableSource(file, read.reason));
     return undefined;
   }
-  if (read.encoding !== 'utf-8') {
-    const name = read.encoding === 'gb18030' ? 'GB18030/GBK' : 'UTF-16';
-    diagnostics.push(
-      createDiagnostic(
-        file,
-        undefined,
-        'warning',
-        'encoding/not-utf8',
-        `文件编码是 ${name}，已自动转换后读取。建议另存为 UTF-8 编码，以免其他软件显示乱码。`,
-      ),
-    );
-  }
+  if (read.encoding !== 'utf-8') diagnostics.push(notUtf8Read(file, read.encoding));
   return read.text;
 }

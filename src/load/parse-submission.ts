@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { createDiagnostic } from '../diagnostics/diagnostic.js';
-import { parseYamlSource, type YamlSource } from './yaml-source.js';
+import { missingFrontMatter } from '../rules/front-matter/missing.js';
+import { unclosedFrontMatter } from '../rules/front-matter/unclosed.js';
+import { parseYamlSource } from './yaml-source.js';
+import type { YamlSource } from '../text/yaml-places.js';
 
 /** A submission split into its front-matter (with positions) and its Markdown body. */
 export interface ParsedSubmission {
@@ -25,29 +27,13 @@ const matter = (input: string) =>
 export function parseSubmission(text: string, file: string): { value: ParsedSubmission; diagnostics: Diagnostic[] } {
   const lines = text.split('\n', 2);
   if (!FENCE.test(lines[0] ?? '')) {
-    const hint = /^\s*(issue|county|theme|title)\s*[:：]/m.test(text.slice(0, 400))
-      ? '文件开头的各项前后缺少「---」分隔行。'
-      : '文件应以一行「---」开始，写上 issue、county、theme、title 四项，再以一行「---」结束。';
-    return {
-      value: { front: undefined, body: text, bodyLine: 1 },
-      diagnostics: [
-        createDiagnostic(file, undefined, 'error', 'front-matter/missing', `缺少文件头（front-matter）。${hint}`),
-      ],
-    };
+    return { value: { front: undefined, body: text, bodyLine: 1 }, diagnostics: [missingFrontMatter(file, text)] };
   }
   const close = /\n---[ \t]*(\n|$)/.exec(text.slice(3));
   if (!close) {
     return {
       value: { front: undefined, body: '', bodyLine: 1 },
-      diagnostics: [
-        createDiagnostic(
-          file,
-          undefined,
-          'error',
-          'front-matter/unclosed',
-          '文件头没有结束：第 1 行的「---」之后，要在 title 下面另起一行写「---」，再写正文。',
-        ),
-      ],
+      diagnostics: [unclosedFrontMatter(file)],
     };
   }
   const headEnd = 3 + close.index + close[0].length;

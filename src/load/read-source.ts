@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { MAX_FILE_BYTES } from '../model/limits.js';
 import { decodeSource } from './decode.js';
-
-/** Submissions larger than this are refused: a real write-up is a few kilobytes. */
-export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
 /** What reading one source file gave: its text, or why there is none. Plain data, made here or by the executor. */
 export type SourceRead =

@@ -1,42 +1,12 @@
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
-import type { Diagnostic, Place } from '../diagnostics/diagnostic.js';
-import { createDiagnostic } from '../diagnostics/diagnostic.js';
-import { lineOf, lineStarts } from './line-index.js';
+import { isMap } from 'yaml';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { aliasLimitAt, MAX_ALIASES } from '../rules/front-matter/alias-limit.js';
+import { fullwidthColons } from '../rules/front-matter/fullwidth-colon.js';
+import { notMappingAt } from '../rules/front-matter/not-mapping.js';
+import { yamlError } from '../rules/front-matter/yaml.js';
+import { lineStarts } from '../text/line-index.js';
+import { documentOf, markPlain, placeOfNode, placeOfOffset, type YamlSource } from '../text/yaml-places.js';
 import { loadPlainYaml } from './plain-yaml.js';
-
-/**
- * A parsed YAML mapping with the positions of its nodes, so that every
- * diagnostic points at the offending key or value itself.
- */
-export interface YamlSource {
-  file: string;
-  /** The YAML text. */
-  text: string;
-  /** Offsets at which each line of the YAML text starts. */
-  lineStarts: number[];
-  /** Plain data; undefined when the YAML could not be turned into data. */
-  data: Record<string, unknown> | undefined;
-  /** 1-based line where the YAML text starts in its file, minus one. */
-  lineOffset: number;
-  /** Length of the YAML text: parser positions past its end are clamped to it. */
-  length: number;
-}
-
-/** YAML aliases beyond this count are refused (the "billion laughs" bomb). */
-const MAX_ALIASES = 100;
-
-const YAML_MESSAGES: Record<string, string> = {
-  DUPLICATE_KEY: '同一个键写了两次',
-  BAD_INDENT: '缩进不对',
-  MISSING_CHAR: '缺少配对的引号或括号',
-  MULTILINE_IMPLICIT_KEY: '键不能跨行，可能是上一行的冒号后少了空格',
-  BLOCK_AS_IMPLICIT_KEY: '键的写法不对',
-  UNEXPECTED_TOKEN: '出现了意外的字符',
-  TAB_AS_INDENT: '不能用 Tab 缩进，请改用空格',
-  BAD_SCALAR_START: '值不能以这个字符开头，请给值加上引号',
-  ALIAS_PROPS: '别名写法不对',
-  BAD_ALIAS: '引用了不存在的别名',
-};
 
 /**
  * Parses YAML text into a document with positions. `lineOffset` is the number
@@ -56,160 +26,33 @@ export function parseYamlSource(
     lineOffset,
     length: text.length,
   };
-  const diagnostics: Diagnostic[] = [];
-
-  const colonLines = new Set<number>();
-  const lines = text.split('\n');
-  lines.forEach((line, i) => {
-    const m = /^(\s*-?\s*)([A-Za-z_][\w-]*)(\s*)([：﹕︰])/.exec(line);
-    if (!m) return;
-    colonLines.add(i + 1);
-    const column = m[1]!.length + m[2]!.length + m[3]!.length + 1;
-    diagnostics.push(
-      createDiagnostic(
-        file,
-        { line: i + 1 + lineOffset, column },
-        'error',
-        'front-matter/fullwidth-colon',
-        `「${m[2]}」后面用了全角冒号「${m[4]}」；应为半角冒号加空格，如「${m[2]}: 值」。`,
-      ),
-    );
-  });
+  const { lines: colonLines, diagnostics } = fullwidthColons(text, file, lineOffset);
 
   // Plain front-matter (the usual kind) is read by the faster parser; the
   // document with positions is made only if a diagnostic needs a place.
   const plain = diagnostics.length === 0 ? loadPlainYaml(text) : undefined;
   if (plain) {
     source.data = plain;
-    plainSources.add(source);
+    markPlain(source);
     return { source, diagnostics };
   }
   const doc = documentOf(source);
   for (const error of doc.errors) {
     const place = placeOfOffset(source, error.pos[0]);
     if (colonLines.has(place.line - lineOffset)) continue;
-    const what = YAML_MESSAGES[error.code] ?? 'YAML 格式错误';
-    diagnostics.push(
-      createDiagnostic(
-        file,
-        place,
-        'error',
-        'front-matter/yaml',
-        `${what}（YAML ${error.code}）。请检查这一行：键和值之间用半角冒号加空格（「键: 值」），缩进用空格，引号成对。`,
-      ),
-    );
+    diagnostics.push(yamlError(file, place, error.code));
   }
   if (diagnostics.length > 0) return { source, diagnostics };
 
   if (doc.contents !== null && !isMap(doc.contents)) {
-    diagnostics.push(
-      createDiagnostic(
-        file,
-        placeOfNode(source, doc.contents),
-        'error',
-        'front-matter/not-mapping',
-        '这里应是「键: 值」形式的若干行（如「county: 江华县」），而不是一段文字或列表。',
-      ),
-    );
+    diagnostics.push(notMappingAt(file, placeOfNode(source, doc.contents)));
     return { source, diagnostics };
   }
   try {
     const data = doc.toJS({ maxAliasCount: MAX_ALIASES }) as unknown;
     source.data = (data ?? {}) as Record<string, unknown>;
   } catch {
-    diagnostics.push(
-      createDiagnostic(
-        file,
-        { line: 1 + lineOffset, column: 1 },
-        'error',
-        'front-matter/alias-limit',
-        `YAML 别名（&、*）展开过多，超过 ${MAX_ALIASES} 处，已拒绝读取。请直接写出各项的值。`,
-      ),
-    );
+    diagnostics.push(aliasLimitAt(file, { line: 1 + lineOffset, column: 1 }));
   }
   return { source, diagnostics };
-}
-
-const documents = new WeakMap<YamlSource, Document>();
-/** Sources read by the fast path: each key starts its own line, at the margin (plain-yaml.ts). */
-const plainSources = new WeakSet<YamlSource>();
-
-/** The source's YAML document with positions, parsed when first needed. */
-function documentOf(source: YamlSource): Document {
-  let doc = documents.get(source);
-  if (!doc) {
-    doc = parseDocument(source.text, { prettyErrors: false, uniqueKeys: true });
-    documents.set(source, doc);
-  }
-  return doc;
-}
-
-/** The place of a character offset of the YAML text, in file coordinates. */
-export function placeOfOffset(source: YamlSource, offset: number): Place {
-  const at = Math.max(0, Math.min(offset, source.length));
-  const line = lineOf(source.lineStarts, at);
-  return { line: line + 1 + source.lineOffset, column: at - source.lineStarts[line]! + 1 };
-}
-
-function placeOfNode(source: YamlSource, node: Node | null | undefined): Place {
-  const start = node?.range?.[0];
-  return start === undefined ? { line: 1 + source.lineOffset, column: 1 } : placeOfOffset(source, start);
-}
-
-/** The pair of a top-level key, if present. */
-export function findPair(source: YamlSource, key: string): Pair | undefined {
-  const contents = documentOf(source).contents;
-  if (!isMap(contents)) return undefined;
-  return contents.items.find((p) => isScalar(p.key) && String(p.key.value) === key) as Pair | undefined;
-}
-
-/** Where a key is written; the top of the YAML when it is missing. */
-export function keyPlace(source: YamlSource, key: string): Place {
-  return placeOfNode(source, findPair(source, key)?.key as Node | undefined);
-}
-
-/**
- * Where the value at `path` is written (`['themes', 2]` for an item of a list),
- * falling back to its key, then to the top of the YAML.
- */
-export function valuePlace(source: YamlSource, path: readonly (string | number)[]): Place {
-  const [head, ...rest] = path;
-  if (rest.length === 0 && typeof head === 'string' && plainSources.has(source)) {
-    // A value on its key's line in plain YAML: found without the document
-    // (every issue.yml gives the places of `issue` and `total`).
-    const written = new RegExp(`^${head.replace(/[^\w]/g, '\\$&')}: +(?=[^\\s#])`, 'm').exec(source.text);
-    if (written) return placeOfOffset(source, written.index + written[0].length);
-  }
-  if (typeof head !== 'string') return placeOfNode(source, documentOf(source).contents as Node | null);
-  const pair = findPair(source, head);
-  if (!pair) return placeOfNode(source, null);
-  let node = (pair.value ?? pair.key) as Node | null;
-  for (const step of rest) {
-    if (typeof step === 'number' && isSeq(node) && node.items[step]) node = node.items[step] as Node;
-    else if (typeof step === 'string' && isMap(node)) {
-      const inner = node.items.find((p) => isScalar(p.key) && String(p.key.value) === step);
-      if (!inner) break;
-      node = (inner.value ?? inner.key) as Node;
-    } else break;
-  }
-  return placeOfNode(source, node ?? (pair.key as Node));
-}
-
-/** Top-level keys with their places, in document order. */
-export function listKeys(source: YamlSource): { key: string; place: Place }[] {
-  const contents = documentOf(source).contents;
-  if (!isMap(contents)) return [];
-  return contents.items.flatMap((p) =>
-    isScalar(p.key) ? [{ key: String(p.key.value), place: placeOfNode(source, p.key) }] : [],
-  );
-}
-
-/** The 1-based place of a character inside a string value (plain or quoted scalar). */
-export function placeInValue(source: YamlSource, key: string, index: number): Place {
-  const pair = findPair(source, key);
-  const node = pair?.value as Node | undefined;
-  if (!isScalar(node) || !node.range) return keyPlace(source, key);
-  const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : 0;
-  const base = placeOfOffset(source, node.range[0]);
-  return { line: base.line, column: base.column + quoted + index };
 }

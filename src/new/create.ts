@@ -3,9 +3,12 @@ import { join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import type { CheckResult } from '../pipeline/run-check.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { createDiagnostic } from '../diagnostics/diagnostic.js';
-import { findCounty } from '../check/rules/county-known.js';
 import type { CheckedIssue } from '../model/checked-issue.js';
+import { countyKnown, findCounty } from '../rules/county/known.js';
+import { newExists } from '../rules/new/exists.js';
+import { newNoIssue } from '../rules/new/no-issue.js';
+import type { Rule } from '../rules/rule.js';
+import { themeDeclared } from '../rules/theme/declared.js';
 import { writeSourceAtomic } from '../write/write-source.js';
 import { isoDate, nextIssueNumbers, nextPrefix } from './next-numbers.js';
 import { submissionText } from './submission-text.js';
@@ -38,15 +41,7 @@ export async function createIssue(
     await mkdir(dir);
   } catch {
     return {
-      diagnostics: [
-        createDiagnostic(
-          `issues/${folder}`,
-          undefined,
-          'error',
-          'new/exists',
-          `文件夹 issues/${folder} 已存在，未做任何改动。`,
-        ),
-      ],
+      diagnostics: [newExists.report(`issues/${folder}`, undefined, `文件夹 issues/${folder} 已存在，未做任何改动。`)],
     };
   }
   await writeSourceAtomic(join(dir, 'issue.yml'), text, { exclusive: true });
@@ -77,28 +72,26 @@ export function resolveTarget(
   const dir = resolve(root, to);
   const folder = relative(join(root, 'issues'), dir);
   const issue = checked.issues.find((i) => i.folder === folder);
-  const fail = (rule: string, message: string) => ({
-    diagnostics: [createDiagnostic(to, undefined, 'error', rule, message)],
-  });
+  const fail = (rule: Rule, message: string) => ({ diagnostics: [rule.report(to, undefined, message)] });
   if (!issue) {
     return fail(
-      'new/no-issue',
+      newNoIssue,
       `「${to}」不是一期有效的文件夹：应为 issues/ 下含有效 issue.yml 的文件夹，如 issues/2009-18。请先运行「yongzu new issue」或「yongzu check」查看问题。`,
     );
   }
   const county = findCounty(checked.config.counties, countyName);
   if (!county) {
     return fail(
-      'county/known',
+      countyKnown,
       `未知县区「${countyName}」；可选：${checked.config.counties.map((c) => c.name).join('、')}。`,
     );
   }
   const themes = issue.meta.themes;
   const chosen = theme ?? (themes.length === 1 ? themes[0] : undefined);
   if (chosen === undefined)
-    return fail('theme/declared', `本期有多个主题，请用 --theme 指定其一：${themes.map((t) => `「${t}」`).join('')}。`);
+    return fail(themeDeclared, `本期有多个主题，请用 --theme 指定其一：${themes.map((t) => `「${t}」`).join('')}。`);
   if (!themes.includes(chosen))
-    return fail('theme/declared', `主题「${chosen}」不在本期的 themes 里：${themes.map((t) => `「${t}」`).join('')}。`);
+    return fail(themeDeclared, `主题「${chosen}」不在本期的 themes 里：${themes.map((t) => `「${t}」`).join('')}。`);
   return { value: { issue, county: countyName, slug: county.slug, theme: chosen, dir }, diagnostics: [] };
 }
 

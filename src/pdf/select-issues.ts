@@ -1,4 +1,5 @@
-import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { pdfUnknownIssue } from '../rules/pdf/unknown-issue.js';
 import type { IssueModel } from '../model/issue-model.js';
 
 /**
@@ -24,11 +25,9 @@ export function selectIssues(
     if (!found) {
       const known = issues.map((i) => `${i.folder}（总第${i.total}期）`).join('、') || '（issues/ 下还没有任何一期）';
       diagnostics.push(
-        createDiagnostic(
+        pdfUnknownIssue.report(
           'issues',
           undefined,
-          'error',
-          'pdf/unknown-issue',
           `没有找到「${raw}」这一期。请写期的文件夹名（如 2009-18）或总期号（如 476）；现有：${known}。`,
         ),
       );

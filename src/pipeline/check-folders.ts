@@ -1,11 +1,12 @@
 import { type IssueCheck, checkIssue } from '../check/check-project.js';
-import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Executor, FolderToRead, SectionHtml } from '../executor/executor.js';
 import { type FolderListing, folderSignature } from '../load/folder-listing.js';
 import { loadIssue, sourcesToRead } from '../load/load-project.js';
 import type { Config } from '../model/config.js';
 import { mapLimit } from '../util/map-limit.js';
 import type { MemoStore } from './memo-store.js';
+import { renderMarkdown } from '../rules/render/markdown.js';
 
 /** What checking a set of issue folders gives: plain data. */
 export interface FoldersResult {
@@ -95,11 +96,9 @@ export async function checkFolders(
           sections.push({ file: s.file, html: markdown(s.body, s.title) });
         } catch {
           renderDiagnostics.push(
-            createDiagnostic(
+            renderMarkdown.report(
               s.file,
               { line: s.bodyLine, column: 1 },
-              'error',
-              'render/markdown',
               '这篇稿件的正文无法排版（结构过于复杂），本次未写入任何文件。请检查是否误粘贴了大量符号。',
             ),
           );

@@ -1,5 +1,5 @@
 import { checkAcross } from '../check/check-project.js';
-import { checkPageBudget } from '../check/rules/page-budget.js';
+import { checkPageBudget } from '../rules/pdf/page-budget.js';
 import { loadConfig } from '../config/load-config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Executor } from '../executor/executor.js';

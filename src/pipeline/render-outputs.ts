@@ -1,5 +1,5 @@
 import type nunjucks from 'nunjucks';
-import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { mergeIssue } from '../merge/merge-issue.js';
 import type { Config } from '../model/config.js';
 import type { IssueModel } from '../model/issue-model.js';
@@ -9,6 +9,8 @@ import { SectionRenderError } from '../render/render-articles.js';
 import type { SiteOptions } from '../site/page-context.js';
 import { renderSite } from '../site/render-site.js';
 import type { CheckedSources } from './check-sources.js';
+import { renderMarkdown } from '../rules/render/markdown.js';
+import { renderTemplate } from '../rules/render/template.js';
 
 /** The second half's first step: each checked issue merged into its model (memoized by the checked issue). */
 export function mergeIssues(checked: CheckedSources): IssueModel[] {
@@ -50,20 +52,16 @@ export function renderSiteFiles(
 /** A render failure as the diagnostic an editor can act on. */
 export function renderFailure(e: unknown): Diagnostic {
   if (e instanceof SectionRenderError) {
-    return createDiagnostic(
+    return renderMarkdown.report(
       e.file,
       undefined,
-      'error',
-      'render/markdown',
       '这篇稿件的正文无法排版（结构过于复杂），本次未写入任何文件。请检查是否误粘贴了大量符号。',
     );
   }
   // nunjucks reports template bugs as errors naming the template and line.
-  return createDiagnostic(
+  return renderTemplate.report(
     'templates',
     undefined,
-    'error',
-    'render/template',
     `模板出错，本次未写入任何文件：${(e as Error).message.replace(/\s+/g, ' ').trim()}。请改正 templates/ 下的模板。`,
   );
 }

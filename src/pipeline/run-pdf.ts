@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { createDiagnostic, type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import { createInlineExecutor } from '../executor/inline-executor.js';
 import type { OutputFile } from '../model/output-file.js';
 import { renderPdfs } from '../pdf/render-pdfs.js';
@@ -7,10 +7,13 @@ import { selectIssues } from '../pdf/select-issues.js';
 import { createTemplateEnv } from '../render/templates.js';
 import { guardOutputFolder, OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from '../write/output-guard.js';
 import { writeFilesAtomic } from '../write/write-files.js';
+import { resolveFontRoles, type RoleChoice } from '../pdf/font-roles.js';
 import { checkSources } from './check-sources.js';
+import { finalRefusal } from './final-copy.js';
 import { recordPageCounts } from './page-counts.js';
 import { mergeIssues } from './render-outputs.js';
 import { type PdfSummary, summarisePdf } from './summaries.js';
+import { pdfNoIssue } from '../rules/pdf/no-issue.js';
 
 /** Options of `yongzu pdf`. */
 export interface PdfOptions {
@@ -21,8 +24,15 @@ export interface PdfOptions {
   out?: string;
   /** Also write the imposed A3 saddle-stitch booklet. */
   booklet?: boolean;
-  /** Write into an existing folder that yongzu did not make (`--force`). */
+  /**
+   * `--force`: write into an existing folder that yongzu did not make, and
+   * print a final copy (`final`) despite what would refuse it.
+   */
   force?: boolean;
+  /** `--final`: refuse while errors, copy warnings or substitute fonts remain. */
+  final?: boolean;
+  /** `--rgb`: the screen PDF (Chromium's RGB colours) instead of the press PDF. */
+  rgb?: boolean;
   env?: NodeJS.ProcessEnv;
   onProgress?: (done: number, total: number, label: string) => void;
 }
@@ -34,6 +44,8 @@ export interface PdfResult {
   /** The output folder, when anything was written. */
   out: string | undefined;
   pdfs: PdfSummary[];
+  /** The face each font role used (empty when nothing was printed). */
+  fontRoles: RoleChoice[];
 }
 
 /**
@@ -45,7 +57,7 @@ export async function runPdf(options: PdfOptions): Promise<PdfResult> {
   const root = resolve(options.root);
   const out = resolve(options.out ?? join(root, 'pdf'));
   const unsafe = guardOutputFolder(root, out, { force: options.force ?? false, mode: 'add' });
-  if (unsafe) return { diagnostics: [unsafe], fileCount: 0, out: undefined, pdfs: [] };
+  if (unsafe) return { diagnostics: [unsafe], fileCount: 0, out: undefined, pdfs: [], fontRoles: [] };
   const executor = createInlineExecutor();
   const checked = await checkSources(root, { render: false, executor: () => executor });
   await checked.memoSaved;
@@ -61,23 +73,29 @@ export async function runPdf(options: PdfOptions): Promise<PdfResult> {
     fileCount: checked.fileCount,
     out: undefined,
     pdfs: [],
+    fontRoles: [],
   });
   if (blocking.length > 0 || hasErrors(selected.diagnostics) || selected.value.length === 0) {
     if (selected.value.length === 0 && !hasErrors(diagnostics)) {
       diagnostics.push(
-        createDiagnostic(
+        pdfNoIssue.report(
           'issues',
           undefined,
-          'error',
-          'pdf/no-issue',
           '没有可以生成 PDF 的期：issues/ 下没有有效的 issue.yml。请先运行「yongzu check」查看问题。',
         ),
       );
     }
     return none(diagnostics);
   }
+  if (options.final) {
+    const roles = resolveFontRoles(root, checked.config.print.fonts).choices;
+    const refusal = finalRefusal(diagnostics, folders, roles, options.force ?? false);
+    if (refusal?.severity === 'error') return none([...diagnostics, refusal]);
+    if (refusal) diagnostics.push(refusal);
+  }
   const printed = await renderPdfs(selected.value, checked.config, createTemplateEnv(root), {
     root,
+    rgb: options.rgb ?? false,
     booklet: options.booklet ?? false,
     ...(options.env ? { env: options.env } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
@@ -100,5 +118,6 @@ export async function runPdf(options: PdfOptions): Promise<PdfResult> {
     pdfs: printed.value.map((p) =>
       summarisePdf(p, join(out, p.fileName), p.booklet ? join(out, p.booklet.fileName) : undefined),
     ),
+    fontRoles: printed.roles,
   };
 }

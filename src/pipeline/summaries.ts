@@ -1,5 +1,7 @@
-import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { IssuePdf } from '../pdf/render-pdfs.js';
+import { buildLocked } from '../rules/build/locked.js';
+import { buildWrite } from '../rules/build/write.js';
 
 /** What a build or `yongzu pdf` reports about one printed issue. */
 export interface PdfSummary {
@@ -11,6 +13,10 @@ export interface PdfSummary {
   fonts: string[];
   cached: boolean;
   ms: number;
+  /** CMYK (the press PDF), not RGB. */
+  press: boolean;
+  /** A press PDF declaring PDF/X-4. */
+  pdfx: boolean;
   /** The imposed A3 booklet, when asked for. */
   booklet?: { path: string; sheets: number; blanks: number };
 }
@@ -24,6 +30,8 @@ export function summarisePdf(p: IssuePdf, path: string, bookletPath?: string): P
     fonts: p.fonts,
     cached: p.cached,
     ms: p.ms,
+    press: p.press,
+    pdfx: p.pdfx,
     ...(p.booklet && bookletPath
       ? { booklet: { path: bookletPath, sheets: p.booklet.sheets, blanks: p.booklet.blanks } }
       : {}),
@@ -31,11 +39,9 @@ export function summarisePdf(p: IssuePdf, path: string, bookletPath?: string): P
 }
 
 export function lockedDiagnostic(out: string, e: { pid: number; lockFile: string }): Diagnostic {
-  return createDiagnostic(
+  return buildLocked.report(
     out,
     undefined,
-    'error',
-    'build/locked',
     `另一个生成任务（进程 ${e.pid}）正在写入这个输出文件夹，本次未写入。请等它结束后再试；如确认没有其他任务，删除 ${e.lockFile}。`,
   );
 }
@@ -56,11 +62,9 @@ export function writeFailure(e: unknown, out: string): Diagnostic | undefined {
   const code = (e as NodeJS.ErrnoException).code;
   if (typeof code !== 'string' || !code.startsWith('E')) return undefined;
   const why = WRITE_ERRORS[code] ?? '文件系统报错';
-  return createDiagnostic(
+  return buildWrite.report(
     out,
     undefined,
-    'error',
-    'build/write',
     `无法写入输出文件夹（${why}，${code}）。上一次的输出保持不变，临时文件已删除。请检查 --out 路径、磁盘空间和权限后重试。`,
   );
 }

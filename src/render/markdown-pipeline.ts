@@ -1,11 +1,15 @@
-import type { Root as MdastRoot, Strong } from 'mdast';
+import type { Root as MdastRoot, Nodes, Strong } from 'mdast';
+import { toString as textOf } from 'mdast-util-to-string';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkCjkFriendlyStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { breakVanishes, joinCjkLines } from '../util/cjk.js';
 
 /** Sets the county's title bold and run in at the start of the first paragraph. */
 function remarkRunInTitle() {
@@ -29,7 +33,41 @@ function remarkShiftHeadings() {
 }
 
 /**
- * The full Markdown pipeline: remark (GFM) → rehype → sanitize → HTML. Raw
+ * Drops the soft line breaks that fall between two Chinese characters (an
+ * editor's or Word's wrapping), which HTML would show as a space; a break
+ * between Latin words stays. Breaks at the edge of a text node are judged
+ * by the neighbouring node's text (`中\n**强**`). The nesting guard bounds
+ * the depth of the walk.
+ */
+function remarkJoinCjkLines() {
+  const walk = (node: Nodes) => {
+    if (!('children' in node)) return;
+    const children = node.children as Nodes[];
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      if (child.type !== 'text') {
+        walk(child);
+        continue;
+      }
+      let value = joinCjkLines(child.value);
+      const prev = children[i - 1];
+      const next = children[i + 1];
+      if (prev && /^[ \t]*\n/.test(value) && breakVanishes(textOf(prev), value.replace(/^[ \t]*\n[ \t]*/, ''))) {
+        value = value.replace(/^[ \t]*\n[ \t]*/, '');
+      }
+      if (next && /\n[ \t]*$/.test(value) && breakVanishes(value.replace(/[ \t]*\n[ \t]*$/, ''), textOf(next))) {
+        value = value.replace(/[ \t]*\n[ \t]*$/, '');
+      }
+      child.value = value;
+    }
+  };
+  return (tree: MdastRoot) => walk(tree);
+}
+
+/**
+ * The full Markdown pipeline: remark (GFM, with CommonMark's emphasis rules
+ * made to work next to Chinese punctuation: `**四是强化保障。**县里…` is bold,
+ * as editors mean it) → rehype → sanitize → HTML. Raw
  * HTML in a body is dropped (never passed through), and the sanitizer
  * removes dangerous URLs and attributes from what remains.
  */
@@ -37,6 +75,9 @@ export function createPipelineRenderer(): (markdown: string, runInTitle?: string
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)
+    .use(remarkCjkFriendly)
+    .use(remarkCjkFriendlyStrikethrough)
+    .use(remarkJoinCjkLines)
     .use(remarkRunInTitle)
     .use(remarkShiftHeadings)
     .use(remarkRehype, { allowDangerousHtml: false })

@@ -1,12 +1,14 @@
 import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+import { joinCjkLines } from '../util/cjk.js';
 
 /*
  * County write-ups are nearly always plain prose: paragraphs of Chinese text
  * with no Markdown or HTML syntax at all. For such a body the whole remark →
  * rehype → sanitize pipeline builds one <p> per paragraph holding the lines as
- * they are, so it is built here directly (see renderPlainProse). Any body with a character or a line start
- * that could mean syntax goes through the full pipeline instead; a property
+ * they are (joined where a break falls between two Chinese characters), so it
+ * is built here directly (see renderPlainProse). Any body with a character or
+ * a line start that could mean syntax goes through the full pipeline instead; a property
  * test (test/plain-prose.test.ts) holds the two to byte-identical output.
  *
  * What makes a body plain prose, conservatively:
@@ -36,7 +38,7 @@ export function renderPlainProse(markdown: string, runInTitle?: string): string 
   if (!isPlainProse(markdown)) return undefined;
   const paragraphs = markdown
     .split(/\n{2,}/)
-    .map((p) => p.replace(/^\n+|\n+$/g, ''))
+    .map((p) => joinCjkLines(p.replace(/^\n+|\n+$/g, '')))
     .filter((p) => p !== '');
   if (runInTitle) {
     const strong: Element = {

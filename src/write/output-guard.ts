@@ -1,7 +1,11 @@
 import { existsSync, lstatSync, readdirSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { CONFIG_FILE } from '../paths.js';
-import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { outputNotEmpty } from '../rules/output/not-empty.js';
+import { outputNotFolder } from '../rules/output/not-folder.js';
+import { outputProtected } from '../rules/output/protected.js';
+import type { Rule } from '../rules/rule.js';
 
 /**
  * The guard every command runs before it writes, replaces or deletes an
@@ -70,26 +74,26 @@ export function guardOutputFolder(root: string, out: string, options: GuardOptio
   const option = options.option ?? '--out';
   const realRoot = realPathOf(root);
   const realOut = realPathOf(out);
-  const refuse = (rule: string, message: string) => createDiagnostic(out, undefined, 'error', rule, message);
+  const refuse = (rule: Rule, message: string) => rule.report(out, undefined, message);
   const replace = options.mode !== 'add';
   const harm = replace ? '生成时会整个替换输出文件夹，这样会删掉稿件' : '生成的文件会写进项目的源文件中间';
   const plea = `${harm}。本次没有写入或删除任何文件。请把 ${option} 指向一个单独的文件夹，如 ${join(root, replace ? 'dist' : 'pdf')}。`;
   if (realOut === realRoot) {
-    return refuse('output/protected', `输出文件夹 ${out} 就是项目文件夹 ${root}：${plea}`);
+    return refuse(outputProtected, `输出文件夹 ${out} 就是项目文件夹 ${root}：${plea}`);
   }
   if (within(realRoot, realOut)) {
-    return refuse('output/protected', `输出文件夹 ${out} 包含项目文件夹 ${root}：${plea}`);
+    return refuse(outputProtected, `输出文件夹 ${out} 包含项目文件夹 ${root}：${plea}`);
   }
   for (const entry of PROTECTED_ENTRIES) {
     const source = realPathOf(join(root, entry));
     if (within(realOut, source)) {
       return refuse(
-        'output/protected',
+        outputProtected,
         `输出文件夹 ${out} 是项目的 ${entry}${entry === CONFIG_FILE ? '' : '/'}（${join(root, entry)}）或在它里面：${plea}`,
       );
     }
     if (within(source, realOut)) {
-      return refuse('output/protected', `输出文件夹 ${out} 包含项目的 ${entry}（${join(root, entry)}）：${plea}`);
+      return refuse(outputProtected, `输出文件夹 ${out} 包含项目的 ${entry}（${join(root, entry)}）：${plea}`);
     }
   }
   let stat;
@@ -100,7 +104,7 @@ export function guardOutputFolder(root: string, out: string, options: GuardOptio
   }
   if (!stat.isDirectory() && !stat.isSymbolicLink()) {
     return refuse(
-      'output/not-folder',
+      outputNotFolder,
       `${option} 指向的 ${out} 是一个文件，不是文件夹：本次没有写入或删除任何文件。请换一个文件夹路径。`,
     );
   }
@@ -114,7 +118,7 @@ export function guardOutputFolder(root: string, out: string, options: GuardOptio
   if (names.length === 0) return undefined;
   const shown = names.slice(0, 3).join('、') + (names.length > 3 ? ` 等 ${names.length} 项` : '');
   return refuse(
-    'output/not-empty',
+    outputNotEmpty,
     `输出文件夹 ${out} 已有内容（${shown}），但不是 yongzu 生成的（里面没有 ${OUTPUT_MARKER}）：` +
       (replace ? '生成时会整个替换它，里面的文件会被删除。' : '生成的 PDF 会覆盖里面的同名文件。') +
       `本次没有写入或删除任何文件。请换一个空文件夹或新文件夹；确认里面的文件都不要了，再加 --force。`,
