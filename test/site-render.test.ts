@@ -6,7 +6,8 @@ import { build, check } from '../src/api.js';
 import { DEFAULT_CONFIG } from '../src/config/defaults.js';
 import { createTemplateEnv, PACKAGE_DIR, type PrecompiledTemplates } from '../src/render/templates.js';
 
-import { loadMarkdownPipeline } from '../src/render/markdown.js';
+import { createMarkdownRenderer, loadMarkdownPipeline } from '../src/render/markdown.js';
+import { siteSearchDocs } from '../src/site/render-site.js';
 import { renderSiteFiles, sampleProject } from './helpers.js';
 import { mergeIssue } from '../src/merge/merge-issue.js';
 import {
@@ -260,5 +261,34 @@ describe('browsing by theme, by year, and the tally', () => {
     expect(csv).toContain('\r\n双牌县,2,2\r\n');
     expect(csv).toContain('\r\n零陵区,0,0\r\n');
     expect(page).toContain('本年没有稿件被采用的县区（11个）');
+  });
+});
+
+describe("what only the print uses stays off the site: the headline's break marker, the notes' English", () => {
+  /** The sample issue, its first theme with a break marker, every write-up with a footnote referenced twice. */
+  async function markedIssue(): Promise<{ issue: IssueModel; theme: string }> {
+    const [sample] = await manyIssues([2009], 1);
+    const body = '正文[^1]，又一处[^1]。\n\n[^1]: 注一。';
+    const issue: IssueModel = {
+      ...sample!,
+      articles: sample!.articles.map((a, i) => ({
+        ...a,
+        theme: i === 0 ? `${a.theme.slice(0, 4)}|${a.theme.slice(4)}` : a.theme,
+        sections: a.sections.map((s) => ({ ...s, body: `${s.body}\n\n${body}` })),
+      })),
+    };
+    return { issue, theme: sample!.articles[0]!.theme };
+  }
+
+  it('shows a theme without its |, on every page, the feed and the search records', async () => {
+    const { issue, theme } = await markedIssue();
+    const markdown = createMarkdownRenderer();
+    const files = renderSiteFiles([issue], DEFAULT_CONFIG, env, { pdf: false }, markdown);
+    for (const f of files) {
+      if (!/\.(html|xml|csv)$/.test(f.path)) continue;
+      expect(text(f), f.path).not.toMatch(/[|｜]/);
+    }
+    expect(text(files.find((f) => f.path === THEMES_PAGE)!)).toContain(`id="${themeAnchor(theme)}"`);
+    expect(siteSearchDocs([issue], DEFAULT_CONFIG, markdown)[0]!.meta.theme).toBe(theme);
   });
 });

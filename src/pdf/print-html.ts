@@ -4,6 +4,9 @@
  * not. Each function works on the text between tags, or on the exact shapes
  * the renderer writes, so attributes and entities are never split.
  */
+import { HEADLINE_BREAK } from '../model/headline.js';
+
+export { headlineText } from '../model/headline.js';
 
 /** Applies `fn` to each run of text between tags. */
 function mapText(html: string, fn: (text: string) => string): string {
@@ -64,14 +67,6 @@ export function printSectionHtml(html: string): string {
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** The editor's forced line break in a headline: a vertical bar, half- or full-width. */
-export const HEADLINE_BREAK = /\s*[|｜]\s*/;
-
-/** A theme as text, without the editor's break markers. */
-export function headlineText(theme: string): string {
-  return theme.split(HEADLINE_BREAK).join('');
-}
 
 /**
  * A headline's HTML: each word of two or more characters (Chinese word
