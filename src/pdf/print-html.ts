@@ -44,14 +44,14 @@ export function markNumberCells(html: string): string {
 
 /**
  * Footnotes as a printed page has them: a 注 label instead of the hidden
- * English "Footnotes" heading, no back-links (↩, which no print face has),
+ * heading (注释), no back-links (返回, which means nothing on paper),
  * and the references and notes linked by ids that match.
  */
 export function printFootnotes(html: string): string {
   if (!html.includes('data-footnotes')) return html;
   return (
     html
-      .replace(/<h2 class="sr-only"[^>]*>Footnotes<\/h2>/, '<p class="notes-label">注：</p>')
+      .replace(/<h2 class="sr-only"[^>]*>[^<]*<\/h2>/, '<p class="notes-label">注：</p>')
       .replace(/\s*<a href="[^"]*" data-footnote-backref[^>]*>[^<]*<\/a>/g, '')
       // The sanitizer prefixes ids once more than the links: make both the same.
       .replace(/ id="(?:user-content-)+/g, ' id="user-content-')

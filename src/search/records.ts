@@ -37,9 +37,16 @@ export interface RenderedSection {
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', quot: '"', nbsp: '\u00a0', amp: '&' };
 
-/** The text of sanitized HTML: tags dropped, a line per block, the entities the serializer writes decoded. One pass. */
+/** The footnotes' heading (注释, for screen readers) and their links back (返回): words of the page, not the write-up. */
+const FOOTNOTE_CHROME = /<h2 class="sr-only"[^>]*>[^<]*<\/h2>|<a [^>]*data-footnote-backref[^>]*>[^<]*<\/a>/g;
+
+/**
+ * The text of sanitized HTML: tags dropped, a line per block, the entities
+ * the serializer writes decoded, the footnotes' heading and back links left
+ * out. One pass (two with footnotes).
+ */
 export function htmlToText(html: string): string {
-  return html
+  return (html.includes('data-footnotes') ? html.replace(FOOTNOTE_CHROME, '') : html)
     .replace(
       /(<\/(?:p|h[1-6]|li|tr|blockquote|pre)>)|<[^>]*>|&(?:#x([0-9a-f]+)|#(\d+)|(lt|gt|quot|nbsp|amp));/gi,
       (_, block?: string, hex?: string, dec?: string, name?: string) => {
