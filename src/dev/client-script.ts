@@ -55,6 +55,9 @@ export const CLIENT_SCRIPT = String.raw`(() => {
   }
 ${PAGE_UPDATE_SCRIPT}
   source.addEventListener('reload', (e) => updatePage(JSON.parse(e.data || 'null')));
+  source.addEventListener('search-index', () => {
+    if (document.getElementById('search-form')) location.reload();
+  });
   source.addEventListener('diagnostics', (e) => show(JSON.parse(e.data)));
 })();
 `;
