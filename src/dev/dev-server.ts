@@ -6,6 +6,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Served } from '../pdf/print-resources.js';
 import { CLIENT_SCRIPT } from './client-script.js';
+import type { Desk } from './desk-routes.js';
 import { PREVIEW_PREFIX } from '../pdf/print-preview.js';
 
 const TYPES: Record<string, string> = {
@@ -35,7 +36,7 @@ export interface DevHooks {
   pdf(path: string): Promise<{ pdf?: Uint8Array; fileName?: string; diagnostics: Diagnostic[] }>;
 }
 
-export async function startDevServer(out: string, port: number, hooks?: DevHooks) {
+export async function startDevServer(out: string, port: number, hooks?: DevHooks, desk?: Desk) {
   const preview = hooks?.preview;
   const clients = new Set<ServerResponse>();
   let current: Diagnostic[] = [];
@@ -45,6 +46,7 @@ export async function startDevServer(out: string, port: number, hooks?: DevHooks
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (desk && (await desk.handle(req, res, url, (server.address() as AddressInfo).port))) return;
     if (url.pathname === '/__yongzu/events') {
       res.writeHead(200, {
         'content-type': 'text/event-stream',
@@ -102,7 +104,8 @@ export async function startDevServer(out: string, port: number, hooks?: DevHooks
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       if (extname(file) === '.html') {
         const html = await readFile(file, 'utf8');
-        const body = html.includes('</body>') ? html.replace('</body>', `${INJECT}</body>`) : html + INJECT;
+        const inject = INJECT + (desk?.inject() ?? '');
+        const body = html.includes('</body>') ? html.replace('</body>', `${inject}</body>`) : html + inject;
         res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
         res.end(body);
       } else {

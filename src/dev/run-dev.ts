@@ -9,6 +9,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createBuildQueue } from './build-queue.js';
 import { createDevSession, type RebuildResult } from '../pipeline/dev-session.js';
 import { startDevServer } from './dev-server.js';
+import { createDesk } from './desk-routes.js';
+import { isScratchFile } from './watch-filter.js';
 
 /** After a rebuild, look again this much later for writes the watcher may have dropped. */
 const RECHECK_MS = 30;
@@ -43,14 +45,23 @@ export async function runDev(options: DevOptions) {
   await writeFile(join(out, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
   const builder = createDevSession(root, out);
   const first = await builder.rebuild();
-  const server = await startDevServer(out, options.port, {
-    preview: (path, origin) => builder.printPreview(path, origin),
-    pdf: (path) => builder.printPdf(path),
-  });
+  const server = await startDevServer(
+    out,
+    options.port,
+    {
+      preview: (path, origin) => builder.printPreview(path, origin),
+      pdf: (path) => builder.printPdf(path),
+    },
+    createDesk(root),
+  );
   report(first, '首次生成', log);
   if (!first.ok) server.showErrors(errorsOf(first.diagnostics));
 
+  /** Folders scheduled again by the look after a rebuild: logged only when that finds something to update. */
+  const rechecks = new Set<string>();
   const queue = createBuildQueue(async (changed) => {
+    const recheck = [...changed].every((p) => rechecks.has(p));
+    for (const p of changed) rechecks.delete(p);
     let result: RebuildResult;
     try {
       result = await builder.rebuild(changed);
@@ -59,10 +70,14 @@ export async function runDev(options: DevOptions) {
       log(`重建失败：${(e as Error).message}`);
       return;
     }
-    report(result, [...changed].map((p) => relative(root, p)).join('、'), log);
+    if (!(recheck && result.ok && result.written.length === 0))
+      report(result, [...changed].map((p) => relative(root, p)).join('、'), log);
     // Catch writes the watcher throttled away (see staleFolders); the page is already updated.
     setTimeout(() => {
-      for (const f of builder.staleFolders(changed)) queue.schedule(join(root, 'issues', f));
+      for (const f of builder.staleFolders(changed)) {
+        rechecks.add(join(root, 'issues', f));
+        queue.schedule(join(root, 'issues', f));
+      }
     }, RECHECK_MS).unref();
     if (!result.ok) server.showErrors(errorsOf(result.diagnostics));
     else if (result.written.length > 0) server.reload();
@@ -71,7 +86,7 @@ export async function runDev(options: DevOptions) {
 
   const relevant = (p: string) => {
     const r = relative(root, p).split(sep).join('/');
-    return r === '' || r === CONFIG_FILE || /^(issues|templates|styles)(\/|$)/.test(r);
+    return r === '' || r === CONFIG_FILE || (/^(issues|templates|styles)(\/|$)/.test(r) && !isScratchFile(r));
   };
   const watcher = watch(root, { ignoreInitial: true, ignored: (p) => !relevant(p) });
   watcher.on('all', (_event, path) => queue.schedule(path));

@@ -20,15 +20,16 @@ const MAX_PASSES = 4;
  * Applies the safe copy fixes to every submission under `root`: each file is
  * backed up under `.yongzu/backup/<time>/` first, then rewritten atomically,
  * keeping its BOM and line ends. Files whose front-matter does not parse are
- * left alone (they need an editor's eye).
+ * left alone (they need an editor's eye). With `only` (a path relative to
+ * root), that one submission alone is fixed (the dev desk's 自动修正).
  */
-export async function fixProject(root: string, now = new Date()): Promise<FileFix[]> {
+export async function fixProject(root: string, now = new Date(), options: { only?: string } = {}): Promise<FileFix[]> {
   const { value: project } = await loadProject(root);
   const backupDir = join(root, '.yongzu', 'backup', now.toISOString().replace(/[:.]/g, '-'));
   const results: FileFix[] = [];
   for (const issue of project.issues) {
     for (const sub of issue.submissions) {
-      if (!sub.front?.data) continue;
+      if (!sub.front?.data || (options.only !== undefined && sub.file !== options.only)) continue;
       let current = sub;
       let text = sub.text;
       const changes: FixedChange[] = [];
