@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname } from 'node:path';
 import { MAX_FILE_BYTES } from '../model/limits.js';
-import { createDeskActions, DeskError } from './desk-actions.js';
+import { createDeskActions, DESK_KINDS, DeskError } from './desk-actions.js';
 import { BodyTooLarge, readBody } from './desk-body.js';
 import { DESK_CLIENT, DESK_STYLE } from './desk-client.js';
 import { createDeskToken, deskRefusal, tokenMeta } from './desk-token.js';
@@ -60,6 +60,8 @@ export function createDesk(root: string) {
     stage: async (req, url) => {
       const issue = param(url, 'issue');
       const name = fileName(req);
+      if (!(DESK_KINDS as readonly string[]).includes(extname(name).toLowerCase()))
+        throw new DeskError(415, `不支持「${extname(name) || '无扩展名'}」文件：可导入 .docx、.txt 或 .md。`);
       const bytes = await readBody(req, uploadLimit(name));
       const preview = await actions.preview(issue, name, bytes);
       const id = randomBytes(12).toString('base64url');
