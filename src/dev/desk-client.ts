@@ -43,10 +43,11 @@ export const DESK_CLIENT = String.raw`(() => {
     if (!res.ok) throw new Error(data.error || '请求失败（' + res.status + '）。');
     return data;
   }
+  const JSON_HEADERS = { 'content-type': 'application/json' };
   const newOp = () => Math.random().toString(36).slice(2) + Date.now().toString(36);
 
   // The bar: in the page's flow, first in the body after the skip link.
-  const bar = el('div', { id: 'yongzu-desk-bar', role: 'toolbar', 'aria-label': '编辑工具（仅 yongzu dev 预览时显示）' });
+  const bar = el('div', { id: 'yongzu-desk-bar', role: 'region', 'aria-label': '编辑台（仅 yongzu dev 预览时显示）' });
   const chooser = el('input', { type: 'file', multiple: true, accept: '.docx,.txt,.md', hidden: true,
     id: 'yongzu-desk-file', 'aria-hidden': 'true', tabindex: '-1' });
   const importButton = el('button', { type: 'button', id: 'yongzu-desk-import', text: '导入稿件…' });
@@ -130,7 +131,8 @@ export const DESK_CLIENT = String.raw`(() => {
         ' ' + d.message + ' (' + d.rule + ')' + (d.fixable ? ' · 可自动修正' : ''));
       go.addEventListener('click', () => scrollToSource(file, d));
       const item = el('li', {}, go);
-      if (d.excerpt && d.excerpt.length) item.append(el('pre', { class: 'yongzu-desk-excerpt', text: d.excerpt.join('\n') }));
+      if (d.excerpt && d.excerpt.length)
+        item.append(el('pre', { class: 'yongzu-desk-excerpt', text: d.excerpt.join('\n') }));
       list.append(item);
     }
     block.append(list);
@@ -207,7 +209,10 @@ export const DESK_CLIENT = String.raw`(() => {
 
   // ---- import: drop or choose, then county and theme --------------------------
   importButton.addEventListener('click', () => chooser.click());
-  chooser.addEventListener('change', () => { if (chooser.files.length) stageFiles([...chooser.files]); chooser.value = ''; });
+  chooser.addEventListener('change', () => {
+    if (chooser.files.length) stageFiles([...chooser.files]);
+    chooser.value = '';
+  });
   const hasFiles = (e) => e.dataTransfer && [...e.dataTransfer.types].includes('Files');
   document.addEventListener('dragover', (e) => {
     if (!hasFiles(e)) return;
@@ -299,7 +304,7 @@ export const DESK_CLIENT = String.raw`(() => {
     save();
     openDialog('正在导入…', el('p', { text: '正在导入 ' + items.length + ' 个文件，请稍候。' }));
     try {
-      finishOp('import', await call('import', { op }, JSON.stringify({ items }), { 'content-type': 'application/json' }));
+      finishOp('import', await call('import', { op }, JSON.stringify({ items }), JSON_HEADERS));
     } catch (e) {
       delete state.op;
       save();
@@ -346,7 +351,7 @@ export const DESK_CLIENT = String.raw`(() => {
     } else if (state.last && state.last.kind === 'import') showImported(state.last.data);
     else if (state.stages && state.stages.length) {
       try {
-        const previews = await call('staged', {}, JSON.stringify({ stages: state.stages }), { 'content-type': 'application/json' });
+        const previews = await call('staged', {}, JSON.stringify({ stages: state.stages }), JSON_HEADERS);
         if (previews.length) showChoices(previews, []);
       } catch (e) { delete state.stages; save(); }
     }
@@ -373,7 +378,8 @@ export const DESK_STYLE = `
   font: 14px/1.6 sans-serif; z-index: 2147483645; box-shadow: -4px 0 16px rgba(0,0,0,.15); }
 #yongzu-desk-panel[hidden] { display: none; }
 @media (max-width: 48rem) {
-  #yongzu-desk-panel { top: auto; left: 0; width: auto; max-height: 55vh; border-left: 0; border-top: 3px solid #c8102e; }
+  #yongzu-desk-panel { top: auto; left: 0; width: auto; max-height: 55vh; border-left: 0;
+    border-top: 3px solid #c8102e; }
 }
 .yongzu-desk-head { display: flex; justify-content: space-between; align-items: center; gap: 1rem; }
 .yongzu-desk-head h2 { font-size: 16px; margin: .3rem 0; }
@@ -387,7 +393,8 @@ export const DESK_STYLE = `
   color: #1a1a1a; border: 1px solid #ddd; border-left: 4px solid #e8a800; }
 #yongzu-desk-panel button.yongzu-desk-error { border-left-color: #c8102e; }
 .yongzu-desk-where { font-weight: bold; }
-.yongzu-desk-excerpt, .yongzu-desk-diff { font: 13px/1.5 monospace; background: #f6f6f6; padding: .3rem .5rem; margin: .2rem 0;
+.yongzu-desk-excerpt, .yongzu-desk-diff { font: 13px/1.5 monospace; background: #f6f6f6; padding: .3rem .5rem;
+  margin: .2rem 0;
   overflow-x: auto; white-space: pre; }
 .yongzu-desk-diff { white-space: pre-wrap; }
 .yongzu-desk-line-old { color: #8a1010; }
@@ -405,6 +412,7 @@ p.yongzu-desk-error, li.yongzu-desk-error { color: #a00; }
 .yongzu-desk-actions { display: flex; gap: .6rem; margin-top: .8rem; }
 html.yongzu-desk-dragging body { outline: 4px dashed #c8102e; outline-offset: -8px; }
 html.yongzu-desk-dragging body::after { content: '松开鼠标，把文件导入本期'; position: fixed; inset: 40% 10% auto; padding: 1rem;
-  text-align: center; background: #c8102e; color: #fff; font: 20px sans-serif; border-radius: 8px; pointer-events: none; }
+  text-align: center; background: #c8102e; color: #fff; font: 20px sans-serif; border-radius: 8px;
+  pointer-events: none; }
 @media print { #yongzu-desk-bar, #yongzu-desk-panel, #yongzu-desk-dialog { display: none; } }
 `;
