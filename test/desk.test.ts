@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import type { Page } from 'playwright-core';
@@ -13,6 +14,7 @@ import { MAX_FILE_BYTES } from '../src/model/limits.js';
 import { launchBrowser, watchErrors } from './e2e/browser.js';
 import { digest, sampleProject } from './helpers.js';
 
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const THEME = '各县区创新组织工作服务新型工业化发展';
 
 /** A county's Word file: a bold title line, a body with half-width commas, an image-free sign-off. */
@@ -245,7 +247,7 @@ describe('the desk in real Chromium (yongzu dev, real files, real HTTP)', () => 
     expect(digest(join(root, 'issues'))).toBe(before);
   }, 60_000);
 
-  it('the controls never cover the site navigation at 390, 683 and 1366 px', async () => {
+  it('the controls never cover the site navigation at 390, 683 and 1366 px; bar and panel pass axe-core', async () => {
     for (const width of [390, 683, 1366]) {
       const { page } = await openIssue(width);
       const boxes = await page.evaluate(() => {
@@ -265,6 +267,14 @@ describe('the desk in real Chromium (yongzu dev, real files, real HTTP)', () => 
           const apart = c.x + c.w <= n.x || n.x + n.w <= c.x || c.y + c.h <= n.y || n.y + n.h <= c.y;
           expect(apart, `${width}px: ${JSON.stringify(c)} over ${JSON.stringify(n)}`).toBe(true);
         }
+      // The bar and the open panel pass axe-core (WCAG 2.1 AA and best practice).
+      await page.click('#yongzu-desk-toggle');
+      await page.locator('.yongzu-desk-file').first().waitFor();
+      await page.evaluate(AXE);
+      const violations = (await page.evaluate(`axe.run({ include: [['#yongzu-desk-bar'], ['#yongzu-desk-panel']] },
+        { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] })
+        .then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`)) as string[];
+      expect(violations, `${width}px`).toEqual([]);
       await page.close();
     }
   }, 60_000);

@@ -394,9 +394,7 @@ export const DESK_STYLE = `
 #yongzu-desk-panel button.yongzu-desk-error { border-left-color: #c8102e; }
 .yongzu-desk-where { font-weight: bold; }
 .yongzu-desk-excerpt, .yongzu-desk-diff { font: 13px/1.5 monospace; background: #f6f6f6; padding: .3rem .5rem;
-  margin: .2rem 0;
-  overflow-x: auto; white-space: pre; }
-.yongzu-desk-diff { white-space: pre-wrap; }
+  margin: .2rem 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 .yongzu-desk-line-old { color: #8a1010; }
 .yongzu-desk-line-new { color: #0a5a1a; }
 .yongzu-desk-diff del { background: #ffd0d0; text-decoration: line-through; }

@@ -90,7 +90,7 @@ export function deskReport(
           rule: d.rule,
           message: d.message,
           fixable: d.fixable === true,
-          excerpt: lineText === undefined ? [] : codeFrame(lineText, d.line, d.column, 72),
+          excerpt: lineText === undefined ? [] : codeFrame(lineText, d.line, d.column, 60),
           ...(probe ? { probe } : {}),
         };
       });
