@@ -14,6 +14,7 @@ export type { BuildOptions, BuildResult } from './pipeline/run-build.js';
 export type { CheckResult } from './pipeline/run-check.js';
 export type { PdfOptions, PdfResult } from './pipeline/run-pdf.js';
 export type { PdfSummary } from './pipeline/summaries.js';
+export type { RoleChoice } from './pdf/font-roles.js';
 
 /** Loads the configuration and every issue under `root`, and checks them. */
 export function check(options: { root: string }): Promise<CheckResult> {
@@ -35,12 +36,14 @@ export async function pdf(options: import('./pipeline/run-pdf.js').PdfOptions) {
 
 /**
  * Applies the safe copy fixes (check --fix), then checks again. Originals are
- * backed up under `.yongzu/backup/` before any file is rewritten.
+ * backed up under `.yongzu/backup/` before any file is rewritten; a write that
+ * failed is an error among the diagnostics after.
  */
 export async function fix(options: { root: string }): Promise<{ fixed: FileFix[]; after: CheckResult }> {
   const root = resolve(options.root);
-  const fixed = await (await import('./fix/fix-project.js')).fixProject(root);
-  return { fixed, after: await runCheck({ root }) };
+  const { fixed, diagnostics } = await (await import('./fix/fix-project.js')).fixProject(root);
+  const after = await runCheck({ root });
+  return { fixed, after: { ...after, diagnostics: [...diagnostics, ...after.diagnostics] } };
 }
 
 /**
@@ -97,13 +100,13 @@ export async function newSubmission(options: {
   const { resolveTarget, writeSubmission } = await import('./new/create.js');
   const target = resolveTarget(root, checked, options.to, options.county, options.theme, { force: options.force });
   if (!target.value) return { diagnostics: target.diagnostics };
-  const file = await writeSubmission(root, target.value, options.title ?? '', '');
-  return { value: file, diagnostics: [] };
+  return writeSubmission(root, target.value, options.title ?? '', '');
 }
 
 /**
  * `yongzu import`: turns a .docx, .txt or .md file into a submission of the
- * given issue, then checks it. Nothing is written when the file cannot be read.
+ * given issue, then checks it. Nothing is written when the file cannot be
+ * read or the submission would be larger than check accepts.
  * (src/import/import-document.ts; the dev desk's drop imports through it too.)
  */
 export async function importDocument(options: import('./import/import-document.js').ImportOptions) {

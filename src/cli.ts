@@ -1,6 +1,16 @@
 import { parseArgs } from 'node:util';
 import { relative } from 'node:path';
-import { build, check, fix, importDocument, newIssue, newSubmission, pdf, type PdfSummary } from './api.js';
+import {
+  build,
+  check,
+  fix,
+  importDocument,
+  newIssue,
+  newSubmission,
+  pdf,
+  type PdfSummary,
+  type RoleChoice,
+} from './api.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { handleInterrupts } from './write/interrupt.js';
 import { UnsafeOutputError } from './write/output-guard.js';
@@ -10,6 +20,7 @@ import { formatJson, formatSummary, formatText, type TextReportOptions } from '.
 import { createSourceLines } from './load/source-lines.js';
 import type { CreatedIssue } from './new/create.js';
 import { issueName, type NewestIssue } from './new/issue-date.js';
+import { writeSource } from './rules/write/source.js';
 
 const USAGE = `用法：
   yongzu check [--root 目录] [--format text|json] [--fix]
@@ -17,10 +28,13 @@ const USAGE = `用法：
   yongzu build [--root 目录] [--out 目录] [--no-pdf] [--force]
                                   检查后生成网站和各期印刷版 PDF 到 dist/；输出文件夹整个替换，
                                   不能是项目或稿件所在的文件夹；已有内容而不是 yongzu 生成的，要加 --force
-  yongzu pdf [期…] [--root 目录] [--out 目录] [--booklet] [--force]
+  yongzu pdf [期…] [--root 目录] [--out 目录] [--booklet] [--final] [--rgb] [--force]
                                                      只生成所选各期的印刷版 PDF 到 pdf/
                                                      （期写文件夹名 2009-18 或总期号 476；不写则全部）
                                                      --booklet 另出 A3 骑马订拼版 PDF
+                                                     --final 定稿：还有错误、文字校对警告或用了替代字体时不生成
+                                                     （--force 照样生成并提示）
+                                                     --rgb 生成屏幕用的 RGB PDF（发邮件用），不是印刷用的 CMYK PDF
   yongzu dev [--root 目录] [--out 目录] [--port 端口] [--no-pdf] [--force]
                                   生成并在 http://127.0.0.1 预览，保存文件后自动刷新页面
   yongzu new issue [--date YYYY-MM-DD | --this-year] [--theme 主题 …]
@@ -53,6 +67,8 @@ const OPTIONS = {
   'this-year': { type: 'boolean', default: false },
   pdf: { type: 'boolean', default: true },
   booklet: { type: 'boolean', default: false },
+  final: { type: 'boolean', default: false },
+  rgb: { type: 'boolean', default: false },
   force: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -149,11 +165,32 @@ function describePdfs(pdfs: readonly PdfSummary[]): string {
     const booklet = p.booklet
       ? `\n  A3 骑马订拼版：${shown(p.booklet.path)}（${p.booklet.sheets} 张 A3，补空白页 ${p.booklet.blanks} 页）`
       : '';
-    return `PDF：${shown(p.path)}（${p.pages} 页，${Math.max(1, Math.round(p.bytes / 1024))} KB，${took}）${booklet}`;
+    const colour = p.pdfx ? '印刷用 CMYK，PDF/X-4' : p.press ? '印刷用 CMYK' : '屏幕用 RGB';
+    const size = `${Math.max(1, Math.round(p.bytes / 1024))} KB`;
+    return `PDF：${shown(p.path)}（${p.pages} 页，${size}，${colour}，${took}）${booklet}`;
   });
   const fonts = [...new Set(pdfs.flatMap((p) => p.fonts))];
   if (fonts.length > 0) lines.push(`嵌入字体：${fonts.join('、')}`);
   return lines.map((l) => `${l}\n`).join('');
+}
+
+/**
+ * Which face each font role used, one line, and a plain warning when a role
+ * fell back to an open substitute.
+ */
+function describeFontRoles(roles: readonly RoleChoice[] | undefined): string {
+  if (!roles || roles.length === 0) return '';
+  const where = { project: '项目字体', installed: '本机字体', substitute: '替代字体' } as const;
+  const parts = roles.map(
+    (r) => `${r.role} ${r.face}（${where[r.source]}${r.shown && r.source === 'project' ? ` ${r.shown}` : ''}）`,
+  );
+  let text = `字体：${parts.join('，')}\n`;
+  const fell = roles.filter((r) => r.source === 'substitute').map((r) => r.role);
+  if (fell.length > 0)
+    text +=
+      `注意：${fell.join('、')}没有找到正式字体，用了替代字体。把单位的字体文件（.ttf）放进项目的 fonts 文件夹` +
+      '（或 yongzu.config.yml 中 print.fonts 指定的文件夹）后重新生成；定稿（yongzu pdf --final）不接受替代字体。\n';
+  return text;
 }
 
 /** Parses flags, calls the API, prints, and returns the exit code. No logic of its own. */
@@ -210,10 +247,13 @@ export async function main(
             );
         }
         const count = fixed.reduce((n, f) => n + f.changes.length, 0);
+        const failed = after.diagnostics.some((d) => d.rule === writeSource.id);
         out(
           fixed.length > 0
             ? `已改正 ${fixed.length} 个文件中的 ${count} 处；原文件备份在 ${dirOf(fixed[0]!.backup, fixed[0]!.file)}。\n\n`
-            : '没有可以自动改正的地方。\n\n',
+            : failed
+              ? '没有改动任何文件。\n\n'
+              : '没有可以自动改正的地方。\n\n',
         );
         report(after.diagnostics, after.fileCount);
         return hasErrors(after.diagnostics) ? 1 : 0;
@@ -246,6 +286,7 @@ export async function main(
               : `已生成 ${result.written.issueCount} 期、${result.written.files} 个文件到 ${result.written.out}（${secs} 秒）。\n`,
           );
           out(describePdfs(result.pdfs));
+          out(describeFontRoles(result.fontRoles));
           out(describePdfWarnings(result.diagnostics));
         } else {
           err(`${formatSummary(result.diagnostics)}\n未生成：上一次的输出保持不变。\n`);
@@ -282,9 +323,9 @@ export async function main(
         throw e;
       }
       out(`预览地址：${dev.url}（按 Ctrl-C 结束）\n`);
+      // Ctrl-C, SIGTERM and SIGHUP (terminal closed) end dev normally: watcher and server closed, the lock freed.
       await new Promise<void>((done) => {
-        process.once('SIGINT', done);
-        process.once('SIGTERM', done);
+        for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, done);
       });
       await dev.close();
       return 0;
@@ -354,6 +395,8 @@ export async function main(
         issues: rest,
         booklet: values.booklet,
         force: values.force,
+        final: values.final,
+        rgb: values.rgb,
         ...(values.out ? { out: values.out } : {}),
       });
       const failed = hasErrors(result.diagnostics);
@@ -362,7 +405,10 @@ export async function main(
       else if (result.diagnostics.length > 0)
         out(`${formatSummary(result.diagnostics, result.fileCount)}运行「yongzu check」查看详情。\n`);
       if (values.format !== 'json')
-        out(`${describePdfs(result.pdfs)}${failed ? '' : describePdfWarnings(result.diagnostics)}`);
+        out(
+          `${describePdfs(result.pdfs)}${describeFontRoles(result.fontRoles)}` +
+            `${failed ? '' : describePdfWarnings(result.diagnostics)}`,
+        );
       if (failed && values.format !== 'json')
         err(`${formatSummary(result.diagnostics)}\n有的期没有生成 PDF：已有的同名文件保持不变。\n`);
       return failed ? 1 : 0;
@@ -402,7 +448,11 @@ function dirOf(backup: string, rel: string): string {
   return backup.slice(0, backup.length - rel.length - 1);
 }
 
-/** Prints the path of a created file and its diagnostics; exit 1 when nothing was created or it has errors. */
+/**
+ * Prints the path of a created file and its diagnostics; exit 1 when nothing
+ * was created or what was created has errors (it must be corrected before the
+ * next build), else 0.
+ */
 function created(
   result: { value?: string; diagnostics: Diagnostic[] },
   out: Write,
@@ -415,7 +465,9 @@ function created(
   }
   out(`已创建 ${result.value}\n`);
   if (result.diagnostics.length > 0) out(`${formatText(result.diagnostics, undefined, text)}\n`);
-  return 0;
+  if (!hasErrors(result.diagnostics)) return 0;
+  err(`${result.value} 有错误：请改正后再生成刊物。\n`);
+  return 1;
 }
 
 /** What `new issue` made: its numbers, and the date it used and why. */

@@ -27,4 +27,5 @@ export const DEFAULT_CONFIG: Config = {
   site: { title: '永组信息 电子档案', baseUrl: '' },
   distribution: [],
   copies: undefined,
+  print: { red: [0, 100, 100, 0], issuer: undefined, fonts: 'fonts' },
 };

@@ -152,14 +152,17 @@ export function createDeskActions(root: string) {
     if (!submissionNames(join(root, 'issues', found.id)).includes(name))
       throw new DeskError(404, `本期没有稿件「${name}」。`);
     const file = `issues/${found.id}/${name}`;
-    const fixed = (await fixProject(root, new Date(), { only: file })).find((f) => f.file === file);
-    if (!fixed) return { file, changes: [], diff: [] };
+    const done = await fixProject(root, new Date(), { only: file });
+    const diagnostics = done.diagnostics.map(reported);
+    const fixed = done.fixed.find((f) => f.file === file);
+    if (!fixed) return { file, changes: [], diff: [], diagnostics };
     const [before, after] = await Promise.all([readFile(fixed.backup), readFile(join(root, file))]);
     return {
       file,
       backup: fixed.backup,
       changes: fixed.changes,
       diff: lineDiff(textOf(before), textOf(after)),
+      diagnostics,
     };
   }
 

@@ -179,7 +179,9 @@ export const DESK_CLIENT = String.raw`(() => {
     state.last = { kind, data };
     save();
     if (kind === 'fix') {
-      live.textContent = data.changes.length ? '已修正 ' + data.file + ' 的 ' + data.changes.length + ' 处。' : '没有可自动修正的地方。';
+      live.textContent = data.changes.length
+        ? '已修正 ' + data.file + ' 的 ' + data.changes.length + ' 处。'
+        : (data.diagnostics || []).map((d) => d.message).join(' ') || '没有可自动修正的地方。';
       if (!panel.hidden) refresh();
     } else showImported(data);
   }
@@ -189,6 +191,8 @@ export const DESK_CLIENT = String.raw`(() => {
     const dismiss = el('button', { type: 'button', class: 'yongzu-desk-dismiss', text: '知道了' });
     dismiss.addEventListener('click', () => { delete state.last; save(); box.remove(); });
     box.append(el('h3', { text: '自动修正了 ' + data.file + '：' + data.changes.length + ' 处' }));
+    for (const d of data.diagnostics || [])
+      box.append(el('p', { class: 'yongzu-desk-' + d.severity, text: d.message }));
     if (data.backup) box.append(el('p', { class: 'yongzu-desk-backup', text: '原文件已备份到 ' + data.backup }));
     for (const hunk of data.diff || []) {
       const pre = el('pre', { class: 'yongzu-desk-diff' });

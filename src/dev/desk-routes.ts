@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname } from 'node:path';
+import { MAX_DOCX_BYTES } from '../import/read-document.js';
 import { MAX_FILE_BYTES } from '../model/limits.js';
 import { createDeskActions, DESK_KINDS, DeskError } from './desk-actions.js';
 import { BodyTooLarge, readBody } from './desk-body.js';
 import { DESK_CLIENT, DESK_STYLE } from './desk-client.js';
 import { createDeskToken, deskRefusal, tokenMeta } from './desk-token.js';
 
-/** A .docx larger than this is refused unread (photos make a county's file a few MB; images are dropped). */
-export const MAX_DOCX_UPLOAD_BYTES = 64 * 1024 * 1024;
 /** Files staged (read, not yet imported) kept at once; the oldest go first. */
 const MAX_STAGED = 20;
 /** Results of writes kept for pages that reloaded while waiting for them. */
@@ -18,7 +17,7 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** The largest upload accepted for a file name: check's limit for text, the import's for Word. */
 export function uploadLimit(name: string): number {
-  return extname(name).toLowerCase() === '.docx' ? MAX_DOCX_UPLOAD_BYTES : MAX_FILE_BYTES;
+  return extname(name).toLowerCase() === '.docx' ? MAX_DOCX_BYTES : MAX_FILE_BYTES;
 }
 
 interface Staged {

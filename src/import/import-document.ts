@@ -21,7 +21,8 @@ export interface ImportOptions {
 /**
  * `yongzu import` and the desk's drop: turns a .docx, .txt or .md file into a
  * submission of the given issue, then checks it. Nothing is written when the
- * file cannot be read; an existing file is never overwritten.
+ * file cannot be read or the submission would be larger than check accepts;
+ * an existing file is never overwritten.
  */
 export async function importDocument(options: ImportOptions): Promise<{ value?: string; diagnostics: Diagnostic[] }> {
   const root = resolve(options.root);
@@ -37,7 +38,9 @@ export async function importDocument(options: ImportOptions): Promise<{ value?: 
   const doc = await readDocument(resolve(options.file), shown, options.title ? { title: options.title } : {});
   if (!doc.value) return { diagnostics: doc.diagnostics };
   const title = (options.title ?? doc.value.title ?? '').replace(/[。.]$/, '');
-  const file = await writeSubmission(root, target.value, title, doc.value.markdown, doc.value.author);
+  const made = await writeSubmission(root, target.value, title, doc.value.markdown, doc.value.author);
+  const file = made.value;
+  if (!file) return { diagnostics: [...doc.diagnostics, ...made.diagnostics] };
   const written = await readFile(join(root, file), 'utf8');
   const after = await runCheck({ root });
   return {

@@ -21,4 +21,16 @@ export interface Config {
   /** Default imprint (版记) lines, used when issue.yml gives none. */
   distribution: readonly { label: string; text: string }[];
   copies: number | undefined;
+  /** Print settings (`print:` in yongzu.config.yml). */
+  print: PrintConfig;
+}
+
+/** What the print PDF takes from the configuration. */
+export interface PrintConfig {
+  /** CMYK of the masthead red on the press, percentages: M100 Y100 by default. */
+  red: readonly [number, number, number, number];
+  /** 印发机关 of the imprint; the publisher when not given. */
+  issuer: string | undefined;
+  /** Folder of the office's own font files, relative to the project; `fonts` by default. */
+  fonts: string;
 }

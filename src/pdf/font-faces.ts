@@ -1,6 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import type { RoleChoice } from './font-roles.js';
 import { packageDir } from '../paths.js';
 
 /**
@@ -25,24 +26,10 @@ export const LXGW_DIR = '/usr/share/fonts/truetype/lxgw-wenkai';
 /** Where Debian's fonts-liberation puts Liberation Serif (metrics of Times New Roman). */
 export const LIBERATION_DIR = '/usr/share/fonts/truetype/liberation';
 
-/**
- * The official faces, tried first with local(): when an office has them
- * installed, Chromium uses (and embeds) them instead of the substitutes.
- */
-const OFFICIAL = {
-  fangsong: ['仿宋_GB2312', 'FangSong_GB2312', 'FangSong', '仿宋', 'STFangsong'],
-  xiaobiaosong: ['方正小标宋简体', 'FZXiaoBiaoSong-B05S', 'FZXBSJW--GB1-0', '方正小标宋_GBK'],
-  song: ['SimSun', '宋体', 'STSong'],
-  hei: ['SimHei', '黑体', 'STHeiti'],
-  kai: ['楷体_GB2312', 'KaiTi_GB2312', 'KaiTi', '楷体', 'STKaiti'],
-  latin: ['Times New Roman', 'TimesNewRomanPSMT'],
-} as const;
-
 interface Face {
   family: string;
   /** CSS weight (or range) the face answers to. */
   weight: string;
-  locals: readonly string[];
   /**
    * Fontsource package and the weight of its files, the open substitute.
    * `subsets: 'cjk'` keeps only the numbered CJK slices (no latin, cyrillic…);
@@ -52,7 +39,12 @@ interface Face {
   /** A TrueType file of the system, as a further substitute. */
   file?: string;
   unicodeRange?: string;
+  /** The substitute's name, for reports. */
+  substitute: string;
 }
+
+/** Digits and Latin: not the space, nor CJK punctuation (U+2000…), which stay with the CJK face. */
+const LATIN_RANGE = 'U+0021-007E, U+00A1-00B6, U+00B8-00FF';
 
 /** Every family the print stylesheet names, role by role (PRINT-SPEC.md, Fonts). */
 const FACES: readonly Face[] = [
@@ -61,10 +53,10 @@ const FACES: readonly Face[] = [
   {
     family: 'YZ Latin',
     weight: '100 900',
-    locals: OFFICIAL.latin,
     file: join(LIBERATION_DIR, 'LiberationSerif-Regular.ttf'),
     fontsource: { pkg: 'noto-serif-sc', weight: 400, subsets: 'latin' },
-    unicodeRange: 'U+0021-007E, U+00A1-00B6, U+00B8-00FF',
+    unicodeRange: LATIN_RANGE,
+    substitute: 'Liberation Serif',
   },
   // CJK slices only, and a CJK face for the space: Chromium compresses adjacent
   // punctuation (text-spacing-trim) only when the primary font, the one that
@@ -72,57 +64,44 @@ const FACES: readonly Face[] = [
   {
     family: 'YZ FangSong',
     weight: '100 900',
-    locals: OFFICIAL.fangsong,
     fontsource: { pkg: 'noto-serif-sc', weight: 400, subsets: 'cjk' },
+    substitute: 'Noto Serif SC',
   },
   {
     family: 'YZ XiaoBiaoSong',
     weight: '100 800',
-    locals: OFFICIAL.xiaobiaosong,
     fontsource: { pkg: 'noto-serif-sc', weight: 700 },
+    substitute: 'Noto Serif SC Bold',
   },
   {
     family: 'YZ XiaoBiaoSong',
     weight: '801 1000',
-    locals: OFFICIAL.xiaobiaosong,
     fontsource: { pkg: 'noto-serif-sc', weight: 900 },
+    substitute: 'Noto Serif SC Black',
   },
-  { family: 'YZ Song', weight: '100 900', locals: OFFICIAL.song, fontsource: { pkg: 'noto-serif-sc', weight: 400 } },
+  {
+    family: 'YZ Song',
+    weight: '100 900',
+    fontsource: { pkg: 'noto-serif-sc', weight: 400 },
+    substitute: 'Noto Serif SC',
+  },
   // SimHei has one weight that reads as bold: the substitute is Noto Sans SC Medium, for any weight asked.
-  { family: 'YZ Hei', weight: '100 900', locals: OFFICIAL.hei, fontsource: { pkg: 'noto-sans-sc', weight: 500 } },
+  {
+    family: 'YZ Hei',
+    weight: '100 900',
+    fontsource: { pkg: 'noto-sans-sc', weight: 500 },
+    substitute: 'Noto Sans SC Medium',
+  },
   {
     family: 'YZ Kai',
     weight: '100 900',
-    locals: OFFICIAL.kai,
     file: join(LXGW_DIR, 'LXGWWenKai-Regular.ttf'),
     fontsource: { pkg: 'noto-serif-sc', weight: 400 },
+    substitute: 'LXGW WenKai',
   },
 ];
 
 const quote = (s: string) => `"${s.replace(/["\\]/g, '')}"`;
-
-/**
- * The machine's fonts that carry an official face's name, one line each
- * (fontconfig's view, which is Chromium's): part of the cache key, so a PDF
- * made with substitutes is printed again once an office installs the real faces.
- */
-export function installedOfficialFaces(): string {
-  const names = Object.values(OFFICIAL).flat();
-  try {
-    const list = execFileSync('fc-list', [':', 'family', 'file'], {
-      encoding: 'utf8',
-      timeout: 10_000,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    return list
-      .split('\n')
-      .filter((line) => names.some((n) => line.includes(n)))
-      .sort()
-      .join('\n');
-  } catch {
-    return 'fc-list unavailable';
-  }
-}
 
 /** Parses a CSS unicode-range (`U+4e00-4e0f,U+3001`) into inclusive code point ranges. */
 export function parseUnicodeRange(range: string): [number, number][] {
@@ -173,13 +152,14 @@ function pickSubsets(all: readonly Subset[], face: Face, codePoints: ReadonlySet
 }
 
 /**
- * Creates the font set of the print page: for each role the official faces by
- * local() first, then TrueType-outline substitutes served from local files
- * (fontsource's woff2 subsets, LXGW WenKai). TrueType outlines matter: Chromium
- * embeds them as CID TrueType, while CFF outlines come out as Type 3, which print
- * shops reject. `text` is all the text the page will show.
+ * Creates the font set of the print page: for each role the face chosen in
+ * `choices` (the office's file, or an installed official face: font-roles.ts),
+ * else the TrueType-outline substitutes served from local files (fontsource's
+ * woff2 subsets, LXGW WenKai, Liberation Serif). TrueType outlines matter:
+ * Chromium embeds them as CID TrueType, while CFF outlines come out as Type 3,
+ * which print shops reject. `text` is all the text the page will show.
  */
-export function createFontSet(text: string): FontSet {
+export function createFontSet(text: string, choices: readonly RoleChoice[] = []): FontSet {
   // Paged.js loads every declared face before layout, so only the subsets this
   // issue's text needs are declared (a few dozen of the hundreds of files).
   const codePoints = new Set<number>();
@@ -187,29 +167,35 @@ export function createFontSet(text: string): FontSet {
   const files = new Map<string, FontFile>();
   const rules: string[] = [];
   const prints: string[] = [];
+  const chosen = new Map(choices.filter((c) => c.file).map((c) => [c.family, c]));
+  for (const [family, choice] of chosen) {
+    // The office's own face (project fonts folder) or an installed official face: one file for every weight.
+    const file = choice.file as string;
+    const urlPath = `/fonts/office/${createHash('sha256').update(file).digest('hex').slice(0, 16)}${extname(file)}`;
+    files.set(urlPath, { urlPath, fsPath: file });
+    const range = family === 'YZ Latin' ? ` unicode-range: ${LATIN_RANGE};` : '';
+    rules.push(
+      `@font-face { font-family: ${quote(family)}; font-style: normal; font-weight: 100 1000; font-display: block;` +
+        ` src: url(${urlPath}) format("truetype");${range} }`,
+    );
+    const stat = statSync(file, { throwIfNoEntry: false });
+    prints.push(`${family}:${file}:${stat?.size ?? 0}:${stat?.mtimeMs ?? 0}`);
+  }
   for (const face of FACES) {
-    const locals = face.locals.map((n) => `local(${quote(n)})`);
+    if (chosen.has(face.family)) continue;
+    // No local() names: a face is used only when yongzu found it (font-roles.ts), so that the report is true.
     const head =
       `font-family: ${quote(face.family)}; font-style: normal; font-weight: ${face.weight};` + ` font-display: block;`;
     if (face.file && existsSync(face.file)) {
       const urlPath = `/fonts/system/${face.file.split('/').pop()}`;
       files.set(urlPath, { urlPath, fsPath: face.file });
       const range = face.unicodeRange ? ` unicode-range: ${face.unicodeRange};` : '';
-      rules.push(
-        `@font-face { ${head} src: ${[...locals, `url(${urlPath}) format("truetype")`].join(', ')};${range} }`,
-      );
+      rules.push(`@font-face { ${head} src: url(${urlPath}) format("truetype");${range} }`);
       prints.push(`${face.family}:${face.file}`);
       continue;
     }
-    if (!face.fontsource) {
-      // Nothing local to serve: the official face or, failing that, the next family in the stack.
-      rules.push(
-        `@font-face { ${head} src: ${locals.join(', ')};` +
-          `${face.unicodeRange ? ` unicode-range: ${face.unicodeRange};` : ''} }`,
-      );
-      prints.push(`${face.family}:local`);
-      continue;
-    }
+    // Nothing to serve: the next family of the stylesheet's font stack takes over.
+    if (!face.fontsource) continue;
     const { pkg, weight } = face.fontsource;
     const { dir, version } = packageDir(`@fontsource/${pkg}`);
     prints.push(`${face.family}:${pkg}@${version}/${weight}/${face.fontsource.subsets ?? 'all'}`);
@@ -217,11 +203,17 @@ export function createFontSet(text: string): FontSet {
     for (const subset of pickSubsets(all, face, codePoints)) {
       const urlPath = `/fonts/${pkg}/${subset.file}`;
       files.set(urlPath, { urlPath, fsPath: join(dir, 'files', subset.file) });
-      rules.push(
-        `@font-face { ${head} src: ${[...locals, `url(${urlPath}) format("woff2")`].join(', ')}; ` +
-          `unicode-range: ${subset.range}; }`,
-      );
+      rules.push(`@font-face { ${head} src: url(${urlPath}) format("woff2"); ` + `unicode-range: ${subset.range}; }`);
     }
   }
   return { css: rules.join('\n'), files, fingerprint: prints.join('\n') };
+}
+
+/** The substitute a role falls back to on this machine, by CSS family (LXGW WenKai only when installed). */
+export function substituteName(family: string): string {
+  const faces = FACES.filter((f) => f.family === family);
+  const first = faces[0];
+  if (!first) return family;
+  if (first.file && !existsSync(first.file)) return 'Noto Serif SC';
+  return faces.map((f) => f.substitute).join(' / ');
 }

@@ -2,11 +2,16 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cacheDir } from '../paths.js';
+import type { PrintLayout } from './page-script.js';
 
 /** What is kept beside a cached PDF, so a hit needs no parsing. */
 export interface CachedFacts {
   pages: number;
   fonts: string[];
+  /** CMYK (press), not Chromium's RGB. */
+  press: boolean;
+  pdfx: boolean;
+  layout: PrintLayout;
 }
 
 /** The cache folder of a project: under its node_modules, as other tools keep theirs. */

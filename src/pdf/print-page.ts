@@ -44,7 +44,8 @@ export async function printPage(session: BrowserSession, job: PrintJob): Promise
       page.setDefaultTimeout(job.timeoutMs);
       await page.goto(job.url, { waitUntil: 'load' });
       const report = (await page.evaluate(`(${PAGINATE_SCRIPT})()`)) as PaginationReport;
-      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      // Tagged (structure, /Lang from the page); bookmarks are ours (src/pdf/finish-pdf.ts), not Chromium's.
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false });
       done = true;
       return { pdf: new Uint8Array(pdf), report };
     })();

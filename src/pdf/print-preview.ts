@@ -1,6 +1,7 @@
 import type nunjucks from 'nunjucks';
 import { createPrintResources, loadPrintCss, renderPrintPage, type Served } from './print-resources.js';
 import type { MarkdownRenderer } from '../render/markdown.js';
+import { resolveFontRoles } from './font-roles.js';
 import type { Config } from '../model/config.js';
 import type { IssueModel } from '../model/issue-model.js';
 
@@ -28,7 +29,8 @@ export async function createPrintPreview(
 ): Promise<Map<string, Served>> {
   const printCss = await loadPrintCss(root);
   const base = `${origin}${PREVIEW_PREFIX}`;
-  const page = renderPrintPage(issue, config, env, markdown, printCss, base, base);
+  const { choices } = resolveFontRoles(root, config.print.fonts);
+  const page = renderPrintPage(issue, config, env, markdown, printCss, base, base, choices, root);
   const fonts = page.fonts;
   const html = page.html
     // The live-reload client needs its event stream; the policy otherwise stays as strict as for the PDF.

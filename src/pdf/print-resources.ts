@@ -1,10 +1,12 @@
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { searchPaths } from '../render/templates.js';
 import type nunjucks from 'nunjucks';
 import type { MarkdownRenderer } from '../render/markdown.js';
 import { PRINT_ORIGIN, renderPrintHtml } from './render-print.js';
 import { createFontSet, type FontSet } from './font-faces.js';
+import type { RoleChoice } from './font-roles.js';
 import { packageDir } from '../paths.js';
 import type { Config } from '../model/config.js';
 import type { IssueModel } from '../model/issue-model.js';
@@ -37,7 +39,7 @@ export function createPrintResources(html: string, fonts: FontSet, pagePath = '/
   resources.set('/assets/paged-config.js', { body: PAGED_CONFIG, type: 'text/javascript' });
   resources.set('/assets/paged.polyfill.js', { file: pagedPolyfill().file, type: 'text/javascript' });
   for (const font of fonts.files.values()) {
-    resources.set(font.urlPath, { file: font.fsPath, type: font.fsPath.endsWith('.ttf') ? 'font/ttf' : 'font/woff2' });
+    resources.set(font.urlPath, { file: font.fsPath, type: /\.woff2$/.test(font.fsPath) ? 'font/woff2' : 'font/ttf' });
   }
   return resources;
 }
@@ -56,9 +58,50 @@ export function renderPrintPage(
   printCss: string,
   origin: string = PRINT_ORIGIN,
   fontBase = '',
-): { html: string; fonts: FontSet } {
+  roles: readonly RoleChoice[] = [],
+  root?: string,
+): { html: string; fonts: FontSet; missingImages: string[] } {
+  const images = root ? issueImages(root, issue) : undefined;
   const bare = renderPrintHtml(issue, config, env, markdown, { fontCss: '', printCss }, origin);
-  const fonts = createFontSet(`${bare.replace(/<[^>]*>/g, '')}— 0123456789（）`);
+  const fonts = createFontSet(`${bare.replace(/<[^>]*>/g, '')}— 0123456789（）`, roles);
   const fontCss = fontBase ? fonts.css.replace(/url\(\//g, `url(${fontBase}/`) : fonts.css;
-  return { html: renderPrintHtml(issue, config, env, markdown, { fontCss, printCss }, origin), fonts };
+  const html = renderPrintHtml(
+    issue,
+    config,
+    env,
+    markdown,
+    { fontCss, printCss, ...(images ? { images } : {}) },
+    origin,
+  );
+  return { html, fonts, missingImages: images ? [...images.missing] : [] };
+}
+
+/** Up to 10 MB an image: the print page carries it inline. */
+const IMAGE_LIMIT = 10 * 1024 * 1024;
+
+/**
+ * The reader of an issue's images: a relative path inside the issue's
+ * folder, nothing outside it, nothing from the network.
+ */
+function issueImages(root: string, issue: IssueModel): { read(src: string): Buffer | undefined; missing: Set<string> } {
+  const folder = resolve(root, 'issues', issue.folder);
+  return {
+    missing: new Set(),
+    read(src) {
+      let path: string;
+      try {
+        path = resolve(folder, decodeURIComponent(src));
+      } catch {
+        return undefined;
+      }
+      if (/^[a-z][a-z0-9+.-]*:/i.test(src) || !path.startsWith(`${folder}${sep}`)) return undefined;
+      try {
+        // Not through a link to a file outside the folder either.
+        if (!realpathSync(path).startsWith(`${realpathSync(folder)}${sep}`)) return undefined;
+        return statSync(path).size <= IMAGE_LIMIT ? readFileSync(path) : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+  };
 }

@@ -1,14 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type nunjucks from 'nunjucks';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { pdfFileName as sitePdfFileName } from '../site/site-paths.js';
 import { createMarkdownRenderer, loadMarkdownPipeline } from '../render/markdown.js';
 import { createBrowserSession, printBrowserArgs, type BrowserSession } from './browser.js';
 import { findBrowser } from './find-browser.js';
-import { installedOfficialFaces, type FontSet } from './font-faces.js';
-import { imposeBooklet } from './impose-booklet.js';
+import { substituteName, type FontSet } from './font-faces.js';
+import { installedFonts, officialFacesKey, type RoleChoice, resolveFontRoles } from './font-roles.js';
+import { A3_LANDSCAPE, imposeBooklet } from './impose-booklet.js';
 import { PAGINATE_SCRIPT } from './page-script.js';
-import { pdfCacheDir, pdfCacheKey, readPdfCache, writePdfCache } from './pdf-cache.js';
-import { describeFonts, readPdfFacts } from './pdf-facts.js';
+import { type CachedFacts, pdfCacheDir, pdfCacheKey, readPdfCache, writePdfCache } from './pdf-cache.js';
+import { describeFonts } from './pdf-facts.js';
+import { finishPdf, type OutlineItem } from './finish-pdf.js';
+import { CMYK_PROFILE, loadProfiles } from './output-intent.js';
+import { type Cmyk, type ColourMap, parseHexColour } from './pdf-colour.js';
+import type { OutlineEntry, PrintLayout } from './page-script.js';
+
+export type { PrintLayout } from './page-script.js';
+import { headlineText } from './print-html.js';
+import { CONFIG_FILE, PACKAGE_DIR } from '../paths.js';
 import { printPage, RenderTimeoutError, type PrintedPage } from './print-page.js';
 import { startPrintServer, type PrintServer } from './print-server.js';
 import { createPrintResources, loadPrintCss, pagedPolyfill, renderPrintPage } from './print-resources.js';
@@ -23,6 +34,9 @@ import { pdfFontType3 } from '../rules/pdf/font-type3.js';
 import { pageBudget } from '../rules/pdf/page-budget.js';
 import { pdfRender } from '../rules/pdf/render.js';
 import { renderTemplate } from '../rules/render/template.js';
+import { pdfFontUnusable } from '../rules/pdf/font-unusable.js';
+import { pdfNoOutputIntent } from '../rules/pdf/no-output-intent.js';
+import { pdfImageMissing } from '../rules/pdf/image-missing.js';
 
 /** How PDFs are rendered; every field has a default. */
 export interface PdfRenderOptions {
@@ -38,6 +52,8 @@ export interface PdfRenderOptions {
   env?: NodeJS.ProcessEnv;
   /** Called as each issue finishes (rendered, cached or failed), for a progress display. */
   onProgress?: (done: number, total: number, label: string) => void;
+  /** Keep Chromium's RGB colours (a screen PDF for e-mail) instead of the press PDF (CMYK, PDF/X-4). */
+  rgb?: boolean;
 }
 
 /** The PDF of one issue. */
@@ -51,13 +67,23 @@ export interface IssuePdf {
   fonts: string[];
   /** True when the PDF came from the cache, not from Chromium. */
   cached: boolean;
+  /** CMYK colours (the press PDF), not Chromium's RGB. */
+  press: boolean;
+  /** Press PDF that declares PDF/X-4 (false for `rgb`, or without the CMYK profile). */
+  pdfx: boolean;
+  layout: PrintLayout;
   /** Milliseconds this issue took (render, or cache read). */
   ms: number;
   booklet?: { fileName: string; pdf: Uint8Array; sheets: number; blanks: number };
 }
 
 /** The version of this pipeline's page code, part of every cache key. */
-const PIPELINE = 'yongzu-pdf-1';
+const PIPELINE = 'yongzu-pdf-2';
+
+/** The Creator of every PDF: yongzu and its version. */
+const CREATOR = `yongzu ${
+  (JSON.parse(readFileSync(join(PACKAGE_DIR, 'package.json'), 'utf8')) as { version: string }).version
+}`;
 
 /** `第18期（总第476期）`: how messages name an issue. */
 export function issueLabel(issue: IssueModel): string {
@@ -95,26 +121,86 @@ export async function renderPdfs(
   config: Config,
   env: nunjucks.Environment,
   options: PdfRenderOptions,
-): Promise<{ value: IssuePdf[]; diagnostics: Diagnostic[] }> {
+): Promise<{ value: IssuePdf[]; diagnostics: Diagnostic[]; roles: RoleChoice[] }> {
   const diagnostics: Diagnostic[] = [];
+  // fontconfig's list, read once: the roles' installed faces, and the official faces in the cache key.
+  const installed = installedFonts();
+  const resolved = resolveFontRoles(options.root, config.print.fonts, installed);
+  const roles = resolved.choices.map((c) => (c.source === 'substitute' ? { ...c, face: substituteName(c.family) } : c));
+  for (const file of resolved.skipped) {
+    diagnostics.push(
+      pdfFontUnusable.report(
+        file,
+        undefined,
+        `字体文件 ${file} 没有用上：它不是 TrueType 字体（.otf 的 CFF 字体在 PDF 里会变成印刷厂不收的 Type 3 字体，` +
+          '.ttc 字体集无法直接使用）。请换成同一字体的 .ttf 文件。',
+      ),
+    );
+  }
   const timeoutMs = options.timeoutMs ?? 90_000;
   const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? pdfCacheDir(options.root));
   await loadMarkdownPipeline(issues.flatMap((i) => i.articles.flatMap((a) => a.sections.map((s) => s.body))));
   const markdown = createMarkdownRenderer();
   const printCss = await loadPrintCss(options.root);
   const paged = pagedPolyfill();
-  const official = installedOfficialFaces();
+  const official = officialFacesKey(installed);
+  const rgb = options.rgb ?? false;
+  const profiles = rgb ? { intent: undefined, srgb: undefined } : loadProfiles();
+  const colours: ColourMap = {
+    redRgb: parseHexColour(/--red:\s*(#[0-9a-f]{3,6})\b/i.exec(printCss)?.[1] ?? '#e60012'),
+    redCmyk: config.print.red.map((v) => v / 100) as unknown as Cmyk,
+  };
+  const pdfInfo = (issue: IssueModel) => ({
+    title: `${config.bulletin} ${issueLabel(issue)}`,
+    subject: issue.articles.map((a) => headlineText(a.theme)).join('；'),
+    author: config.publisher,
+    keywords: [config.bulletin, ...issue.counties.map((c) => c.name)].join(', '),
+    creator: CREATOR,
+  });
+  const finishing = JSON.stringify({ rgb, colours, intent: profiles.intent?.identifier ?? null, creator: CREATOR });
+  if (!rgb && !profiles.intent) {
+    diagnostics.push(
+      pdfNoOutputIntent.report(
+        CONFIG_FILE,
+        undefined,
+        `没有找到印刷用的 CMYK 色彩特性文件（${CMYK_PROFILE}，Debian 软件包 libgs-common）：PDF 已转为 CMYK，` +
+          '但没有声明 PDF/X。请运行 npm run setup 安装后重新生成。',
+      ),
+    );
+  }
 
   let prepared: { issue: IssueModel; html: string; fonts: FontSet; key: string }[];
   try {
     prepared = issues.map((issue) => {
-      const { html, fonts } = renderPrintPage(issue, config, env, markdown, printCss);
+      const { html, fonts, missingImages } = renderPrintPage(
+        issue,
+        config,
+        env,
+        markdown,
+        printCss,
+        PRINT_ORIGIN,
+        '',
+        roles,
+        options.root,
+      );
+      for (const missing of missingImages) {
+        const [file, src] = missing.split(': ');
+        diagnostics.push(
+          pdfImageMissing.report(
+            file ?? issueFile(issue),
+            undefined,
+            `图片「${src}」印不出来：找不到这个文件，或它不是本期文件夹里的 PNG、JPEG、GIF、WebP 图片（10 MB 以内）。` +
+              '印刷版在这里印「［图片缺失：说明］」。请把图片放进本期文件夹并写对文件名，或删去这张图。',
+          ),
+        );
+      }
       const key = pdfCacheKey([
         PIPELINE,
         PAGINATE_SCRIPT,
         `pagedjs@${paged.version}`,
         fonts.fingerprint,
         official,
+        finishing,
         html,
       ]);
       return { issue, html, fonts, key };
@@ -123,6 +209,7 @@ export async function renderPdfs(
     // nunjucks reports template bugs as errors naming the template and line.
     return {
       value: [],
+      roles,
       diagnostics: [
         renderTemplate.report(
           'templates/print.njk',
@@ -212,31 +299,58 @@ export async function renderPdfs(
           ),
         );
       }
-      const facts = await readPdfFacts(printed.pdf);
-      const fontLines = describeFonts(facts.fonts);
-      if (cacheDir)
-        await writePdfCache(cacheDir, key, printed.pdf, { pages: facts.pages, fonts: fontLines }).catch(
-          () => undefined,
-        );
-      return {
-        issue,
-        fileName,
-        pdf: printed.pdf,
-        pages: facts.pages,
-        fonts: fontLines,
-        cached: false,
-        ms: performance.now() - started,
+      const px = 0.75;
+      const toPoints = (e: OutlineEntry): OutlineItem => ({
+        title: e.title,
+        page: e.page,
+        top: e.top * px,
+        ...(e.children ? { children: e.children.map(toPoints) } : {}),
+      });
+      const finished = await finishPdf(printed.pdf, {
+        mode: rgb ? 'screen' : 'press',
+        colours,
+        intent: profiles.intent,
+        srgb: profiles.srgb,
+        info: pdfInfo(issue),
+        outline: report.outline.map(toPoints),
+        mastheadText: config.bulletin,
+      });
+      const facts: CachedFacts = {
+        pages: finished.report.pages,
+        fonts: describeFonts(finished.report.fonts),
+        press: !rgb,
+        pdfx: finished.report.pdfx,
+        layout: {
+          contentPages: report.contentPages,
+          imprintPage: report.imprintPage,
+          imprintTop: report.imprintTop * px,
+          numberless: report.numberless,
+        },
       };
+      if (cacheDir) await writePdfCache(cacheDir, key, finished.pdf, facts).catch(() => undefined);
+      return { issue, fileName, pdf: finished.pdf, ...facts, cached: false, ms: performance.now() - started };
     }
     const value = results.filter((r): r is IssuePdf => r !== undefined);
     for (const result of value) {
       checkResult(result, config, diagnostics);
       if (options.booklet) {
-        const imposed = await imposeBooklet(result.pdf);
+        let imposed = await imposeBooklet(result.pdf, result.layout);
+        if (!rgb) {
+          const finished = await finishPdf(imposed.pdf, {
+            mode: 'press',
+            colours,
+            intent: profiles.intent,
+            srgb: profiles.srgb,
+            info: { ...pdfInfo(result.issue), title: `${config.bulletin} ${issueLabel(result.issue)} A3骑马订拼版` },
+            outline: [],
+            pageSize: A3_LANDSCAPE,
+          });
+          imposed = { ...imposed, pdf: finished.pdf };
+        }
         result.booklet = { fileName: pdfFileName(result.issue, config, '-A3骑马订拼版'), ...imposed };
       }
     }
-    return { value, diagnostics };
+    return { value, diagnostics, roles };
   } finally {
     const ready = await printer?.catch(() => undefined);
     if (ready && 'session' in ready) {
@@ -265,8 +379,8 @@ function checkResult(result: IssuePdf, config: Config, diagnostics: Diagnostic[]
       pdfFontType3.report(
         issueFile(issue),
         undefined,
-        `${issueLabel(issue)}的 PDF 含有印刷厂不接受的字体：${bad.join('、')}（应为嵌入的 TrueType 字体）。请安装 README 所列字体，` +
-          `或删除本机的同名 CFF 字体后重新生成。`,
+        `${issueLabel(issue)}的 PDF 含有印刷厂不接受的字体：${bad.join('、')}（应为嵌入的 TrueType 字体）。` +
+          `请把该字体的 TrueType 版本（.ttf）放进项目的 fonts 文件夹，或删除本机的同名 CFF（.otf）字体后重新生成。`,
       ),
     );
   }

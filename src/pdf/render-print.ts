@@ -1,6 +1,7 @@
 import type nunjucks from 'nunjucks';
 import type { createMarkdownRenderer } from '../render/markdown.js';
 import { renderArticles } from '../render/render-articles.js';
+import { embedImages, headlineHtml, headlineText, printSectionHtml } from './print-html.js';
 import type { Config } from '../model/config.js';
 import type { IssueModel } from '../model/issue-model.js';
 
@@ -13,22 +14,11 @@ export interface PrintAssets {
   fontCss: string;
   /** styles/print.css, the project's own when it has one. */
   printCss: string;
+  /** Reads an image of the issue folder by its Markdown path; images it cannot read are added to `missing`. */
+  images?: { read(src: string): Buffer | undefined; missing: Set<string> };
 }
 
-/**
- * Keeps what must not be split at a line end together: the 破折号 ——, the
- * 省略号 ……, and the last three characters of a paragraph (so its last line
- * never holds a single character). Works on the text between tags only, so
- * attributes are never touched; the sanitized HTML escapes every `<` in text.
- */
-export function keepTogether(html: string): string {
-  return html
-    .replace(
-      />([^<]+)</g,
-      (_m, text: string) => `>${text.replace(/——+|……+/g, (s) => `<span class="nobr">${s}</span>`)}<`,
-    )
-    .replace(/([^\s<>;&]{3})<\/p>/g, '<span class="nobr">$1</span></p>');
-}
+export { keepTogether } from './print-html.js';
 
 /**
  * Renders the print HTML of one issue (templates/print.njk): the same
@@ -44,7 +34,21 @@ export function renderPrintHtml(
 ): string {
   const articles = renderArticles(issue, markdown).map((a) => ({
     ...a,
-    sections: a.sections.map((s) => ({ ...s, html: keepTogether(s.html) })),
+    title: headlineText(a.theme),
+    headline: headlineHtml(a.theme),
+    sections: a.sections.map((s) => {
+      const html = printSectionHtml(s.html);
+      if (!assets.images || !html.includes('<img')) return { ...s, html };
+      const embedded = embedImages(html, assets.images.read);
+      for (const src of embedded.missing) assets.images.missing.add(`${s.file}: ${src}`);
+      return { ...s, html: embedded.html };
+    }),
   }));
-  return env.render('print.njk', { config, issue, articles, origin, ...assets });
+  const imprint = {
+    lines: issue.distribution,
+    issuer: config.print.issuer ?? config.publisher,
+    date: `${issue.dateText}印发`,
+    copies: issue.copies,
+  };
+  return env.render('print.njk', { config, issue, articles, imprint, origin, ...assets, images: undefined });
 }

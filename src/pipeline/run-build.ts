@@ -5,6 +5,7 @@ import type { Executor } from '../executor/executor.js';
 import { startExecutor, wantsThread } from '../executor/start-executor.js';
 import type { IssueModel } from '../model/issue-model.js';
 import type { IssuePdf } from '../pdf/render-pdfs.js';
+import type { RoleChoice } from '../pdf/font-roles.js';
 import { createTemplateEnv } from '../render/templates.js';
 import { siteSearchDocs } from '../site/render-site.js';
 import { loadSiteAssets } from '../site/load-site-assets.js';
@@ -15,6 +16,7 @@ import { checkSources } from './check-sources.js';
 import { recordPageCounts } from './page-counts.js';
 import { mergeIssues, renderFailure, renderSiteFiles, sectionRenderer } from './render-outputs.js';
 import { lockedDiagnostic, type PdfSummary, summarisePdf, writeFailure } from './summaries.js';
+import { pushAll } from '../util/append.js';
 
 export interface BuildOptions {
   root: string;
@@ -37,6 +39,8 @@ export interface BuildResult {
   written: { out: string; files: number; issueCount: number; issues: IssueModel[]; unchanged?: boolean } | undefined;
   /** The print PDFs written (empty with `pdf: false`). */
   pdfs: PdfSummary[];
+  /** The face each font role of the PDFs used (empty with `pdf: false`). */
+  fontRoles?: RoleChoice[];
 }
 
 /** How many entries a folder has; 0 when it cannot be read. */
@@ -95,6 +99,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     const locked = await findLiveLock(out);
     if (locked) return refuse([...diagnostics, lockedDiagnostic(out, locked)]);
     let pdfs: IssuePdf[] = [];
+    let fontRoles: RoleChoice[] = [];
     if (pdf) {
       const { renderPdfs } = await import('../pdf/render-pdfs.js');
       const printed = await renderPdfs(issues, config, env, {
@@ -102,10 +107,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         ...(options.env ? { env: options.env } : {}),
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       });
-      diagnostics.push(...printed.diagnostics);
+      pushAll(diagnostics, printed.diagnostics);
       // A missing PDF is an error: nothing is written, the last good output stays.
       if (hasErrors(printed.diagnostics)) return refuse(diagnostics);
       pdfs = printed.value;
+      fontRoles = printed.roles;
       recordPageCounts(
         root,
         pdfs.map((p) => ({ folder: p.issue.folder, pages: p.pages })),
@@ -153,6 +159,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         fileCount: checked.fileCount,
         written: { out, files, issueCount: issues.length, issues },
         pdfs: pdfs.map((p) => summarisePdf(p, join(out, p.issue.path, p.fileName))),
+        fontRoles,
       };
       writeManifest(manifestFile, {
         inputs: inputs.value,

@@ -7,11 +7,15 @@ import { selectIssues } from '../pdf/select-issues.js';
 import { createTemplateEnv } from '../render/templates.js';
 import { guardOutputFolder, OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from '../write/output-guard.js';
 import { writeFilesAtomic } from '../write/write-files.js';
+import { resolveFontRoles, type RoleChoice } from '../pdf/font-roles.js';
 import { checkSources } from './check-sources.js';
+import { finalRefusal } from './final-copy.js';
 import { recordPageCounts } from './page-counts.js';
+import { createSectionRendering } from './render-sections.js';
 import { mergeIssues } from './render-outputs.js';
 import { type PdfSummary, summarisePdf } from './summaries.js';
 import { pdfNoIssue } from '../rules/pdf/no-issue.js';
+import { pushAll } from '../util/append.js';
 
 /** Options of `yongzu pdf`. */
 export interface PdfOptions {
@@ -22,8 +26,15 @@ export interface PdfOptions {
   out?: string;
   /** Also write the imposed A3 saddle-stitch booklet. */
   booklet?: boolean;
-  /** Write into an existing folder that yongzu did not make (`--force`). */
+  /**
+   * `--force`: write into an existing folder that yongzu did not make, and
+   * print a final copy (`final`) despite what would refuse it.
+   */
   force?: boolean;
+  /** `--final`: refuse while errors, copy warnings or substitute fonts remain. */
+  final?: boolean;
+  /** `--rgb`: the screen PDF (Chromium's RGB colours) instead of the press PDF. */
+  rgb?: boolean;
   env?: NodeJS.ProcessEnv;
   onProgress?: (done: number, total: number, label: string) => void;
 }
@@ -35,6 +46,8 @@ export interface PdfResult {
   /** The output folder, when anything was written. */
   out: string | undefined;
   pdfs: PdfSummary[];
+  /** The face each font role used (empty when nothing was printed). */
+  fontRoles: RoleChoice[];
 }
 
 /**
@@ -46,7 +59,7 @@ export async function runPdf(options: PdfOptions): Promise<PdfResult> {
   const root = resolve(options.root);
   const out = resolve(options.out ?? join(root, 'pdf'));
   const unsafe = guardOutputFolder(root, out, { force: options.force ?? false, mode: 'add' });
-  if (unsafe) return { diagnostics: [unsafe], fileCount: 0, out: undefined, pdfs: [] };
+  if (unsafe) return { diagnostics: [unsafe], fileCount: 0, out: undefined, pdfs: [], fontRoles: [] };
   const executor = createInlineExecutor();
   const checked = await checkSources(root, { render: false, executor: () => executor });
   await checked.memoSaved;
@@ -62,6 +75,7 @@ export async function runPdf(options: PdfOptions): Promise<PdfResult> {
     fileCount: checked.fileCount,
     out: undefined,
     pdfs: [],
+    fontRoles: [],
   });
   if (blocking.length > 0 || hasErrors(selected.diagnostics) || selected.value.length === 0) {
     if (selected.value.length === 0 && !hasErrors(diagnostics)) {
@@ -75,13 +89,27 @@ export async function runPdf(options: PdfOptions): Promise<PdfResult> {
     }
     return none(diagnostics);
   }
+  if (options.final) {
+    const roles = resolveFontRoles(root, checked.config.print.fonts).choices;
+    const refusal = finalRefusal(diagnostics, folders, roles, options.force ?? false);
+    if (refusal?.severity === 'error') return none([...diagnostics, refusal]);
+    if (refusal) diagnostics.push(refusal);
+  }
+  // Each body of the chosen issues is rendered once first, on the render sandbox when it could be slow, so that a
+  // body remark would take minutes on is an error here rather than a hang in the printing below.
+  const rendering = createSectionRendering(checked.memo.sections);
+  const rendered = await rendering
+    .render(selected.value.flatMap((i) => i.articles.flatMap((a) => a.sections)))
+    .finally(() => rendering.close());
+  if (rendered.diagnostics.length > 0) return none([...diagnostics, ...rendered.diagnostics]);
   const printed = await renderPdfs(selected.value, checked.config, createTemplateEnv(root), {
     root,
+    rgb: options.rgb ?? false,
     booklet: options.booklet ?? false,
     ...(options.env ? { env: options.env } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  diagnostics.push(...printed.diagnostics);
+  pushAll(diagnostics, printed.diagnostics);
   recordPageCounts(
     root,
     printed.value.map((p) => ({ folder: p.issue.folder, pages: p.pages })),
@@ -99,5 +127,6 @@ export async function runPdf(options: PdfOptions): Promise<PdfResult> {
     pdfs: printed.value.map((p) =>
       summarisePdf(p, join(out, p.fileName), p.booklet ? join(out, p.booklet.fileName) : undefined),
     ),
+    fontRoles: printed.roles,
   };
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pdf, type PdfResult } from '../../src/api.js';
-import { bookletOrder } from '../../src/pdf/impose-booklet.js';
+import { bookletOrder, bookletSlots } from '../../src/pdf/impose-booklet.js';
 import { sampleProject, writeFile } from '../helpers.js';
 import { mm, pageSizes, pageWords, pdfFonts, toLines } from './poppler.js';
 
@@ -48,35 +48,83 @@ describe('an issue with an imprint, over its page budget, printed as a booklet',
     expect(Math.abs((copies?.xMax ?? 0) - (mm(210 - outer) - mm(156) / 28))).toBeLessThan(mm(1));
   });
 
-  it('writes an A3 booklet: pages padded to a multiple of four, two A4 pages per landscape side', () => {
+  it('writes an A3 booklet: two A4 pages per landscape side, the imprint on the back cover after the padding', () => {
     const a4 = result.pdfs[0]?.pages ?? 0;
     const booklet = result.pdfs[0]?.booklet;
     expect(booklet).toBeDefined();
-    const padded = Math.ceil(a4 / 4) * 4;
-    expect(booklet?.blanks).toBe(padded - a4);
     const sizes = pageSizes(booklet?.path ?? '');
-    expect(sizes).toHaveLength(padded / 2);
+    const padded = sizes.length * 2;
+    expect(padded % 4).toBe(0);
+    expect(padded).toBeGreaterThanOrEqual(a4);
+    expect(booklet?.sheets).toBe(padded / 4);
     for (const s of sizes) {
       expect(Math.abs(s.width - 1190.55)).toBeLessThan(1.5);
       expect(Math.abs(s.height - 841.89)).toBeLessThan(1.5);
     }
-    // Each side carries the page numbers of its two pages, in booklet order.
+    // Each side carries the page numbers of its content pages, in booklet order; the back cover (the booklet's last
+    // page) holds the imprint.
     const sides = pageWords(booklet?.path ?? '');
+    const content = padded - (booklet?.blanks ?? 0) - 1;
     bookletOrder(padded).forEach(([left, right], i) => {
-      const numbers = toLines(sides[i] ?? [])
+      const lines = toLines(sides[i] ?? []);
+      const numbers = lines
         .filter((l) => l.yMin > mm(262))
         .flatMap((l) => l.words.filter((w) => /^\d+$/.test(w.text)).map((w) => ({ n: Number(w.text), x: w.xMin })));
       for (const [page, onLeft] of [
         [left, true],
         [right, false],
       ] as const) {
-        if (page >= a4) continue; // a blank page has no number
+        if (page === padded - 1) {
+          expect(lines.some((l) => l.text.includes('印发') && l.xMin < 595.28 === onLeft)).toBe(true);
+          continue;
+        }
+        if (page >= content) continue; // a blank page has no number
         const found = numbers.find((x) => x.n === page + 1);
         expect(found, `side ${i + 1} page ${page + 1}`).toBeDefined();
         expect((found?.x ?? 0) < 595.28, `side ${i + 1} page ${page + 1}`).toBe(onLeft);
       }
     });
     expect(pdfFonts(booklet?.path ?? '').every((f) => f.embedded && f.type === 'CID TrueType')).toBe(true);
+  });
+});
+
+describe('bookletSlots', () => {
+  it('pads before the imprint’s page, which goes last without its number', () => {
+    // 5 pages of text, the imprint alone on page 6: booklet of 8, blanks 6 and 7, the imprint page last.
+    expect(bookletSlots(6, { contentPages: 5, imprintPage: 5, imprintTop: 600, numberless: [] })).toEqual([
+      { page: 0 },
+      { page: 1 },
+      { page: 2 },
+      { page: 3 },
+      { page: 4 },
+      undefined,
+      undefined,
+      { page: 5, part: 'number-less' },
+    ]);
+    // The imprint shares page 6 with the text: cut out onto the back cover, page 6 kept without it.
+    expect(bookletSlots(6, { contentPages: 6, imprintPage: 5, imprintTop: 600, numberless: [] }).slice(5)).toEqual([
+      { page: 5, part: 'above-imprint' },
+      undefined,
+      { page: 5, part: 'imprint' },
+    ]);
+    // Four pages with the imprint on the fourth: nothing to move.
+    expect(bookletSlots(4, { contentPages: 4, imprintPage: 3, imprintTop: 600, numberless: [] })).toEqual([
+      { page: 0 },
+      { page: 1 },
+      { page: 2 },
+      { page: 3 },
+    ]);
+    // No imprint: blanks at the end, as before.
+    expect(bookletSlots(5)).toEqual([
+      { page: 0 },
+      { page: 1 },
+      { page: 2 },
+      { page: 3 },
+      { page: 4 },
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });
 

@@ -1,0 +1,130 @@
+/**
+ * The print page's own treatment of the section HTML the site also shows
+ * (sanitized by src/render): what a printed page needs and a web page does
+ * not. Each function works on the text between tags, or on the exact shapes
+ * the renderer writes, so attributes and entities are never split.
+ */
+
+/** Applies `fn` to each run of text between tags. */
+function mapText(html: string, fn: (text: string) => string): string {
+  return html.replace(/>([^<]+)</g, (_m, text: string) => `>${fn(text)}<`);
+}
+
+/**
+ * Keeps what must not be split at a line end together: the 破折号 ——, the
+ * 省略号 ……, and the last three characters of a paragraph (so its last line
+ * never holds a single character).
+ */
+export function keepTogether(html: string): string {
+  return mapText(html, (text) => text.replace(/——+|……+/g, (s) => `<span class="nobr">${s}</span>`)).replace(
+    /([^\s<>;&]{3})<\/p>/g,
+    '<span class="nobr">$1</span></p>',
+  );
+}
+
+/**
+ * Long runs of Latin letters, digits and ASCII marks (URLs, e-mail addresses,
+ * file names) may break anywhere, like Chinese text, instead of moving whole
+ * to the next line and leaving the line before stretched by justification.
+ */
+export function breakLongRuns(html: string): string {
+  return mapText(html, (text) => text.replace(/[!-~]{12,}/g, (run) => `<span class="brk">${run}</span>`));
+}
+
+/** Table cells holding a number (1234, 12.5%, 3,000, 1～2) are set right-aligned. */
+export function markNumberCells(html: string): string {
+  return html.replace(
+    /<td( align="[a-z]+")?>(\s*[-+−]?[\d.,，%％～~—\s]*\d[\d.,，%％～~—\s]*[万亿元人个名次项家%％]?\s*)<\/td>/g,
+    (_m, _align: string | undefined, text: string) => `<td class="num">${text}</td>`,
+  );
+}
+
+/**
+ * Footnotes as a printed page has them: a 注 label instead of the hidden
+ * English "Footnotes" heading, no back-links (↩, which no print face has),
+ * and the references and notes linked by ids that match.
+ */
+export function printFootnotes(html: string): string {
+  if (!html.includes('data-footnotes')) return html;
+  return (
+    html
+      .replace(/<h2 class="sr-only"[^>]*>Footnotes<\/h2>/, '<p class="notes-label">注：</p>')
+      .replace(/\s*<a href="[^"]*" data-footnote-backref[^>]*>[^<]*<\/a>/g, '')
+      // The sanitizer prefixes ids once more than the links: make both the same.
+      .replace(/ id="(?:user-content-)+/g, ' id="user-content-')
+      .replace(/ aria-describedby="[^"]*"/g, '')
+  );
+}
+
+/** Everything above, in order, for one section of an issue. */
+export function printSectionHtml(html: string): string {
+  return keepTogether(breakLongRuns(markNumberCells(printFootnotes(html))));
+}
+
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The editor's forced line break in a headline: a vertical bar, half- or full-width. */
+export const HEADLINE_BREAK = /\s*[|｜]\s*/;
+
+/** A theme as text, without the editor's break markers. */
+export function headlineText(theme: string): string {
+  return theme.split(HEADLINE_BREAK).join('');
+}
+
+/**
+ * A headline's HTML: each word of two or more characters (Chinese word
+ * segmentation, ICU's dictionary) in a no-break span, so lines break between
+ * words only; `|` or `｜` in the theme forces a break there.
+ */
+export function headlineHtml(theme: string): string {
+  return theme
+    .split(HEADLINE_BREAK)
+    .map((part) =>
+      Array.from(segmenter.segment(part), ({ segment }) =>
+        [...segment].length > 1 ? `<span class="word">${escapeHtml(segment)}</span>` : escapeHtml(segment),
+      ).join(''),
+    )
+    .join('<br>');
+}
+
+const safeDecode = (s: string) => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+};
+
+/** Image types a print page shows, by file extension. */
+const IMAGE_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+};
+
+/**
+ * Markdown images (`![说明](照片.jpg)`) as the printed page shows them: the
+ * file, read by `read` (relative to the issue folder), inlined as a data:
+ * URL, the only kind of image the print page's policy allows. An image that
+ * cannot be read prints as a visible note in its place, and is reported.
+ */
+export function embedImages(
+  html: string,
+  read: (src: string) => Buffer | undefined,
+): { html: string; missing: string[] } {
+  const missing: string[] = [];
+  const out = html.replace(/<img src="([^"]*)" alt="([^"]*)"(?: title="[^"]*")?>/g, (_m, src: string, alt: string) => {
+    const type = IMAGE_TYPES[/\.[a-z]+$/i.exec(src)?.[0]?.toLowerCase() ?? ''];
+    const bytes = type ? read(src.replace(/&amp;/g, '&')) : undefined;
+    if (!type || !bytes) {
+      missing.push(safeDecode(src));
+      return `<span class="missing-image">［图片缺失：${alt || src}］</span>`;
+    }
+    return `<img src="data:${type};base64,${bytes.toString('base64')}" alt="${alt}">`;
+  });
+  return { html: out, missing };
+}
