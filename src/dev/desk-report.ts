@@ -1,9 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { codeFrame } from '../diagnostics/code-frame.js';
 import { decodeSource } from '../load/decode.js';
 import { parseSubmission } from '../load/parse-submission.js';
+import { readBounded } from '../load/read-source.js';
+import { MAX_FILE_BYTES } from '../model/limits.js';
 import type { Config } from '../model/config.js';
 import { countyWriteUp } from '../new/county-write-up.js';
 import { findCounty } from '../rules/county/known.js';
@@ -101,8 +103,10 @@ export function deskReport(
 
 function readText(file: string): string | undefined {
   try {
-    const decoded = decodeSource(readFileSync(file));
-    return decoded.ok ? decoded.text : undefined;
+    // A file past check's limit is not read (check refused it unread).
+    const { bytes } = readBounded(file, MAX_FILE_BYTES);
+    const decoded = bytes ? decodeSource(bytes) : undefined;
+    return decoded?.ok ? decoded.text : undefined;
   } catch {
     return undefined;
   }

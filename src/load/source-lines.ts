@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_FILE, ISSUES_DIR } from '../paths.js';
+import { MAX_FILE_BYTES } from '../model/limits.js';
 import { decodeSource } from './decode.js';
+import { readBounded } from './read-source.js';
 
 /** The lines of a project's source file, by its path relative to the root, for excerpts in reports. */
 export type SourceLines = (file: string) => readonly string[] | undefined;
@@ -20,8 +21,10 @@ export function createSourceLines(root: string): SourceLines {
     const source = file === CONFIG_FILE || (file.startsWith(`${ISSUES_DIR}/`) && /\.(md|markdown|ya?ml)$/i.test(file));
     if (source && !file.split('/').includes('..')) {
       try {
-        const decoded = decodeSource(readFileSync(join(root, file)));
-        if (decoded.ok) lines = decoded.text.split('\n');
+        // A file past check's limit was refused unread: its excerpt is not read either.
+        const { bytes } = readBounded(join(root, file), MAX_FILE_BYTES);
+        const decoded = bytes ? decodeSource(bytes) : undefined;
+        if (decoded?.ok) lines = decoded.text.split('\n');
       } catch {
         // gone or unreadable: no excerpt
       }

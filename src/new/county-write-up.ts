@@ -1,8 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Place } from '../diagnostics/diagnostic.js';
 import { decodeSource } from '../load/decode.js';
 import { parseSubmission } from '../load/parse-submission.js';
+import { readBounded } from '../load/read-source.js';
+import { MAX_FILE_BYTES } from '../model/limits.js';
 import type { County } from '../model/config.js';
 import { findCounty } from '../rules/county/known.js';
 import { valuePlace } from '../text/yaml-places.js';
@@ -29,8 +31,10 @@ export function countyWriteUp(
   for (const name of names.sort()) {
     let front;
     try {
-      const decoded = decodeSource(readFileSync(join(dir, name)));
-      if (decoded.ok) front = parseSubmission(decoded.text, name).value.front;
+      // Past check's limit: judged by its name alone, unread.
+      const { bytes } = readBounded(join(dir, name), MAX_FILE_BYTES);
+      const decoded = bytes ? decodeSource(bytes) : undefined;
+      if (decoded?.ok) front = parseSubmission(decoded.text, name).value.front;
     } catch {
       // unreadable: judged by its name alone
     }
