@@ -6,6 +6,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { widthOf } from '../diagnostics/code-frame.js';
 import { createMarkdownParser } from '../text/markdown-syntax.js';
+import { pushAll } from '../util/append.js';
 
 /*
  * Markdown as an editor would type it, which the renderer reads back as the
@@ -76,7 +77,7 @@ function unwrapAttention(node: Nodes): boolean {
   for (const child of node.children as Nodes[]) {
     found = unwrapAttention(child) || found;
     if (child.type === 'strong' || child.type === 'emphasis' || child.type === 'delete') {
-      kids.push(...(child.children as Nodes[]));
+      pushAll(kids, child.children as Nodes[]);
       found = true;
     } else kids.push(child);
   }
