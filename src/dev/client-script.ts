@@ -31,6 +31,9 @@ export const CLIENT_SCRIPT = String.raw`(() => {
     document.body.appendChild(box);
   }
   source.addEventListener('reload', () => location.reload());
+  source.addEventListener('search-index', () => {
+    if (document.getElementById('search-form')) location.reload();
+  });
   source.addEventListener('diagnostics', (e) => show(JSON.parse(e.data)));
 })();
 `;
