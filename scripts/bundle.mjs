@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Bundles the compiled CLI (lib/cli.js) and its worker thread
-// (lib/executor/thread-main.js), with the libraries they load at every run,
+// Bundles the compiled CLI (lib/cli.js) and its worker threads
+// (lib/executor/thread-main.js, and render-worker.js, the render sandbox), with the libraries they load at every run,
 // into lib/bundle/, which bin/yongzu.js runs. Run by `npm run compile` after
 // tsc and the template precompiler.
 //
@@ -23,7 +23,11 @@ const outdir = join(lib, 'bundle');
 
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: [join(lib, 'cli.js'), join(lib, 'executor', 'thread-main.js')],
+  entryPoints: [
+    join(lib, 'cli.js'),
+    join(lib, 'executor', 'thread-main.js'),
+    join(lib, 'executor', 'render-worker.js'),
+  ],
   bundle: true,
   splitting: true,
   format: 'esm',

@@ -37,12 +37,14 @@ export async function pdf(options: import('./pipeline/run-pdf.js').PdfOptions) {
 
 /**
  * Applies the safe copy fixes (check --fix), then checks again. Originals are
- * backed up under `.yongzu/backup/` before any file is rewritten.
+ * backed up under `.yongzu/backup/` before any file is rewritten; a write that
+ * failed is an error among the diagnostics after.
  */
 export async function fix(options: { root: string }): Promise<{ fixed: FileFix[]; after: CheckResult }> {
   const root = resolve(options.root);
-  const fixed = await (await import('./fix/fix-project.js')).fixProject(root);
-  return { fixed, after: await runCheck({ root }) };
+  const { fixed, diagnostics } = await (await import('./fix/fix-project.js')).fixProject(root);
+  const after = await runCheck({ root });
+  return { fixed, after: { ...after, diagnostics: [...diagnostics, ...after.diagnostics] } };
 }
 
 /**
@@ -99,13 +101,13 @@ export async function newSubmission(options: {
   const { resolveTarget, writeSubmission } = await import('./new/create.js');
   const target = resolveTarget(root, checked, options.to, options.county, options.theme, { force: options.force });
   if (!target.value) return { diagnostics: target.diagnostics };
-  const file = await writeSubmission(root, target.value, options.title ?? '', '');
-  return { value: file, diagnostics: [] };
+  return writeSubmission(root, target.value, options.title ?? '', '');
 }
 
 /**
  * `yongzu import`: turns a .docx, .txt or .md file into a submission of the
- * given issue, then checks it. Nothing is written when the file cannot be read.
+ * given issue, then checks it. Nothing is written when the file cannot be
+ * read or the submission would be larger than check accepts.
  */
 export async function importDocument(options: {
   root: string;
@@ -129,7 +131,9 @@ export async function importDocument(options: {
   const doc = await readDocument(resolve(options.file), options.file, options.title ? { title: options.title } : {});
   if (!doc.value) return { diagnostics: doc.diagnostics };
   const title = (options.title ?? doc.value.title ?? '').replace(/[。.]$/, '');
-  const file = await writeSubmission(root, target.value, title, doc.value.markdown, doc.value.author);
+  const saved = await writeSubmission(root, target.value, title, doc.value.markdown, doc.value.author);
+  const file = saved.value;
+  if (!file) return { diagnostics: [...doc.diagnostics, ...saved.diagnostics] };
   const written = await readFile(join(root, file), 'utf8');
   const after = await runCheck({ root });
   return {

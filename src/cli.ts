@@ -20,6 +20,7 @@ import { formatJson, formatSummary, formatText, type TextReportOptions } from '.
 import { createSourceLines } from './load/source-lines.js';
 import type { CreatedIssue } from './new/create.js';
 import { issueName, type NewestIssue } from './new/issue-date.js';
+import { writeSource } from './rules/write/source.js';
 
 const USAGE = `用法：
   yongzu check [--root 目录] [--format text|json] [--fix]
@@ -246,10 +247,13 @@ export async function main(
             );
         }
         const count = fixed.reduce((n, f) => n + f.changes.length, 0);
+        const failed = after.diagnostics.some((d) => d.rule === writeSource.id);
         out(
           fixed.length > 0
             ? `已改正 ${fixed.length} 个文件中的 ${count} 处；原文件备份在 ${dirOf(fixed[0]!.backup, fixed[0]!.file)}。\n\n`
-            : '没有可以自动改正的地方。\n\n',
+            : failed
+              ? '没有改动任何文件。\n\n'
+              : '没有可以自动改正的地方。\n\n',
         );
         report(after.diagnostics, after.fileCount);
         return hasErrors(after.diagnostics) ? 1 : 0;
@@ -319,9 +323,9 @@ export async function main(
         throw e;
       }
       out(`预览地址：${dev.url}（按 Ctrl-C 结束）\n`);
+      // Ctrl-C, SIGTERM and SIGHUP (terminal closed) end dev normally: watcher and server closed, the lock freed.
       await new Promise<void>((done) => {
-        process.once('SIGINT', done);
-        process.once('SIGTERM', done);
+        for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, done);
       });
       await dev.close();
       return 0;
@@ -444,7 +448,11 @@ function dirOf(backup: string, rel: string): string {
   return backup.slice(0, backup.length - rel.length - 1);
 }
 
-/** Prints the path of a created file and its diagnostics; exit 1 when nothing was created or it has errors. */
+/**
+ * Prints the path of a created file and its diagnostics; exit 1 when nothing
+ * was created or what was created has errors (it must be corrected before the
+ * next build), else 0.
+ */
 function created(
   result: { value?: string; diagnostics: Diagnostic[] },
   out: Write,
@@ -457,7 +465,9 @@ function created(
   }
   out(`已创建 ${result.value}\n`);
   if (result.diagnostics.length > 0) out(`${formatText(result.diagnostics, undefined, text)}\n`);
-  return 0;
+  if (!hasErrors(result.diagnostics)) return 0;
+  err(`${result.value} 有错误：请改正后再生成刊物。\n`);
+  return 1;
 }
 
 /** What `new issue` made: its numbers, and the date it used and why. */

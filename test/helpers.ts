@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,4 +82,63 @@ export function renderSiteFiles(
   const files: OutputFile[] = [];
   renderSite(issues, config, env, options, markdown, (f) => files.push(f));
   return files;
+}
+
+/** What a run of the compiled CLI gave. */
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the compiled CLI (`npm run compile` first) and resolves when it ends
+ * (asynchronously: a test's worker must keep answering vitest meanwhile).
+ */
+export function runCli(
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {},
+): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: options.timeout ?? 120_000,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** A line of a JavaScript stack trace (`    at f (file.js:1:2)`): never shown for bad input. */
+export const STACK_TRACE = /^\s+at .+:\d+:\d+\)?$/m;
+
+/** A project's sources, as a digest (issues/ and, when present, templates/ and the configuration). */
+export function sourcesDigest(root: string): string {
+  const h = createHash('sha256');
+  for (const part of ['issues', 'templates', 'styles', 'yongzu.config.yml']) {
+    const p = join(root, part);
+    let isDir = false;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch {
+      continue;
+    }
+    h.update(part)
+      .update('\0')
+      .update(isDir ? digest(p) : readFileSync(p));
+  }
+  return h.digest('hex');
+}
+
+/** Replaces the body of a sample submission, keeping its front-matter. */
+export function setBody(root: string, file: string, body: string): void {
+  const full = join(root, file);
+  const head = readFileSync(full, 'utf8').split('---\n').slice(0, 2).join('---\n');
+  writeFileSync(full, `${head}---\n\n${body}\n`);
 }

@@ -1,11 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/api.js';
 import { runDev } from '../src/dev/run-dev.js';
-import { REPO } from './helpers.js';
+import { REPO, sampleProject } from './helpers.js';
 import { unsafeParts } from './html-safety.js';
 
 const CHROMIUM = process.env['YONGZU_CHROMIUM'] ?? '/usr/bin/chromium';
@@ -54,6 +54,26 @@ describe('hostile content in real Chromium', () => {
     const page = await browser.newPage();
     expect(await pwned(page, `file://${join(root, 'dist/2009/18/index.html')}`)).toBeUndefined();
     await page.close();
+  });
+
+  it("feed.xml parses as XML in the browser's own parser, whatever control characters the titles hold", async () => {
+    const project = sampleProject();
+    const file = join(project, 'issues/2009-18/01-jianghua.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: (.*)$/m, 'title: "$1\\x01\\f\\e\\u0000"'));
+    const result = await build({ root: project, pdf: false });
+    expect(result.written).toBeDefined();
+    expect(result.diagnostics.some((d) => d.rule === 'feed/invalid-character')).toBe(true);
+    const feed = readFileSync(join(project, 'dist/feed.xml'), 'utf8');
+    const page = await browser.newPage();
+    const parsed = await page.evaluate((xml) => {
+      const doc = new DOMParser().parseFromString(xml, 'application/xml');
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        entries: doc.querySelectorAll('entry').length,
+      };
+    }, feed);
+    await page.close();
+    expect(parsed).toEqual({ error: null, entries: 1 });
   });
 
   it('no injected script runs in the paged print page either', async () => {

@@ -6,7 +6,7 @@ import { loadIssue } from '../src/load/load-project.js';
 import { sampleProject } from './helpers.js';
 
 describe("loading an issue folder from the stat pass's listing", () => {
-  it('lists the files readdir lists (a symbolic link is not one) and loads what a fresh listing loads', async () => {
+  it('lists the files readdir lists (a symbolic link is not one, it is reported) and loads what a fresh listing loads', async () => {
     const root = sampleProject();
     const dir = join(root, 'issues', '2009-18');
     symlinkSync(join(dir, 'issue.yml'), join(dir, 'link.md'));
@@ -18,7 +18,13 @@ describe("loading an issue folder from the stat pass's listing", () => {
         .sort(),
     );
     expect(listing.files).not.toContain('link.md');
-    expect(await loadIssue(root, '2009-18', listing.files)).toEqual(await loadIssue(root, '2009-18'));
+    expect(listing.links).toEqual(['link.md']);
+    const loaded = await loadIssue(root, '2009-18', listing);
+    expect(loaded).toEqual(await loadIssue(root, '2009-18'));
+    // The link is not followed, but reported.
+    expect(loaded.diagnostics.filter((d) => d.rule === 'folder/symlink').map((d) => d.file)).toEqual([
+      'issues/2009-18/link.md',
+    ]);
   });
 
   it('lists the folder again when a listed file has gone since', async () => {
@@ -26,7 +32,7 @@ describe("loading an issue folder from the stat pass's listing", () => {
     const listing = folderListing(root, '2009-18');
     const gone = listing.files.find((n) => n.endsWith('.md'))!;
     rmSync(join(root, 'issues', '2009-18', gone));
-    const loaded = await loadIssue(root, '2009-18', listing.files);
+    const loaded = await loadIssue(root, '2009-18', listing);
     expect(loaded.value?.submissions.map((s) => s.name)).not.toContain(gone);
     expect(loaded.value?.submissions.length).toBe(listing.files.filter((n) => n.endsWith('.md')).length - 1);
     expect(loaded).toEqual(await loadIssue(root, '2009-18'));

@@ -22,6 +22,7 @@ import {
 } from '../src/site/site-paths.js';
 import type { IssueModel } from '../src/model/issue-model.js';
 import { htmlToText, searchRecordOf } from '../src/search/records.js';
+import { YEAR_LIST_WINDOW, yearListWindow } from '../src/site/render-issue-pages.js';
 
 const county = (slug: string) => DEFAULT_COUNTIES.find((c) => c.slug === slug)!;
 
@@ -206,5 +207,27 @@ describe('feed and sitemap', () => {
     expect(sitemap).toContain('<loc>https://example.org/yzxx/</loc>');
     expect(sitemap).toContain('<loc>https://example.org/yzxx/2009/18/</loc>');
     expect(renderSitemap(['index.html'], DEFAULT_CONFIG)).toBeUndefined();
+  });
+
+  it('drops the characters XML does not allow from every text', () => {
+    const dirty = issue(2009, 26);
+    dirty.articles[0]!.sections[0]!.title = '标题\u0001\u000c\u001b\ud800\ufffe完';
+    const xml = renderFeed([dirty], { ...DEFAULT_CONFIG, site: { title: '永组\u0000信息', baseUrl: '' } });
+    expect(xml).toContain('标题完');
+    expect(xml).toContain('<title>永组信息</title>');
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])/);
+  });
+});
+
+describe('the year list beside an issue page', () => {
+  it('lists all of a year of 48 issues or fewer, else the 48 around the issue', () => {
+    const year = Array.from({ length: 1000 }, (_, k) => issue(2009, 1000 - k));
+    expect(yearListWindow(year.slice(0, 40), year[5]!)).toHaveLength(40);
+    const around = yearListWindow(year, year[500]!);
+    expect(around).toHaveLength(YEAR_LIST_WINDOW);
+    expect(around).toContain(year[500]);
+    expect(around[0]).toBe(year[476]);
+    expect(yearListWindow(year, year[0]!)[0]).toBe(year[0]);
+    expect(yearListWindow(year, year[999]!).at(-1)).toBe(year[999]);
   });
 });

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { pushAll } from '../util/append.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedIssue, LoadedProject, LoadedSubmission } from '../load/load-project.js';
 import { checkBodyEmpty } from '../rules/body/empty.js';
@@ -63,7 +64,7 @@ export function checkUniqueNumbers(issues: readonly CheckedIssue[]): Diagnostic[
 export function checkAcross(checks: readonly IssueCheck[]): { value: CheckedIssue[]; diagnostics: Diagnostic[] } {
   const diagnostics = checks.flatMap((c) => c.diagnostics);
   const issues = checks.flatMap((c) => (c.value ? [c.value] : []));
-  diagnostics.push(...checkUniqueNumbers(issues));
+  pushAll(diagnostics, checkUniqueNumbers(issues));
   return { value: issues, diagnostics };
 }
 
@@ -101,7 +102,7 @@ let bodyParser: MarkdownParser | undefined;
 export function checkIssue(loaded: LoadedIssue, config: Config, options: CheckIssueOptions = {}): IssueCheck {
   const checked = checkFolder(loaded, config, options.parser);
   if (options.bodyCopy !== false)
-    for (const sub of loaded.submissions) checked.diagnostics.push(...bodyCopyDiagnostics(sub));
+    for (const sub of loaded.submissions) pushAll(checked.diagnostics, bodyCopyDiagnostics(sub));
   return checked;
 }
 
@@ -113,25 +114,25 @@ function checkFolder(loaded: LoadedIssue, config: Config, parser: MarkdownParser
   const metaFile = `issues/${loaded.folder}/issue.yml`;
   if (metaSource?.data) {
     sources.set(metaFile, metaSource);
-    diagnostics.push(...checkUnknownKeys(metaSource, ISSUE_KEYS));
+    pushAll(diagnostics, checkUnknownKeys(metaSource, ISSUE_KEYS));
     const parsed = v.safeParse(issueMetaSchema, metaSource.data);
     if (parsed.success) {
       meta = parsed.output;
-      diagnostics.push(...checkDateYear(meta, metaSource));
-    } else diagnostics.push(...schemaDiagnostics(metaSource, parsed.issues));
+      pushAll(diagnostics, checkDateYear(meta, metaSource));
+    } else pushAll(diagnostics, schemaDiagnostics(metaSource, parsed.issues));
   }
   const submissions: Submission[] = [];
   for (const loadedSub of loaded.submissions) {
     const result = checkSubmission(loadedSub, config, meta, metaFile, parser);
-    diagnostics.push(...result.diagnostics);
+    pushAll(diagnostics, result.diagnostics);
     if (result.value && loadedSub.front) {
       submissions.push(result.value);
       sources.set(loadedSub.file, loadedSub.front);
     }
   }
   if (!meta || !metaSource) return { value: undefined, diagnostics };
-  diagnostics.push(...checkCountyOnce(submissions, sources));
-  diagnostics.push(...checkThemesUsed(meta, metaSource, submissions));
+  pushAll(diagnostics, checkCountyOnce(submissions, sources));
+  pushAll(diagnostics, checkThemesUsed(meta, metaSource, submissions));
   const places = { issue: valuePlace(metaSource, ['issue']), total: valuePlace(metaSource, ['total']) };
   return { value: { folder: loaded.folder, file: metaFile, meta, submissions, places }, diagnostics };
 }
@@ -144,36 +145,37 @@ function checkSubmission(
   parser: MarkdownParser | undefined,
 ) {
   const diagnostics: Diagnostic[] = [];
-  diagnostics.push(...bodyFindings(sub, findRawHtml(sub.body), rawHtml));
-  diagnostics.push(...checkBodyEmpty(sub.file, sub.body, sub.bodyLine));
+  pushAll(diagnostics, bodyFindings(sub, findRawHtml(sub.body), rawHtml));
+  pushAll(diagnostics, checkBodyEmpty(sub.file, sub.body, sub.bodyLine));
   const deep = findTooDeep(sub.body);
-  diagnostics.push(...bodyFindings(sub, deep, tooDeep));
-  diagnostics.push(...bodyFindings(sub, findHeadingLevels(sub.body), headingLevel));
+  pushAll(diagnostics, bodyFindings(sub, deep, tooDeep));
+  pushAll(diagnostics, bodyFindings(sub, findHeadingLevels(sub.body), headingLevel));
   // A body nested too deep is not parsed (that is what too-deep prevents).
   if (deep.length === 0 && mayHaveLiteralDelimiters(sub.body)) {
     if (!parser) throw new Error('checkIssue: a body has emphasis marks: pass the parser of loadBodyParser()');
-    diagnostics.push(...bodyFindings(sub, findLiteralDelimiters(sub.body, parser), literalDelimiter));
+    pushAll(diagnostics, bodyFindings(sub, findLiteralDelimiters(sub.body, parser), literalDelimiter));
   }
   const front = sub.front;
   if (!front?.data) return { value: undefined, diagnostics };
-  diagnostics.push(...checkUnknownKeys(front, SUBMISSION_KEYS));
+  pushAll(diagnostics, checkUnknownKeys(front, SUBMISSION_KEYS));
   const titleSpan = valueSpan(front, 'title');
   if (titleSpan)
-    diagnostics.push(
-      ...copyDiagnostics(sub.file, titleSpan, { fixable: () => rawValueStart(sub.text, front, 'title') !== undefined }),
+    pushAll(
+      diagnostics,
+      copyDiagnostics(sub.file, titleSpan, { fixable: () => rawValueStart(sub.text, front, 'title') !== undefined }),
     );
   const parsed = v.safeParse(submissionSchema, front.data);
   if (!parsed.success) {
-    diagnostics.push(...schemaDiagnostics(front, parsed.issues));
+    pushAll(diagnostics, schemaDiagnostics(front, parsed.issues));
     return { value: undefined, diagnostics };
   }
   const data = parsed.output;
   const { county, diagnostics: countyDiagnostics } = checkCountyKnown(front, data.county, config.counties);
-  diagnostics.push(...countyDiagnostics);
-  diagnostics.push(...checkTitlePeriod(front, data.title));
+  pushAll(diagnostics, countyDiagnostics);
+  pushAll(diagnostics, checkTitlePeriod(front, data.title));
   if (meta) {
-    diagnostics.push(...checkIssueMatch(front, data.issue, meta, metaFile));
-    diagnostics.push(...checkThemeDeclared(front, data.theme, meta, metaFile));
+    pushAll(diagnostics, checkIssueMatch(front, data.issue, meta, metaFile));
+    pushAll(diagnostics, checkThemeDeclared(front, data.theme, meta, metaFile));
   }
   if (!county || deep.length > 0) return { value: undefined, diagnostics };
   const value: Submission = {

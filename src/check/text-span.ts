@@ -21,22 +21,23 @@ export const MASK = '\u0001';
  * then.
  */
 const NON_PROSE: [string[], RegExp][] = [
-  [['```', '~~~'], /^(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n\1[^\n]*|$)/gm], // fenced code
+  [['```', '~~~'], /^(?=(`{3,}|~{3,}))\1[^\n]*\n[\s\S]*?(?:\n\1[^\n]*|$)/gm], // fenced code (fence taken atomically)
   [['`'], /`+[^`\n]*`+/g], // inline code
-  [[']('], /\]\([^)\n]*\)/g], // link destination
-  [['<'], /<[A-Za-z!/][^>\n]*>/g], // HTML tags and autolinks
+  [[']('], /\]\((?:[^()\n]|\([^()\n]*\))*\)/g], // link destination (one level of parentheses: linear)
+  [['<'], /<[A-Za-z!/][^<>\n]*>/g], // HTML tags and autolinks
   [[':'], /\b(?:https?|ftp|mailto):[^\s\u3000-\u303f\uff00-\uffef]+/g], // bare URLs
-  [[''], /^\s*(?:[-*+]|\d+[.)])\s/gm], // list markers
+  [[''], /^[^\S\n]*(?:[-*+]|\d+[.)])\s/gm], // list markers (no \s* across lines: quadratic on blank lines)
   [['#'], /^ {0,3}#{1,6}\s/gm], // heading markers
   [['>'], /^ {0,3}>\s?/gm], // block quote markers
-  [['|'], /^\s*\|?(?:\s*:?-+:?\s*\|)+\s*:?-*:?\s*$/gm], // table delimiter rows
+  [['|'], /^[^\S\n]*\|?(?:[^\S\n]*:?-+:?[^\S\n]*\|)+[^\S\n]*:?-*:?[^\S\n]*$/gm], // table delimiter rows
 ];
 
 /** The prose of a Markdown body that starts at `bodyLine` of its file. */
 export function bodySpan(body: string, bodyLine: number): TextSpan {
   let text = body;
   for (const [needs, re] of NON_PROSE)
-    if (needs.some((n) => text.includes(n))) text = text.replace(re, (m) => m.replace(/[^\n]/g, MASK));
+    if (needs.some((n) => text.includes(n)))
+      text = text.replace(re, (m) => m.replace(/[^\n]+/g, (run) => MASK.repeat(run.length)));
   const starts = lineStarts(body);
   return {
     text,

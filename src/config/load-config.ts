@@ -4,6 +4,9 @@ import * as v from 'valibot';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { decodeSource } from '../load/decode.js';
 import { parseYamlSource } from '../load/yaml-source.js';
+import { valuePlace } from '../text/yaml-places.js';
+import { firstNotXml, notXmlMessage } from '../util/xml-text.js';
+import { feedInvalidCharacter } from '../rules/feed/invalid-character.js';
 import { positiveInt, text } from '../model/schemas.js';
 import { undecodable } from '../rules/encoding/undecodable.js';
 import { schemaDiagnostics } from '../rules/schema-failures.js';
@@ -13,9 +16,28 @@ import { DEFAULT_CONFIG } from './defaults.js';
 export { CONFIG_FILE } from '../paths.js';
 import { CONFIG_FILE } from '../paths.js';
 import type { Config, County } from '../model/config.js';
+import { pushAll } from '../util/append.js';
 
 const PERCENT = '「print.red」的每一项应为 0～100 的百分数';
 const SLUG = '「slug」只能含小写字母、数字和连字符';
+const BASE_URL =
+  '「site.baseUrl」应为 http:// 或 https:// 开头的网址，如 https://example.org/yzxx/（不用时删去这一行）';
+
+/**
+ * A base URL the feed and sitemap may put in front of every link: http or
+ * https only (a `javascript:` address would reach readers' feed tools), with
+ * a host, nothing that needs escaping; '' means none.
+ */
+function isSiteAddress(value: string): boolean {
+  if (value === '') return true;
+  if (!/^https?:\/\/[^\s"'<>\\]+$/i.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
 const countySchema = v.union(
   [
     text('counties 的一项'),
@@ -42,7 +64,7 @@ const configSchema = v.object({
     v.object(
       {
         title: v.optional(text('site.title')),
-        baseUrl: v.optional(v.string('「site.baseUrl」应为网址，如 https://example.org/')),
+        baseUrl: v.optional(v.pipe(v.string(BASE_URL), v.check(isSiteAddress, BASE_URL))),
       },
       '「site」应为 title、baseUrl 几行',
     ),
@@ -96,13 +118,23 @@ export async function loadConfig(root: string): Promise<{ value: Config; diagnos
   }
   const { source, diagnostics } = parseYamlSource(decoded.text, CONFIG_FILE, 0);
   if (!source.data) return { value: DEFAULT_CONFIG, diagnostics };
-  diagnostics.push(...checkUnknownKeys(source, CONFIG_KEYS));
+  pushAll(diagnostics, checkUnknownKeys(source, CONFIG_KEYS));
   const parsed = v.safeParse(configSchema, source.data);
   if (!parsed.success) {
-    diagnostics.push(...schemaDiagnostics(source, parsed.issues));
+    pushAll(diagnostics, schemaDiagnostics(source, parsed.issues));
     return { value: DEFAULT_CONFIG, diagnostics };
   }
   const c = parsed.output;
+  // Text that reaches feed.xml: characters XML does not allow are dropped there, and reported here.
+  for (const path of [['bulletin'], ['publisher'], ['site', 'title']]) {
+    let value: unknown = source.data;
+    for (const step of path) value = (value as Record<string, unknown> | undefined)?.[step];
+    const char = typeof value === 'string' ? firstNotXml(value) : undefined;
+    if (char)
+      diagnostics.push(
+        feedInvalidCharacter.report(CONFIG_FILE, valuePlace(source, path), notXmlMessage(path.join('.'), char)),
+      );
+  }
   return { value: Object.freeze(resolveConfig(c)), diagnostics };
 }
 

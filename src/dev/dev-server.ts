@@ -7,6 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Served } from '../pdf/print-resources.js';
 import { CLIENT_SCRIPT } from './client-script.js';
 import { PREVIEW_PREFIX } from '../pdf/print-preview.js';
+import { limitPdfRenders, PdfBusyError } from './pdf-limit.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -24,27 +25,82 @@ const TYPES: Record<string, string> = {
 
 const INJECT = '<script src="/__yongzu/client.js" defer></script>';
 
-/**
- * The preview server of `yongzu dev`: serves OUT on 127.0.0.1, adds the
- * live-reload script to HTML pages, and pushes events over SSE.
- */
+/** What the dev server asks the pipeline for, made on request. */
 export interface DevHooks {
-  /** The paged print preview's resources for an issue path (`2009/18`). */
-  preview(path: string, origin: string): Promise<Map<string, Served> | undefined>;
+  /**
+   * The paged print preview's resources for an issue path (`2009/18`); neither resources nor diagnostics when there is
+   * no such issue, diagnostics when it cannot be made.
+   */
+  preview(path: string, origin: string): Promise<{ resources?: Map<string, Served>; diagnostics: Diagnostic[] }>;
   /** The print PDF of an issue path, made on request. */
   pdf(path: string): Promise<{ pdf?: Uint8Array; fileName?: string; diagnostics: Diagnostic[] }>;
 }
 
+/** A plain-text answer. */
+function answer(res: ServerResponse, status: number, text: string): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end(text);
+}
+
+/** An HTML page for an error, with the live-reload script: the overlay shows what went wrong, a fix reloads it. */
+function errorPage(res: ServerResponse, status: number, title: string, diagnostics: readonly Diagnostic[]): void {
+  const esc = (t: string) =>
+    t.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
+  const items = diagnostics
+    .map((d) => `<li>${esc(`${d.file}:${d.line}:${d.column}  ${d.message}  (${d.rule})`)}</li>`)
+    .join('');
+  res.writeHead(status, { 'content-type': TYPES['.html']!, 'cache-control': 'no-store' });
+  res.end(
+    `<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><title>${esc(title)}</title>` +
+      `<p>${esc(title)}</p><ul>${items}</ul>${INJECT}`,
+  );
+}
+
+/**
+ * The preview server of `yongzu dev`: serves OUT on 127.0.0.1, adds the
+ * live-reload script to HTML pages, and pushes events over SSE. Only requests
+ * addressed to it by its own name are answered (a page elsewhere cannot reach
+ * it through a DNS name that points at 127.0.0.1); no request, however it
+ * fails, stops the server; PDFs are printed at most two at a time.
+ */
 export async function startDevServer(out: string, port: number, hooks?: DevHooks) {
   const preview = hooks?.preview;
+  const pdf = hooks ? limitPdfRenders((path) => hooks.pdf(path)) : undefined;
   const clients = new Set<ServerResponse>();
+  /** The errors of the last rebuild, and those of the last print preview asked for. */
   let current: Diagnostic[] = [];
+  let previewErrors: Diagnostic[] = [];
+  let allowedHosts = new Set<string>();
 
   const send = (res: ServerResponse, event: string, data: unknown) =>
     res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  const shown = () => [...current, ...previewErrors];
+  const broadcast = () => {
+    for (const c of clients) send(c, 'diagnostics', shown());
+  };
 
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const server = createServer((req, res) => {
+    if (!allowedHosts.has((req.headers.host ?? '').toLowerCase())) {
+      answer(res, 403, `yongzu dev 只回应发给 ${[...allowedHosts].join(' 或 ')} 的请求。`);
+      return;
+    }
+    handle(req.url ?? '/', res).catch((e: unknown) => {
+      // A bug in a hook must not take the server down: the editor sees it, the server keeps serving.
+      answer(res, 500, `预览服务器处理这个请求时出错：${(e as Error).message}`);
+    });
+  });
+
+  async function handle(requestUrl: string, res: ServerResponse): Promise<void> {
+    let url: URL;
+    try {
+      url = new URL(requestUrl, 'http://127.0.0.1');
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
     if (url.pathname === '/__yongzu/events') {
       res.writeHead(200, {
         'content-type': 'text/event-stream',
@@ -52,7 +108,7 @@ export async function startDevServer(out: string, port: number, hooks?: DevHooks
         connection: 'keep-alive',
       });
       res.write('retry: 500\n\n');
-      send(res, 'diagnostics', current);
+      send(res, 'diagnostics', shown());
       clients.add(res);
       res.on('close', () => clients.delete(res));
       return;
@@ -67,9 +123,16 @@ export async function startDevServer(out: string, port: number, hooks?: DevHooks
       return;
     }
     const pdfPath = /^\/(\d{4}\/\d+)\/(?:index\.)?print\.pdf$/.exec(url.pathname);
-    if (pdfPath && hooks) {
+    if (pdfPath && pdf) {
       // PDFs are printed when asked for, not on every save.
-      const made = await hooks.pdf(pdfPath[1]!);
+      let made;
+      try {
+        made = await pdf(pdfPath[1]!);
+      } catch (e) {
+        if (!(e instanceof PdfBusyError)) throw e;
+        answer(res, 503, '正在生成其他几期的 PDF（最多同时生成 2 份），请稍后再试。');
+        return;
+      }
       if (made.pdf) {
         res.writeHead(200, {
           'content-type': TYPES['.pdf']!,
@@ -107,7 +170,7 @@ export async function startDevServer(out: string, port: number, hooks?: DevHooks
         res.end(body);
       } else {
         res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
-        createReadStream(file).pipe(res);
+        pipeFile(file, res);
       }
     } catch {
       res.writeHead(404, { 'content-type': TYPES['.html']! });
@@ -115,7 +178,13 @@ export async function startDevServer(out: string, port: number, hooks?: DevHooks
         `<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><title>找不到页面</title><p>找不到这个页面。${INJECT}`,
       );
     }
-  });
+  }
+  /** Streams a file; one that vanished meanwhile (a rebuild) ends the answer instead of failing the process. */
+  function pipeFile(file: string, res: ServerResponse): void {
+    const stream = createReadStream(file);
+    stream.on('error', () => res.end());
+    stream.pipe(res);
+  }
   /** /__yongzu/print/2009/18/ → the issue's paged preview; /__yongzu/print/assets/… and fonts/… → its resources. */
   let resources = new Map<string, Served>();
   async function servePreview(rest: string, res: ServerResponse) {
@@ -126,13 +195,20 @@ export async function startDevServer(out: string, port: number, hooks?: DevHooks
     }
     if (page) {
       const made = await preview!(page[1]!, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-      if (!made) {
+      const before = previewErrors;
+      previewErrors = made.diagnostics.filter((d) => d.severity === 'error');
+      if (before.length > 0 || previewErrors.length > 0) broadcast();
+      if (previewErrors.length > 0) {
+        errorPage(res, 500, '无法生成这一期的打印预览：', previewErrors);
+        return;
+      }
+      if (!made.resources) {
         res
           .writeHead(404, { 'content-type': TYPES['.html']! })
           .end('<!DOCTYPE html><meta charset="utf-8"><p>没有这一期。</p>');
         return;
       }
-      resources = made;
+      resources = made.resources;
       rest = '/issue.html';
     }
     const served = resources.get(rest);
@@ -142,7 +218,7 @@ export async function startDevServer(out: string, port: number, hooks?: DevHooks
     }
     res.writeHead(200, { 'content-type': served.type, 'cache-control': 'no-store' });
     if ('body' in served) res.end(served.body);
-    else createReadStream(served.file).pipe(res);
+    else pipeFile(served.file, res);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -150,17 +226,19 @@ export async function startDevServer(out: string, port: number, hooks?: DevHooks
     server.listen(port, '127.0.0.1', resolve);
   });
   const address = server.address() as AddressInfo;
+  allowedHosts = new Set([`127.0.0.1:${address.port}`, `localhost:${address.port}`]);
   return {
     url: `http://127.0.0.1:${address.port}/`,
     /** Tells open pages to reload (after a good rebuild). */
     reload() {
       current = [];
+      previewErrors = [];
       for (const c of clients) send(c, 'reload', {});
     },
     /** Shows the errors of a failed rebuild in an overlay on open pages. */
     showErrors(diagnostics: Diagnostic[]) {
       current = diagnostics;
-      for (const c of clients) send(c, 'diagnostics', diagnostics);
+      broadcast();
     },
     async close() {
       for (const c of clients) c.end();

@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { manifestPath } from '../pipeline/build-manifest.js';
+import { lockedDiagnostic } from '../pipeline/summaries.js';
+import { removeLeftoverTemporaryFiles } from '../write/changed-files.js';
+import { acquireLock, OutputLockedError, recoverOutputFolder } from '../write/output-folder.js';
 import { guardOutputFolder, OUTPUT_MARKER, OUTPUT_MARKER_TEXT, UnsafeOutputError } from '../write/output-guard.js';
 import { join, relative, resolve, sep } from 'node:path';
 import { watch } from 'chokidar';
@@ -9,6 +12,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createBuildQueue } from './build-queue.js';
 import { createDevSession, type RebuildResult } from '../pipeline/dev-session.js';
 import { startDevServer } from './dev-server.js';
+import { devRebuild } from '../rules/dev/rebuild.js';
 
 /** After a rebuild, look again this much later for writes the watcher may have dropped. */
 const RECHECK_MS = 30;
@@ -39,26 +43,42 @@ export async function runDev(options: DevOptions) {
     madeBefore: existsSync(manifestPath(root, out)),
   });
   if (unsafe) throw new UnsafeOutputError(unsafe);
-  await mkdir(out, { recursive: true });
-  await writeFile(join(out, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
+  // dev holds OUT's lock while it runs (a build of the same OUT is refused meanwhile), and first repairs what a build
+  // or dev killed midway left: a set-aside OUT put back, temporary folders and files removed.
+  let release: () => Promise<void>;
+  try {
+    release = await acquireLock(out);
+  } catch (e) {
+    if (e instanceof OutputLockedError) throw new UnsafeOutputError(lockedDiagnostic(out, e));
+    throw e;
+  }
+  try {
+    recoverOutputFolder(out);
+    await mkdir(out, { recursive: true });
+    removeLeftoverTemporaryFiles(out);
+    await writeFile(join(out, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
+  } catch (e) {
+    await release();
+    throw e;
+  }
   const builder = createDevSession(root, out);
-  const first = await builder.rebuild();
-  const server = await startDevServer(out, options.port, {
-    preview: (path, origin) => builder.printPreview(path, origin),
-    pdf: (path) => builder.printPdf(path),
-  });
+  const first = await builder.rebuild().catch(rebuildFailure);
+  let server: Awaited<ReturnType<typeof startDevServer>>;
+  try {
+    server = await startDevServer(out, options.port, {
+      preview: (path, origin) => builder.printPreview(path, origin),
+      pdf: (path) => builder.printPdf(path),
+    });
+  } catch (e) {
+    await release();
+    throw e;
+  }
   report(first, '首次生成', log);
   if (!first.ok) server.showErrors(errorsOf(first.diagnostics));
 
   const queue = createBuildQueue(async (changed) => {
-    let result: RebuildResult;
-    try {
-      result = await builder.rebuild(changed);
-    } catch (e) {
-      // An I/O fault mid-rebuild (a folder removed while read): keep serving, try again on the next change.
-      log(`重建失败：${(e as Error).message}`);
-      return;
-    }
+    // An I/O fault mid-rebuild (a folder removed while read) is shown like any error; the next change tries again.
+    const result = await builder.rebuild(changed).catch(rebuildFailure);
     report(result, [...changed].map((p) => relative(root, p)).join('、'), log);
     // Catch writes the watcher throttled away (see staleFolders); the page is already updated.
     setTimeout(() => {
@@ -86,8 +106,21 @@ export async function runDev(options: DevOptions) {
       await watcher.close();
       await queue.idle();
       await server.close();
+      await release();
     },
   };
+}
+
+/** A rebuild that threw (a file system fault, or a bug) as a failed rebuild with one diagnostic. */
+function rebuildFailure(e: unknown): RebuildResult {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = typeof code === 'string' ? `文件系统报错 ${code}` : (e as Error).message;
+  const diagnostic = devRebuild.report(
+    'issues',
+    undefined,
+    `重建失败（${why}）：继续显示上一次的页面。保存文件后会再试一次。`,
+  );
+  return { ok: false, diagnostics: [diagnostic], written: [], ms: 0 };
 }
 
 function errorsOf(diagnostics: readonly Diagnostic[]): Diagnostic[] {

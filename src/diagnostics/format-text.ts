@@ -1,6 +1,7 @@
 import { codeFrame } from './code-frame.js';
 import type { Diagnostic } from './diagnostic.js';
 import { sortDiagnostics } from './diagnostic.js';
+import { pushAll } from '../util/append.js';
 
 const LABEL = { error: '错误', warning: '警告' } as const;
 
@@ -46,7 +47,7 @@ export function formatText(
     }
     const text = options.source?.(d.file)?.[d.line - 1];
     if (text !== undefined && text.trim() !== '') {
-      lines.push(...codeFrame(text, d.line, d.column, options.width));
+      pushAll(lines, codeFrame(text, d.line, d.column, options.width));
       excerpts--;
     }
   }

@@ -1,4 +1,5 @@
 import { bodySpan, rawValueStart } from '../check/text-span.js';
+import { lineOf, lineStarts } from '../text/line-index.js';
 import type { LoadedSubmission } from '../load/load-project.js';
 import { COPY_RULES } from '../rules/copy-rules.js';
 
@@ -62,32 +63,28 @@ export function planFixes(sub: Pick<LoadedSubmission, 'text' | 'body' | 'bodyLin
 /** Applies fixes (from planFixes) to the text; returns the new text and the printed changes. */
 export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; changes: FixedChange[] } {
   const changes: FixedChange[] = [];
-  let out = '';
+  // Places come from one index of the lines: linear in the text however many fixes a line holds.
+  const starts = lineStarts(text);
+  const parts: string[] = [];
   let at = 0;
   for (const f of fixes) {
-    out += text.slice(at, f.index) + f.replacement;
+    parts.push(text.slice(at, f.index), f.replacement);
     at = f.index + f.length;
-    const { line, column } = placeOf(text, f.index);
-    const from = Math.max(text.lastIndexOf('\n', f.index - 1) + 1, f.index - 6);
-    const to = Math.min(indexOrEnd(text, '\n', f.index + f.length), f.index + f.length + 6);
+    const line = lineOf(starts, f.index);
+    const lineStart = starts[line]!;
+    const end = f.index + f.length;
+    const endLine = lineOf(starts, end);
+    const lineEnd = endLine + 1 < starts.length ? starts[endLine + 1]! - 1 : text.length;
+    const from = Math.max(lineStart, f.index - 6);
+    const to = Math.min(lineEnd, end + 6);
     changes.push({
       rule: f.rule,
-      line,
-      column,
+      line: line + 1,
+      column: f.index - lineStart + 1,
       before: text.slice(from, to),
       after: text.slice(from, f.index) + f.replacement + text.slice(f.index + f.length, to),
     });
   }
-  return { text: out + text.slice(at), changes };
-}
-
-function indexOrEnd(text: string, s: string, from: number): number {
-  const i = text.indexOf(s, from);
-  return i === -1 ? text.length : i;
-}
-
-function placeOf(text: string, index: number) {
-  const before = text.slice(0, index);
-  const line = before.split('\n').length;
-  return { line, column: index - before.lastIndexOf('\n') };
+  parts.push(text.slice(at));
+  return { text: parts.join(''), changes };
 }

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { decodeSource } from '../load/decode.js';
@@ -14,6 +13,23 @@ import type { Rule } from '../rules/rule.js';
 import { convertToDocx } from './convert-legacy.js';
 import { convertDocx, DocxUnreadable, type ImportFindings } from './docx-markdown.js';
 import { findSignOff } from './find-sign-off.js';
+import { importTooLarge } from '../rules/import/too-large.js';
+import { importUnreadable } from '../rules/import/unreadable.js';
+import { readBounded } from '../load/read-source.js';
+import { MAX_FILE_BYTES } from '../model/limits.js';
+import { checkZipBudget } from './zip-budget.js';
+
+/** A Word file larger than this is refused unread: photos make a county's file a few MB, never this. */
+export const MAX_DOCX_BYTES = 64 * 1024 * 1024;
+/**
+ * What the text of a .docx (its XML, images aside) may inflate to: a write-up
+ * within check's limit (MAX_FILE_BYTES of Markdown) takes a few MB of XML at most.
+ */
+export const MAX_DOCX_XML_BYTES = 4 * 1024 * 1024;
+/** A text file to import is refused past this: its Markdown would be past check's limit anyway. */
+const MAX_TEXT_BYTES = 4 * MAX_FILE_BYTES;
+
+const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
 
 /** A county's document turned into Markdown, with the title (and author) found in it. */
 export interface ImportedDocument {
@@ -40,12 +56,27 @@ export async function readDocument(
 ): Promise<{ value?: ImportedDocument; diagnostics: Diagnostic[] }> {
   const ext = extname(path).toLowerCase();
   const fail = (rule: Rule, message: string) => ({ diagnostics: [rule.report(shown, undefined, message)] });
-  let bytes: Buffer;
+  // Word and WPS files carry photos: the .docx limit (an old .doc or .wps is converted from its path).
+  const limit = ext === '.docx' || ext === '.doc' || ext === '.wps' ? MAX_DOCX_BYTES : MAX_TEXT_BYTES;
+  let read: { bytes?: Buffer; size: number };
   try {
-    bytes = await readFile(path);
-  } catch {
-    return fail(importNotFound, `找不到文件「${shown}」，请核对路径。`);
+    // Sizes are judged from the disk first: a file past the limit is never read.
+    read = readBounded(path, limit);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return fail(importNotFound, `找不到文件「${shown}」，请核对路径。`);
+    if (code === 'EISDIR') return fail(importNotFound, `「${shown}」是文件夹，不是文件。请写出要导入的文件。`);
+    return fail(
+      importUnreadable,
+      `无法读取文件「${shown}」（${code ?? (e as Error).message}）。请检查文件的读取权限。`,
+    );
   }
+  const bytes = read.bytes;
+  if (!bytes)
+    return fail(
+      importTooLarge,
+      `文件「${shown}」有 ${mb(read.size)}，超过可以导入的 ${mb(limit)}，未读取。一篇稿件通常只有几十 KB：请检查是否选错了文件。`,
+    );
   if (ext === '.docx') return readDocx(bytes, shown, fail, options);
   if (ext === '.txt' || ext === '.md' || ext === '.markdown') {
     const decoded = decodeSource(bytes);
@@ -101,15 +132,21 @@ async function readDocx(
   fail: (rule: Rule, message: string) => { diagnostics: Diagnostic[] },
   options: { title?: string },
 ) {
+  // How much the document inflates to is checked first, reading at most the budget (mammoth would inflate it whole).
+  const budget = checkZipBudget(bytes, MAX_DOCX_XML_BYTES);
+  if (!budget.ok && budget.reason === 'too-large')
+    return fail(
+      importTooLarge,
+      `这个 Word 文件解压后的文字部分超过 ${mb(MAX_DOCX_XML_BYTES)}，未导入（一篇稿件通常不到 1 MB）。` +
+        '文件可能已损坏或混入了大量内容：请在 Word/WPS 中打开，检查后另存为 .docx 再导入。',
+    );
+  if (!budget.ok) return damaged(fail);
   let doc;
   try {
     doc = await convertDocx(bytes, options);
   } catch (e) {
     if (!(e instanceof DocxUnreadable)) throw e;
-    return fail(
-      importDamaged,
-      '这个 Word 文件已损坏或不是真正的 .docx，无法读取。请在 Word/WPS 中打开后重新「另存为」.docx。',
-    );
+    return damaged(fail);
   }
   if (doc.markdown.trim() === '') return fail(importEmpty, 'Word 文件中没有文字。');
   const diagnostics: Diagnostic[] = [];
@@ -122,6 +159,13 @@ async function readDocx(
   const value: ImportedDocument = { title: doc.title, markdown: doc.markdown, findings: doc.findings };
   if (doc.author) value.author = doc.author;
   return { value, diagnostics };
+}
+
+function damaged(fail: (rule: Rule, message: string) => { diagnostics: Diagnostic[] }) {
+  return fail(
+    importDamaged,
+    '这个 Word 文件已损坏或不是真正的 .docx，无法读取。请在 Word/WPS 中打开后重新「另存为」.docx。',
+  );
 }
 
 /**

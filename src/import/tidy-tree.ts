@@ -2,6 +2,7 @@ import type { Heading, Nodes, Parents, PhrasingContent, Root, Table, TableCell }
 import { toString as textOf } from 'mdast-util-to-string';
 import { numberingLevel } from '../rules/content/heading-level.js';
 import { breakVanishes } from '../util/cjk.js';
+import { pushAll } from '../util/append.js';
 
 /*
  * The tree a Word file becomes (mammoth → HTML → mdast), tidied into what an
@@ -53,7 +54,7 @@ function tidyPhrasing(node: Nodes): void {
       child.children = child.children.flatMap((c) => (c.type === child.type ? c.children : [c])) as never;
       const prev = out.at(-1);
       if (prev && prev.type === child.type) {
-        (prev as Attention).children.push(...(child.children as never[]));
+        pushAll((prev as Attention).children as never[], child.children as never[]);
         continue;
       }
     }
@@ -123,7 +124,7 @@ function flattenCell(cell: TableCell): void {
     const phrasing = (k.type === 'paragraph' ? k.children : [k]) as PhrasingContent[];
     if (phrasing.length === 0) continue;
     if (out.length > 0) out.push({ type: 'break' });
-    out.push(...phrasing);
+    pushAll(out, phrasing);
   }
   cell.children = out;
 }
@@ -152,7 +153,8 @@ function useFirstRowAsHeader(table: Table): void {
 export function levelHeadings(tree: Root): void {
   const headings = nodesOfType(tree, 'heading');
   const plain = headings.filter((h) => numberingLevel(textOf(h)) === undefined);
-  const top = Math.min(...plain.map((h) => h.depth));
+  let top = Infinity;
+  for (const h of plain) top = Math.min(top, h.depth);
   for (const h of headings) {
     const level = numberingLevel(textOf(h));
     h.depth = (level ?? Math.max(1, h.depth - top + 1)) as Heading['depth'];

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 export interface FolderListing {
   sig: string;
   files: string[];
+  /** The symbolic links directly in it: never followed, reported (load-project.ts). */
+  links: string[];
 }
 
 /**
@@ -18,12 +20,14 @@ export interface FolderListing {
  */
 export function folderListing(root: string, folder: string): FolderListing {
   const files: string[] = [];
+  const links: string[] = [];
   const signature = (dir: string, top: boolean): string =>
     readdirSync(dir, { withFileTypes: true })
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
       .map((entry) => {
         const n = entry.name;
         if (top && entry.isFile()) files.push(n);
+        if (top && entry.isSymbolicLink()) links.push(n);
         // Nanosecond times: two saves within one millisecond still differ.
         const s = statSync(join(dir, n), { bigint: true, throwIfNoEntry: false });
         if (!s) return n;
@@ -31,9 +35,9 @@ export function folderListing(root: string, folder: string): FolderListing {
       })
       .join('|');
   try {
-    return { sig: signature(join(root, 'issues', folder), true), files };
+    return { sig: signature(join(root, 'issues', folder), true), files, links };
   } catch {
-    return { sig: '', files: [] };
+    return { sig: '', files: [], links: [] };
   }
 }
 

@@ -8,11 +8,15 @@ import { tooLargeFile } from '../rules/file/too-large.js';
 import { folderWithoutIssueYml, looseSubmission } from '../rules/folder/no-issue-yml.js';
 import { unsupportedFileIn } from '../rules/folder/unsupported-file.js';
 import { missingIssuesDir } from '../rules/project/no-issues-dir.js';
+import { unreadableFile } from '../rules/file/unreadable.js';
+import { symlinkDiagnostic } from '../rules/folder/symlink.js';
+import type { FolderListing } from './folder-listing.js';
 import { readSource, type SourceRead } from './read-source.js';
 import { mapLimit } from '../util/map-limit.js';
 import { parseSubmission, type ParsedSubmission } from './parse-submission.js';
 import { parseYamlSource } from './yaml-source.js';
 import type { YamlSource } from '../text/yaml-places.js';
+import { pushAll } from '../util/append.js';
 
 /** A submission as read from disk. */
 export interface LoadedSubmission extends ParsedSubmission {
@@ -62,7 +66,7 @@ export async function loadProject(root: string): Promise<{ value: LoadedProject;
   // Folders 16 at a time, each reading its files together: bounded open files.
   const loaded = await mapLimit(listed.folders, 16, (folder) => loadIssue(root, folder));
   for (const item of loaded) {
-    diagnostics.push(...item.diagnostics);
+    pushAll(diagnostics, item.diagnostics);
     project.fileCount += item.fileCount;
     if (item.value) project.issues.push(item.value);
   }
@@ -88,6 +92,7 @@ export async function listIssueFolders(root: string): Promise<{ folders: string[
     .map((e) => e.name)
     .sort(byName);
   for (const e of entries) {
+    if (e.isSymbolicLink() && !ignored(e.name)) diagnostics.push(symlinkDiagnostic(`issues/${e.name}`));
     if (e.isFile() && !ignored(e.name) && /\.(md|markdown)$/i.test(e.name)) {
       diagnostics.push(looseSubmission(`issues/${e.name}`));
     }
@@ -104,21 +109,22 @@ export interface LoadedIssueResult {
 
 /**
  * Loads one issue folder; a folder that vanished while being read loads as
- * nothing. `files` are the names of its files when they were just listed
- * (by the build's stat pass); if one has gone since, the folder is listed
- * again. `ahead` are its files as already read and decoded (sourcesToRead).
+ * nothing. `listing` holds the names of its files and links when they were
+ * just listed (by the build's stat pass); if a file has gone since, the
+ * folder is listed again. `ahead` are its files as already read and decoded
+ * (sourcesToRead).
  */
 export async function loadIssue(
   root: string,
   folder: string,
-  files?: readonly string[],
+  listing?: Pick<FolderListing, 'files' | 'links'>,
   ahead?: ReadonlyMap<string, SourceRead>,
 ): Promise<LoadedIssueResult> {
   try {
-    return await readIssue(root, folder, files, ahead);
+    return await readIssue(root, folder, listing, ahead);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    if (files) return loadIssue(root, folder);
+    if (listing) return loadIssue(root, folder);
     return { value: undefined, diagnostics: [], fileCount: 0 };
   }
 }
@@ -126,16 +132,19 @@ export async function loadIssue(
 async function readIssue(
   root: string,
   folder: string,
-  files?: readonly string[],
+  listing?: Pick<FolderListing, 'files' | 'links'>,
   ahead?: ReadonlyMap<string, SourceRead>,
 ): Promise<LoadedIssueResult> {
   const diagnostics: Diagnostic[] = [];
   const rel = `issues/${folder}`;
-  const listed =
-    files ??
-    readdirSync(join(root, rel), { withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => e.name);
+  let listed = listing?.files;
+  let links = listing?.links;
+  if (!listed || !links) {
+    const entries = readdirSync(join(root, rel), { withFileTypes: true });
+    listed = entries.filter((e) => e.isFile()).map((e) => e.name);
+    links = entries.filter((e) => e.isSymbolicLink()).map((e) => e.name);
+  }
+  for (const n of links.filter((l) => !ignored(l)).sort(byName)) diagnostics.push(symlinkDiagnostic(`${rel}/${n}`));
   const names = listed.filter((n) => !ignored(n)).sort(byName);
   const mdNames = names.filter(isSubmission);
   if (!names.includes(ISSUE_FILE)) {
@@ -154,7 +163,7 @@ async function readIssue(
   let meta: YamlSource | undefined;
   if (metaText !== undefined) {
     const parsed = parseYamlSource(metaText, metaFile, 0);
-    diagnostics.push(...parsed.diagnostics);
+    pushAll(diagnostics, parsed.diagnostics);
     meta = parsed.source;
   }
   const submissions: LoadedSubmission[] = [];
@@ -163,7 +172,7 @@ async function readIssue(
     if (text === undefined) continue;
     const file = `${rel}/${name}`;
     const parsed = parseSubmission(text, file);
-    diagnostics.push(...parsed.diagnostics);
+    pushAll(diagnostics, parsed.diagnostics);
     submissions.push({ file, name, text, ...parsed.value });
   }
   return { value: { folder, meta, submissions }, diagnostics, fileCount: mdNames.length + 1 };
@@ -177,8 +186,20 @@ function readText(
   root: string,
   file: string,
   diagnostics: Diagnostic[],
-  read = readSource(join(root, file)),
+  ahead: SourceRead | undefined,
 ): string | undefined {
+  let read = ahead;
+  if (!read) {
+    try {
+      read = readSource(join(root, file));
+    } catch (e) {
+      // Gone since listed: the caller lists the folder again. Any other failure is the file's problem, reported.
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || typeof code !== 'string') throw e;
+      diagnostics.push(unreadableFile(file, code));
+      return undefined;
+    }
+  }
   if (read.kind === 'too-large') {
     diagnostics.push(tooLargeFile(file, read.size));
     return undefined;

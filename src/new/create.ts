@@ -1,4 +1,4 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, rmdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { stringify } from 'yaml';
 import type { CheckResult } from '../pipeline/run-check.js';
@@ -11,12 +11,14 @@ import { newExists } from '../rules/new/exists.js';
 import { newNoIssue } from '../rules/new/no-issue.js';
 import type { Rule } from '../rules/rule.js';
 import { themeDeclared } from '../rules/theme/declared.js';
-import { writeSourceAtomic } from '../write/write-source.js';
+import { makeFolders, sourceWriteFailure, writeSourceAtomic } from '../write/write-source.js';
+import { MAX_FILE_BYTES } from '../model/limits.js';
 import type { IssueDate } from './issue-date.js';
 import { isoDate, nextIssueNumbers, nextPrefix } from './next-numbers.js';
 import { countyWriteUp } from './county-write-up.js';
 import { findIssue } from './find-issue.js';
 import { submissionText } from './submission-text.js';
+import { importTooLarge } from '../rules/import/too-large.js';
 
 /** A new issue's numbers and date, as `yongzu new issue` reports them. */
 export interface CreatedIssue {
@@ -63,20 +65,43 @@ export async function createIssue(
   const folder = `${year}-${String(issue).padStart(2, '0')}`;
   const dir = join(root, 'issues', folder);
   const text = issueYml({ year, issue, total, date: isoDate(date) }, options.themes ?? []);
-  await mkdir(join(root, 'issues'), { recursive: true });
+  // On a full or read-only disk: a diagnostic, and no folder left behind (so the retry is not refused as existing).
+  let undoIssues: () => Promise<void>;
+  try {
+    undoIssues = await makeFolders(join(root, 'issues'));
+  } catch (e) {
+    return writeFailed(e, root, join(root, 'issues'));
+  }
   try {
     await mkdir(dir);
-  } catch {
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
+      await undoIssues();
+      return writeFailed(e, root, dir);
+    }
     return {
       diagnostics: [newExists.report(`issues/${folder}`, undefined, `文件夹 issues/${folder} 已存在，未做任何改动。`)],
     };
   }
-  await writeSourceAtomic(join(dir, 'issue.yml'), text, { exclusive: true });
+  try {
+    await writeSourceAtomic(join(dir, 'issue.yml'), text, { exclusive: true });
+  } catch (e) {
+    await rmdir(dir).catch(() => undefined);
+    await undoIssues();
+    return writeFailed(e, root, join(dir, 'issue.yml'));
+  }
   return {
     value: `issues/${folder}/issue.yml`,
     created: { folder, year, issue, total, date: isoDate(date), today },
     diagnostics: [],
   };
+}
+
+/** A failed write as its diagnostic; an error that is not the file system's is rethrown (a bug). */
+function writeFailed(e: unknown, root: string, path: string): { diagnostics: Diagnostic[] } {
+  const failure = sourceWriteFailure(e, root, path);
+  if (!failure) throw e;
+  return { diagnostics: [failure] };
 }
 
 /** Where a new submission goes, or why it cannot be created. */
@@ -136,15 +161,24 @@ export function resolveTarget(
   return { value: { issue, county: county.name, slug: county.slug, theme: chosen, dir }, diagnostics: [] };
 }
 
-/** Writes a new submission with the next file-name prefix; never overwrites. Returns its path relative to root. */
+/**
+ * Writes a new submission with the next file-name prefix; never overwrites.
+ * Returns its path relative to root; a diagnostic, and nothing written, when
+ * it would be larger than `check` accepts or the disk refuses it.
+ */
 export async function writeSubmission(
   root: string,
   target: SubmissionTarget,
   title: string,
   body: string,
   author?: string,
-): Promise<string> {
-  const names = await readdir(target.dir);
+): Promise<{ value?: string; diagnostics: Diagnostic[] }> {
+  let names: string[];
+  try {
+    names = await readdir(target.dir);
+  } catch (e) {
+    return writeFailed(e, root, target.dir);
+  }
   const name = `${nextPrefix(names)}-${target.slug}.md`;
   const text = submissionText(
     {
@@ -156,6 +190,25 @@ export async function writeSubmission(
     },
     body,
   );
-  await writeSourceAtomic(join(target.dir, name), text, { exclusive: true });
-  return relative(root, join(target.dir, name)).split('\\').join('/');
+  const file = relative(root, join(target.dir, name)).split('\\').join('/');
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_FILE_BYTES) {
+    const mb = (n: number) => (n / 1048576).toFixed(1);
+    return {
+      diagnostics: [
+        importTooLarge.report(
+          file,
+          undefined,
+          `转换后的稿件有 ${mb(bytes)} MB，超过「yongzu check」允许的 ${mb(MAX_FILE_BYTES)} MB，未写入任何文件。` +
+            '一篇稿件通常只有几 KB：请检查原文件是否混入了大量表格、重复内容或其他文件，删去后再导入。',
+        ),
+      ],
+    };
+  }
+  try {
+    await writeSourceAtomic(join(target.dir, name), text, { exclusive: true });
+  } catch (e) {
+    return writeFailed(e, root, join(target.dir, name));
+  }
+  return { value: file, diagnostics: [] };
 }

@@ -1,3 +1,4 @@
+import { maxOf } from '../util/append.js';
 import type { IssueMetaData } from '../model/schemas.js';
 
 /**
@@ -8,8 +9,8 @@ export function nextIssueNumbers(existing: readonly IssueMetaData[], year: numbe
   const inYear = existing.filter((m) => m.year === year).map((m) => m.issue);
   const totals = existing.map((m) => m.total);
   return {
-    issue: inYear.length > 0 ? Math.max(...inYear) + 1 : 1,
-    total: totals.length > 0 ? Math.max(...totals) + 1 : 1,
+    issue: maxOf(inYear, 0) + 1,
+    total: maxOf(totals, 0) + 1,
   };
 }
 
@@ -19,7 +20,7 @@ export function nextPrefix(names: readonly string[]): string {
     .map((n) => /^(\d+)[-_]/.exec(n)?.[1])
     .filter((p): p is string => p !== undefined)
     .map(Number);
-  const next = used.length > 0 ? Math.max(...used) + 1 : 1;
+  const next = maxOf(used, 0) + 1;
   return String(next).padStart(2, '0');
 }
 

@@ -1,3 +1,6 @@
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /**
@@ -28,6 +31,64 @@ export function printBrowserArgs(host: string, port: number): string[] {
     `--proxy-bypass-list=${host}`,
   ];
 }
+
+/** The folder of this process's browser profiles: `yongzu-chromium-<pid>` in the system's temporary folder. */
+const PROFILES_PREFIX = 'yongzu-chromium-';
+let profiles: string | undefined;
+let launching = 0;
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Launches with the temporary folder pointed at this process's own folder:
+ * Playwright makes each browser's profile (and Chromium its own temporary
+ * files) under os.tmpdir(), and removes them when the browser closes or Node
+ * exits, but not when yongzu is killed. In a folder named by our process
+ * they can be told apart: the first launch of each run removes those of
+ * yongzu processes that no longer exist, and this run's folder goes when it exits.
+ */
+async function launchWithOwnProfiles(launch: () => Promise<Browser>): Promise<Browser> {
+  const system = tmpdir();
+  if (!profiles) {
+    try {
+      for (const name of readdirSync(system).filter((n) => n.startsWith(PROFILES_PREFIX))) {
+        const pid = Number(name.slice(PROFILES_PREFIX.length));
+        if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isAlive(pid))
+          rmSync(join(system, name), { recursive: true, force: true });
+      }
+    } catch {
+      // another user's folder, or none readable: left alone
+    }
+    profiles = join(system, `${PROFILES_PREFIX}${process.pid}`);
+    mkdirSync(profiles, { recursive: true, mode: 0o700 });
+    // When Node exits (a signal handled, or the end), the folder goes with what is in it; Playwright's own exit handler
+    // kills the browsers.
+    const own = profiles;
+    process.once('exit', () => rmSync(own, { recursive: true, force: true, maxRetries: 3 }));
+  }
+  const own = profiles;
+  if (launching++ === 0) {
+    systemTmp = process.env['TMPDIR'];
+    process.env['TMPDIR'] = own;
+  }
+  try {
+    return await launch();
+  } finally {
+    if (--launching === 0) {
+      if (systemTmp === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = systemTmp;
+    }
+  }
+}
+/** TMPDIR as it was before the launches under way. */
+let systemTmp: string | undefined;
 
 /** The one browser of a build, launched on first use and relaunched if it crashed. */
 export interface BrowserSession {
@@ -60,15 +121,17 @@ export function createBrowserSession(
   let context: { browser: Browser; context: Promise<BrowserContext> } | undefined;
   const idle: Page[] = [];
   const launch = () =>
-    chromium.launch({
-      executablePath,
-      args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
-      headless: true,
-      timeout: options.launchTimeoutMs ?? 30_000,
-      handleSIGINT: true,
-      handleSIGTERM: true,
-      handleSIGHUP: true,
-    });
+    launchWithOwnProfiles(() =>
+      chromium.launch({
+        executablePath,
+        args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+        headless: true,
+        timeout: options.launchTimeoutMs ?? 30_000,
+        handleSIGINT: true,
+        handleSIGTERM: true,
+        handleSIGHUP: true,
+      }),
+    );
   const session: BrowserSession = {
     async get() {
       const pending = running;

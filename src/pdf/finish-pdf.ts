@@ -18,6 +18,7 @@ import {
 } from 'pdf-lib';
 import { type ColourMap, rewriteColours } from './pdf-colour.js';
 import { documentFacts, type PdfFont } from './pdf-facts.js';
+import { pushAll } from '../util/append.js';
 
 /** A4 in points, exactly: 210 × 297 mm. */
 export const A4: readonly [number, number] = [(210 / 25.4) * 72, (297 / 25.4) * 72];
@@ -127,7 +128,7 @@ function findStructElement(doc: PDFDocument, type: string): { mcids: number[]; p
       const page = elem.get(PDFName.of('Pg')) as PDFRef | undefined;
       return page ? { mcids, page } : { mcids };
     }
-    stack.push(...kids(elem.get(PDFName.of('K'))));
+    pushAll(stack, kids(elem.get(PDFName.of('K'))));
   }
   return undefined;
 }

@@ -152,7 +152,7 @@ export const PAGINATE_SCRIPT = `async () => {
       target = blanks.pop();
       target.classList.remove('pagedjs_blank_page');
       placed = place(target);
-      if (blanks.length > 0) numberless.push(...blanks, target);
+      if (blanks.length > 0) for (const page of [...blanks, target]) numberless.push(page);
     }
     const margin = Math.max(0, placed.free);
     imprint.style.marginTop = margin + 'px';

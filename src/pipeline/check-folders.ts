@@ -1,12 +1,16 @@
 import { type IssueCheck, checkIssue, loadBodyParser } from '../check/check-project.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Executor, FolderToRead, SectionHtml } from '../executor/executor.js';
+import type { Executor, FolderToRead } from '../executor/executor.js';
 import { type FolderListing, folderSignature } from '../load/folder-listing.js';
 import { loadIssue, sourcesToRead } from '../load/load-project.js';
 import type { Config } from '../model/config.js';
-import { mapLimit } from '../util/map-limit.js';
-import type { MemoStore } from './memo-store.js';
+import { pushAll } from '../util/append.js';
 import { renderMarkdown } from '../rules/render/markdown.js';
+import { mapLimit } from '../util/map-limit.js';
+import { capDiagnostics } from './cap-diagnostics.js';
+import { feedFieldDiagnostics } from './feed-fields.js';
+import { markdownHazardDiagnostics } from './hazard-diagnostics.js';
+import type { MemoStore } from './memo-store.js';
 
 /** What checking a set of issue folders gives: plain data. */
 export interface FoldersResult {
@@ -43,8 +47,9 @@ export async function checkFolders(
 ): Promise<FoldersResult> {
   const { listings, changed } = options;
   // The renderer is loaded only to render: `check` does not need it.
-  const md = options.render ? await import('../render/markdown.js') : undefined;
-  const markdown = md?.memoizeRenderer(md.createMarkdownRenderer(), memo.sections);
+  const rendering = options.render
+    ? (await import('./render-sections.js')).createSectionRendering(memo.sections)
+    : undefined;
   const renderDiagnostics: Diagnostic[] = [];
   let fileCount = 0;
   /** The signature a folder must have for its memo to hold; undefined when the memo is trusted. */
@@ -71,13 +76,16 @@ export async function checkFolders(
       checked = hit.check;
     } else {
       const listing = listings?.get(folder);
-      const loaded = await loadIssue(root, folder, listing?.files, await executor().sourcesRead(folder));
+      const loaded = await loadIssue(root, folder, listing, await executor().sourcesRead(folder));
       fileCount += loaded.fileCount;
       const parser = loaded.value ? await loadBodyParser(loaded.value.submissions) : undefined;
       const own = loaded.value
         ? checkIssue(loaded.value, config, { bodyCopy: false, ...(parser ? { parser } : {}) })
         : { value: undefined, diagnostics: [] };
       checked = { value: own.value, diagnostics: [...loaded.diagnostics, ...own.diagnostics] };
+      // Markdown that remark would take too long on is refused before any rendering (memoized with the folder).
+      pushAll(checked.diagnostics, markdownHazardDiagnostics(own.value?.submissions ?? []));
+      if (loaded.value) pushAll(checked.diagnostics, feedFieldDiagnostics(loaded.value));
       const bodies = (loaded.value?.submissions ?? []).map(({ file, body, bodyLine, text }) => ({
         file,
         body,
@@ -86,29 +94,23 @@ export async function checkFolders(
       }));
       const copies = bodies.length > 0 ? executor().copyWarnings(bodies) : Promise.resolve([]);
       const entry = { sig: sig ?? folderSignature(root, folder), check: checked, fileCount: loaded.fileCount };
-      // The bodies' copy warnings come last in each folder's list, as checkIssue puts them.
-      fresh.push(copies.then((list) => void (checked.diagnostics.push(...list), memo.remember(folder, entry))));
+      // The bodies' copy warnings come last in each folder's list, as checkIssue puts them; then each rule's
+      // diagnostics in each file are capped, so a hostile body's thousands of warnings stay a few lines.
+      fresh.push(
+        copies.then((list) => {
+          checked.diagnostics = capDiagnostics(pushAll(checked.diagnostics, list));
+          memo.remember(folder, entry);
+        }),
+      );
     }
-    if (md && markdown && checked.value) {
-      await md.loadMarkdownPipeline(checked.value.submissions.map((s) => s.body));
-      const sections: SectionHtml[] = [];
-      for (const s of checked.value.submissions) {
-        try {
-          sections.push({ file: s.file, html: markdown(s.body, s.title) });
-        } catch {
-          renderDiagnostics.push(
-            renderMarkdown.report(
-              s.file,
-              { line: s.bodyLine, column: 1 },
-              '这篇稿件的正文无法排版（结构过于复杂），本次未写入任何文件。请检查是否误粘贴了大量符号。',
-            ),
-          );
-        }
-      }
-      executor().sectionsRendered(sections);
+    if (rendering && checked.value) {
+      const refused = new Set(checked.diagnostics.filter((d) => d.rule === renderMarkdown.id).map((d) => d.file));
+      const rendered = await rendering.render(checked.value.submissions.filter((s) => !refused.has(s.file)));
+      pushAll(renderDiagnostics, rendered.diagnostics);
+      executor().sectionsRendered(rendered.sections);
     }
     return checked;
-  });
+  }).finally(() => rendering?.close());
   await Promise.all(fresh);
   return { checks, fileCount, renderDiagnostics };
 }

@@ -16,7 +16,8 @@ import { loadSiteAssets } from '../site/load-site-assets.js';
 import { createChangedFilesWriter } from '../write/changed-files.js';
 import { checkSources } from './check-sources.js';
 import { type MemoStore, openMemoStore } from './memo-store.js';
-import { mergeIssues, renderSiteFiles, sectionRenderer } from './render-outputs.js';
+import { mergeIssues, printFailure, renderSiteFiles, sectionRenderer } from './render-outputs.js';
+import { pushAll } from '../util/append.js';
 
 /** What one rebuild did. */
 export interface RebuildResult {
@@ -94,7 +95,7 @@ export function createDevSession(root: string, out: string) {
       (file) => files.push(file),
     );
     if (failed.length > 0) return { ok: false, diagnostics: failed, written: [], ms: performance.now() - started };
-    files.push(...(await loadSiteAssets(root)));
+    pushAll(files, await loadSiteAssets(root));
     lastIssues = issues;
     const written = await writeChanged(files);
     return { ok: true, diagnostics: errors, written, ms: performance.now() - started };
@@ -117,12 +118,23 @@ export function createDevSession(root: string, out: string) {
 
   /**
    * The print preview of the issue at `path` (e.g. `2009/18`), rendered from
-   * the last good rebuild; undefined when there is no such issue.
+   * the last good rebuild; no resources when there is no such issue, and a
+   * diagnostic when it cannot be rendered (a bug in templates/print.njk).
    */
-  async function printPreview(path: string, origin: string): Promise<Map<string, Served> | undefined> {
+  async function printPreview(
+    path: string,
+    origin: string,
+  ): Promise<{ resources?: Map<string, Served>; diagnostics: Diagnostic[] }> {
     const issue = lastIssues.find((i) => i.path === path);
-    if (!issue || !session || !env || !markdown) return undefined;
-    return createPrintPreview(issue, session.config, env, markdown, root, origin);
+    if (!issue || !session || !env || !markdown) return { diagnostics: [] };
+    try {
+      return {
+        resources: await createPrintPreview(issue, session.config, env, markdown, root, origin),
+        diagnostics: [],
+      };
+    } catch (e) {
+      return { diagnostics: [printFailure(e)] };
+    }
   }
 
   /**

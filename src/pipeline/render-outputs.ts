@@ -65,3 +65,13 @@ export function renderFailure(e: unknown): Diagnostic {
     `模板出错，本次未写入任何文件：${(e as Error).message.replace(/\s+/g, ' ').trim()}。请改正 templates/ 下的模板。`,
   );
 }
+
+/** A failure to make the print page (preview or PDF) as a diagnostic: a section, or the print template. */
+export function printFailure(e: unknown): Diagnostic {
+  if (e instanceof SectionRenderError) return renderFailure(e);
+  return renderTemplate.report(
+    'templates/print.njk',
+    undefined,
+    `印刷模板出错，无法生成打印预览：${(e as Error).message.replace(/\s+/g, ' ').trim()}。请改正 templates/print.njk。`,
+  );
+}

@@ -16,6 +16,7 @@ import { checkSources } from './check-sources.js';
 import { recordPageCounts } from './page-counts.js';
 import { mergeIssues, renderFailure, renderSiteFiles, sectionRenderer } from './render-outputs.js';
 import { lockedDiagnostic, type PdfSummary, summarisePdf, writeFailure } from './summaries.js';
+import { pushAll } from '../util/append.js';
 
 export interface BuildOptions {
   root: string;
@@ -106,7 +107,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         ...(options.env ? { env: options.env } : {}),
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       });
-      diagnostics.push(...printed.diagnostics);
+      pushAll(diagnostics, printed.diagnostics);
       // A missing PDF is an error: nothing is written, the last good output stays.
       if (hasErrors(printed.diagnostics)) return refuse(diagnostics);
       pdfs = printed.value;

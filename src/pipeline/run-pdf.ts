@@ -11,9 +11,11 @@ import { resolveFontRoles, type RoleChoice } from '../pdf/font-roles.js';
 import { checkSources } from './check-sources.js';
 import { finalRefusal } from './final-copy.js';
 import { recordPageCounts } from './page-counts.js';
+import { createSectionRendering } from './render-sections.js';
 import { mergeIssues } from './render-outputs.js';
 import { type PdfSummary, summarisePdf } from './summaries.js';
 import { pdfNoIssue } from '../rules/pdf/no-issue.js';
+import { pushAll } from '../util/append.js';
 
 /** Options of `yongzu pdf`. */
 export interface PdfOptions {
@@ -93,6 +95,13 @@ export async function runPdf(options: PdfOptions): Promise<PdfResult> {
     if (refusal?.severity === 'error') return none([...diagnostics, refusal]);
     if (refusal) diagnostics.push(refusal);
   }
+  // Each body of the chosen issues is rendered once first, on the render sandbox when it could be slow, so that a
+  // body remark would take minutes on is an error here rather than a hang in the printing below.
+  const rendering = createSectionRendering(checked.memo.sections);
+  const rendered = await rendering
+    .render(selected.value.flatMap((i) => i.articles.flatMap((a) => a.sections)))
+    .finally(() => rendering.close());
+  if (rendered.diagnostics.length > 0) return none([...diagnostics, ...rendered.diagnostics]);
   const printed = await renderPdfs(selected.value, checked.config, createTemplateEnv(root), {
     root,
     rgb: options.rgb ?? false,
@@ -100,7 +109,7 @@ export async function runPdf(options: PdfOptions): Promise<PdfResult> {
     ...(options.env ? { env: options.env } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  diagnostics.push(...printed.diagnostics);
+  pushAll(diagnostics, printed.diagnostics);
   recordPageCounts(
     root,
     printed.value.map((p) => ({ folder: p.issue.folder, pages: p.pages })),

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { IssuePdf } from '../pdf/render-pdfs.js';
 import { buildLocked } from '../rules/build/locked.js';
 import { buildWrite } from '../rules/build/write.js';
+import { describeWriteError } from '../write/write-errors.js';
 
 /** What a build or `yongzu pdf` reports about one printed issue. */
 export interface PdfSummary {
@@ -46,25 +47,13 @@ export function lockedDiagnostic(out: string, e: { pid: number; lockFile: string
   );
 }
 
-/** What an editor can do about a failed write, by error code. */
-const WRITE_ERRORS: Record<string, string> = {
-  ENOSPC: '磁盘空间不足',
-  EDQUOT: '超出磁盘配额',
-  EACCES: '没有写入权限',
-  EPERM: '没有写入权限',
-  EROFS: '磁盘是只读的',
-  ENOTDIR: '路径中有一段不是文件夹',
-  EEXIST: '路径中有一段不是文件夹',
-};
-
 /** A filesystem error while writing OUT, as a diagnostic; undefined for any other error (a bug). */
 export function writeFailure(e: unknown, out: string): Diagnostic | undefined {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (typeof code !== 'string' || !code.startsWith('E')) return undefined;
-  const why = WRITE_ERRORS[code] ?? '文件系统报错';
+  const why = describeWriteError(e);
+  if (!why) return undefined;
   return buildWrite.report(
     out,
     undefined,
-    `无法写入输出文件夹（${why}，${code}）。上一次的输出保持不变，临时文件已删除。请检查 --out 路径、磁盘空间和权限后重试。`,
+    `无法写入输出文件夹（${why}）。上一次的输出保持不变，临时文件已删除。请检查 --out 路径、磁盘空间和权限后重试。`,
   );
 }

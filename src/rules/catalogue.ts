@@ -1,3 +1,11 @@
+import { devRebuild } from './dev/rebuild.js';
+import { feedInvalidCharacter } from './feed/invalid-character.js';
+import { fileUnreadable } from './file/unreadable.js';
+import { fixTooLarge } from './fix/too-large.js';
+import { folderSymlink } from './folder/symlink.js';
+import { importTooLarge } from './import/too-large.js';
+import { importUnreadable } from './import/unreadable.js';
+import { writeSource } from './write/source.js';
 import { bodyEmpty } from './body/empty.js';
 import { buildLocked } from './build/locked.js';
 import { buildWrite } from './build/write.js';
@@ -82,9 +90,9 @@ export const FAMILIES: readonly Family[] = [
     id: 'folder',
     title: '文件夹',
     about: 'issues/ 下每期一个文件夹，里面是 issue.yml 和各篇稿件。',
-    rules: [noIssueYml, unsupportedFile],
+    rules: [noIssueYml, unsupportedFile, folderSymlink],
   },
-  { id: 'file', title: '文件', about: '读每个文件之前。', rules: [tooLarge] },
+  { id: 'file', title: '文件', about: '读每个文件之前。', rules: [tooLarge, fileUnreadable] },
   { id: 'encoding', title: '编码', about: '文件存成了什么编码。', rules: [notUtf8, undecodable] },
   {
     id: 'front-matter',
@@ -140,6 +148,12 @@ export const FAMILIES: readonly Family[] = [
       pdfNoIssue,
     ],
   },
+  {
+    id: 'feed',
+    title: '订阅源',
+    about: '进入订阅源 feed.xml 的文字：标题、县区、专题、刊名。',
+    rules: [feedInvalidCharacter],
+  },
   { id: 'build', title: '生成', about: 'yongzu build 写出网站和 PDF 时。', rules: [buildWrite, buildLocked] },
   { id: 'render', title: '排版', about: '把稿件排成网页和印刷版时。', rules: [renderMarkdown, renderTemplate] },
   {
@@ -160,6 +174,8 @@ export const FAMILIES: readonly Family[] = [
     about: 'yongzu import 读取 Word、文本文件时。',
     rules: [
       importNotFound,
+      importUnreadable,
+      importTooLarge,
       importUndecodable,
       importUnsupported,
       importDamaged,
@@ -169,6 +185,19 @@ export const FAMILIES: readonly Family[] = [
       importFormattingLost,
     ],
   },
+  {
+    id: 'fix',
+    title: '自动改正',
+    about: 'yongzu check --fix 改正文件时。',
+    rules: [fixTooLarge],
+  },
+  {
+    id: 'write',
+    title: '写入源文件',
+    about: 'check --fix、import、new 写入稿件和 issue.yml 时。',
+    rules: [writeSource],
+  },
+  { id: 'dev', title: '预览', about: 'yongzu dev 重建预览时。', rules: [devRebuild] },
 ];
 
 /** Every rule, in catalogue order. */

@@ -3,10 +3,14 @@ import { FAMILIES, familyOf, RULES } from './catalogue.js';
 import { EXAMPLE_PROJECT } from './examples.js';
 import { type Example, isTextExample, type Rule } from './rule.js';
 import { SEVERITY_LABEL, showFiles, showPlace } from './show-example.js';
+import { maxOf } from '../util/append.js';
 
 /** `yongzu rules`: every rule by family, one line each: id, severity, summary. */
 export function formatRuleList(): string {
-  const width = Math.max(...RULES.map((r) => r.id.length));
+  const width = maxOf(
+    RULES.map((r) => r.id.length),
+    0,
+  );
   const lines = FAMILIES.flatMap((family) => [
     `${family.title}（${family.id}）`,
     ...family.rules.map(

@@ -2,6 +2,7 @@ import { FAMILIES, RULES } from './catalogue.js';
 import { EXAMPLE_PROJECT } from './examples.js';
 import { type Example, isTextExample, type Rule } from './rule.js';
 import { SEVERITY_LABEL, type ShownFile, showFiles, showPlace } from './show-example.js';
+import { pushAll } from '../util/append.js';
 
 /** Where the editors' guide keeps the rules reference (written by `npm run docs`). */
 export const RULES_DOC = 'docs/editors/rules.md';
@@ -39,7 +40,7 @@ export function rulesMarkdown(): string {
   ];
   for (const family of FAMILIES) {
     out.push(`## ${family.title}（${family.id}）`, '', md(family.about), '');
-    for (const rule of family.rules) out.push(...ruleSection(rule));
+    for (const rule of family.rules) pushAll(out, ruleSection(rule));
   }
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { NOT_XML } from '../util/xml-text.js';
 import { issuePagePath } from './site-paths.js';
 import type { Config } from '../model/config.js';
 import type { IssueModel } from '../model/issue-model.js';
@@ -6,12 +7,14 @@ import type { IssueModel } from '../model/issue-model.js';
 /** How many of the newest issues the feed carries: readers' feed tools only look at recent ones. */
 export const FEED_ENTRIES = 20;
 
-/** Escapes text for XML element content and attribute values. */
+/** Escapes text for XML element content and attribute values; characters XML does not allow are removed. */
 export function escapeXml(text: string): string {
-  return text.replace(
-    /[<>&"']/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string,
-  );
+  return text
+    .replace(NOT_XML, '')
+    .replace(
+      /[<>&"']/g,
+      (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string,
+    );
 }
 
 /**

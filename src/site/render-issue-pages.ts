@@ -3,7 +3,7 @@ import { renderArticles } from '../render/render-articles.js';
 import type { MarkdownRenderer } from '../render/markdown.js';
 import { cachedPage, createPageContext, type PageContext, type SiteOptions } from './page-context.js';
 import type { SiteModel } from './site-model.js';
-import { issuePagePath, pdfPath } from './site-paths.js';
+import { issuePagePath, pdfPath, yearPagePath } from './site-paths.js';
 import type { Config, County } from '../model/config.js';
 import type { IssueModel } from '../model/issue-model.js';
 import type { OutputFile } from '../model/output-file.js';
@@ -35,9 +35,30 @@ function yearItemRenderer(env: nunjucks.Environment) {
 }
 
 /**
+ * How many of its year's issues an issue page lists beside it: those around
+ * it. A year of 1,000 issues (a 20,000-folder archive) listing all of them on
+ * each page made every page 117 KB and the site quadratic in the issues of a
+ * year (2.4 GB); the year's page, linked from every issue page, lists them all.
+ */
+export const YEAR_LIST_WINDOW = 48;
+
+/** The issues of a year an issue page lists: all of them, or YEAR_LIST_WINDOW around the issue. */
+export function yearListWindow(yearIssues: readonly IssueModel[], issue: IssueModel): readonly IssueModel[] {
+  if (yearIssues.length <= YEAR_LIST_WINDOW) return yearIssues;
+  const at = Math.max(0, yearIssues.indexOf(issue));
+  const start = Math.min(Math.max(0, at - YEAR_LIST_WINDOW / 2), yearIssues.length - YEAR_LIST_WINDOW);
+  return yearIssues.slice(start, start + YEAR_LIST_WINDOW);
+}
+
+/** The last entry of a year list that shows only part of its year: a link to the year's page. */
+function wholeYearLink(base: string, year: number, count: number): string {
+  return `\n    <li><a href="${base}${yearPagePath(year)}">${year}年全部 ${count} 期</a></li>`;
+}
+
+/**
  * The page of each issue: the issue itself, the previous and next issue, the
- * issues of the same year (not the whole archive, which would make the site
- * quadratic), its counties and its PDF.
+ * issues of the same year around it (not the whole archive, nor a whole year
+ * of hundreds, which would make the site quadratic), its counties and its PDF.
  */
 export function* renderIssuePages(
   model: SiteModel,
@@ -50,7 +71,8 @@ export function* renderIssuePages(
   const yearItem = yearItemRenderer(env);
   for (const [i, issue] of model.issues.entries()) {
     const path = issuePagePath(issue);
-    const yearIssues = yearOf.get(issue.year) ?? [issue];
+    const wholeYear = yearOf.get(issue.year) ?? [issue];
+    const yearIssues = yearListWindow(wholeYear, issue);
     const pdfFile = pdfPath(issue, config.bulletin);
     // What the page is made of, for yongzu dev's page cache only.
     const deps = options.pageCache
@@ -62,6 +84,7 @@ export function* renderIssuePages(
           model.issues[i - 1],
           model.issues[i + 1],
           options.pdfBytes?.get(pdfFile),
+          wholeYear.length,
           ...yearIssues,
         ]
       : [];
@@ -74,7 +97,9 @@ export function* renderIssuePages(
         newer: model.issues[i - 1],
         older: model.issues[i + 1],
         yearIssues,
-        yearList: yearIssues.map((other) => yearItem(other, context, other === issue)).join('\n    '),
+        yearList:
+          yearIssues.map((other) => yearItem(other, context, other === issue)).join('\n    ') +
+          (yearIssues.length < wholeYear.length ? wholeYearLink(context.base, issue.year, wholeYear.length) : ''),
         counties: issueCounties(issue),
         pdfSize: options.pdfBytes?.get(pdfFile),
         pdfPages: options.pdfPages?.get(pdfFile),

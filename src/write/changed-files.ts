@@ -1,7 +1,22 @@
+import { readdirSync, rmSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { OutputFile } from '../model/output-file.js';
 import { safeOutputPath } from './write-files.js';
+
+/** The temporary files of in-place writes, at the top of OUT (so that leftovers are found without a walk). */
+const TMP_PREFIX = '.yongzu-tmp-';
+
+/** Removes the temporary files a killed `yongzu dev` left at the top of OUT (the caller holds OUT's lock). */
+export function removeLeftoverTemporaryFiles(out: string): void {
+  let names: string[] = [];
+  try {
+    names = readdirSync(out).filter((n) => n.startsWith(TMP_PREFIX));
+  } catch {
+    return;
+  }
+  for (const n of names) rmSync(join(out, n), { force: true, recursive: true });
+}
 
 /**
  * Writes an output folder in place, file by file, as `yongzu dev` does on
@@ -10,6 +25,7 @@ import { safeOutputPath } from './write-files.js';
  * that are no longer produced are removed. Files it did not write are left alone.
  */
 export function createChangedFilesWriter(out: string) {
+  let n = 0;
   /** The bytes last written to each output path. */
   const last = new Map<string, string | Uint8Array>();
   const same = (a: string | Uint8Array, b: string | Uint8Array) =>
@@ -29,9 +45,14 @@ export function createChangedFilesWriter(out: string) {
       if (before !== undefined && same(before, f.content)) continue;
       const target = safeOutputPath(out, f.path);
       await mkdir(dirname(target), { recursive: true });
-      const tmp = `${target}.tmp-${process.pid}`;
-      await writeFile(tmp, f.content);
-      await rename(tmp, target);
+      const tmp = join(out, `${TMP_PREFIX}${process.pid}-${n++}`);
+      try {
+        await writeFile(tmp, f.content);
+        await rename(tmp, target);
+      } catch (e) {
+        await rm(tmp, { force: true });
+        throw e;
+      }
       last.set(f.path, f.content);
       changed.push(f.path);
     }

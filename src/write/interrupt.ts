@@ -1,8 +1,10 @@
 /**
- * Ctrl-C (SIGINT) and SIGTERM during a command that writes: registered
- * cleanups run synchronously (remove temporary folders, put the previous
- * output back, release the lock) before the process exits with 130. This is
- * the only process-wide state of yongzu, and it lives at the I/O edge.
+ * Ctrl-C (SIGINT), SIGTERM and SIGHUP (the terminal closed) during a command
+ * that writes: registered cleanups run synchronously (remove temporary
+ * folders, put the previous output back, release the lock) before the process
+ * exits with 128 + the signal's number, as a shell reports a process killed by
+ * it: 130, 143 and 129. This is the only process-wide state of yongzu, and it
+ * lives at the I/O edge.
  */
 const cleanups = new Set<() => void>();
 let installed = false;
@@ -29,8 +31,10 @@ export function handleInterrupts(say: (line: string) => void): void {
       }
     }
     say(`已中断（${signal}）：输出文件夹保持原样，没有留下临时文件。`);
-    process.exit(130);
+    process.exit(EXIT_CODES[signal] ?? 130);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  for (const signal of Object.keys(EXIT_CODES) as NodeJS.Signals[]) process.once(signal, stop);
 }
+
+/** The exit code after each signal handled: 128 + its number. */
+export const EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };

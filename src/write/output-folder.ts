@@ -1,10 +1,23 @@
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, open, readFile, rename, rm, unlink } from 'node:fs/promises';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { chmod, mkdtemp, open, readFile, rename, rm, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { OutputFile } from '../model/output-file.js';
+import { exchangeFolders } from './exchange-folders.js';
 import { onInterrupt } from './interrupt.js';
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from './output-guard.js';
+import { stopHereInTests } from './test-hooks.js';
 import { safeOutputPath } from './write-files.js';
+import { mkdirs } from './write-source.js';
 
 /** Another build holds the lock of this output folder. */
 export class OutputLockedError extends Error {
@@ -35,8 +48,8 @@ export async function findLiveLock(out: string): Promise<OutputLockedError | und
   return pid > 0 && pid !== process.pid && isAlive(pid) ? new OutputLockedError(lockFile, pid) : undefined;
 }
 
-/** Takes `<out>.lock`; a lock left by a dead process is taken over. */
-async function acquireLock(out: string): Promise<() => Promise<void>> {
+/** Takes `<out>.lock`; a lock left by a dead process is taken over. Returns its release. */
+export async function acquireLock(out: string): Promise<() => Promise<void>> {
   const lockFile = `${out}.lock`;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -73,6 +86,52 @@ export interface OutputFolder {
   abort(): Promise<void>;
 }
 
+/** The names of the temporary and the set-aside folders of a build of `out`, beside it. */
+const tmpPrefix = (out: string) => `.${basename(out)}.tmp-`;
+const oldPrefix = (out: string) => `.${basename(out)}.old-`;
+
+/** What recoverOutputFolder() found and did. */
+export interface Recovery {
+  /** The set-aside previous OUT that was put back because OUT was missing. */
+  restored?: string;
+  /** Leftover folders removed. */
+  removed: string[];
+}
+
+/**
+ * Repairs what a build killed midway left beside OUT (the caller holds OUT's
+ * lock, so no live build is using them): when OUT is missing and a previous
+ * OUT was set aside (a kill between the two renames of a swap without
+ * exchange), the newest one is put back; every other temporary or set-aside
+ * folder of OUT is removed.
+ */
+export function recoverOutputFolder(out: string): Recovery {
+  const parent = dirname(out);
+  let names: string[];
+  try {
+    names = readdirSync(parent).filter((n) => n.startsWith(tmpPrefix(out)) || n.startsWith(oldPrefix(out)));
+  } catch {
+    return { removed: [] };
+  }
+  const recovery: Recovery = { removed: [] };
+  if (!lstatSync(out, { throwIfNoEntry: false })) {
+    const newest = names
+      .filter((n) => n.startsWith(oldPrefix(out)))
+      .map((n) => ({ n, at: statSync(join(parent, n), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
+      .sort((a, b) => b.at - a.at)[0];
+    if (newest) {
+      renameSync(join(parent, newest.n), out);
+      recovery.restored = join(parent, newest.n);
+      names = names.filter((n) => n !== newest.n);
+    }
+  }
+  for (const n of names) {
+    rmSync(join(parent, n), { recursive: true, force: true });
+    recovery.removed.push(join(parent, n));
+  }
+  return recovery;
+}
+
 /** The mode a new OUT gets: what the umask leaves of 0777, as mkdir would make it (mkdtemp makes 0700). */
 function folderMode(out: string): number {
   const existing = statSync(out, { throwIfNoEntry: false });
@@ -83,11 +142,12 @@ function folderMode(out: string): number {
 /** Takes OUT's lock and opens a temporary folder beside it, with OUT's mode. */
 export async function openOutputFolder(out: string): Promise<OutputFolder> {
   const parent = dirname(out);
-  await mkdir(parent, { recursive: true });
+  await mkdirs(parent);
   const release = await acquireLock(out);
   let tmp: string;
   try {
-    tmp = await mkdtemp(join(parent, `.${basename(out)}.tmp-`));
+    recoverOutputFolder(out);
+    tmp = await mkdtemp(join(parent, `${tmpPrefix(out)}${process.pid}-`));
     await chmod(tmp, folderMode(out));
   } catch (e) {
     await release();
@@ -98,7 +158,10 @@ export async function openOutputFolder(out: string): Promise<OutputFolder> {
   const dirs = new Set<string>();
   // On Ctrl-C: put the previous output back if it was moved aside, drop the temporary folder, free the lock.
   const unregister = onInterrupt(() => {
-    if (old && existsSync(old) && !existsSync(out)) renameSync(old, out);
+    if (old && existsSync(old)) {
+      if (existsSync(out)) rmSync(old, { recursive: true, force: true });
+      else renameSync(old, out);
+    }
     rmSync(tmp, { recursive: true, force: true });
     unlinkSync(`${out}.lock`);
   });
@@ -123,31 +186,43 @@ export async function openOutputFolder(out: string): Promise<OutputFolder> {
         dirs.add(d);
       }
       writeFileSync(target, file.content);
-      count++;
+      if (count++ === 0) stopHereInTests('first-file-written');
     },
     async commit() {
+      let exchanged = false;
       try {
         writeFileSync(join(tmp, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
-        old = join(parent, `.${basename(out)}.old-${process.pid}-${Date.now()}`);
-        try {
-          await rename(out, old);
-        } catch (e) {
-          if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-          old = undefined;
+        stopHereInTests('before-swap');
+        // One step where the system allows it: OUT is old or new at every instant; tmp then holds the old output.
+        exchanged = existsSync(out) && exchangeFolders(tmp, out);
+        if (!exchanged) {
+          // Two renames: a kill between them leaves OUT missing until the next run puts the old one back.
+          old = join(parent, `${oldPrefix(out)}${process.pid}-${Date.now()}`);
+          try {
+            await rename(out, old);
+          } catch (e) {
+            if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+            old = undefined;
+          }
+          if (old) stopHereInTests('after-aside');
+          try {
+            await rename(tmp, out);
+          } catch (e) {
+            if (old) await rename(old, out);
+            old = undefined;
+            throw e;
+          }
         }
-        try {
-          await rename(tmp, out);
-        } catch (e) {
-          if (old) await rename(old, out);
-          old = undefined;
-          throw e;
-        }
+        stopHereInTests('after-swap');
       } catch (e) {
         await end(true);
         throw e;
       }
-      await end(false);
+      // The previous output (in tmp after an exchange, else set aside) is removed, then the lock freed.
+      if (exchanged) await rm(tmp, { recursive: true, force: true });
       if (old) await rm(old, { recursive: true, force: true });
+      stopHereInTests('old-removed');
+      await end(false);
     },
     abort: () => end(true),
   };

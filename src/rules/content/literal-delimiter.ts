@@ -1,6 +1,7 @@
 import type { Nodes, Root } from 'mdast';
 import type { MarkdownParser } from '../../text/markdown-syntax.js';
 import { CJK_CHAR } from '../../util/cjk.js';
+import { pushAll } from '../../util/append.js';
 import { defineRule } from '../rule.js';
 import type { TextFinding } from '../text-finding.js';
 
@@ -105,7 +106,7 @@ export function findLiteralDelimiters(body: string, parse: MarkdownParser): Text
     if (node.type === 'text') {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
-      if (start !== undefined && end !== undefined) out.push(...literalRuns(body, start, end));
+      if (start !== undefined && end !== undefined) pushAll(out, literalRuns(body, start, end));
       return;
     }
     // An autolink's text is its address (www.x.org/a_b), not prose.

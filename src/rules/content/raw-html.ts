@@ -1,7 +1,8 @@
 import { defineRule } from '../rule.js';
 import type { TextFinding } from '../text-finding.js';
 
-const CODE = [/^(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n\1[^\n]*|$)/gm, /`+[^`\n]*`+/g];
+// Fenced code (its fence taken whole, atomically: linear on a line of backticks), inline code.
+const CODE = [/^(?=(`{3,}|~{3,}))\1[^\n]*\n[\s\S]*?(?:\n\1[^\n]*|$)/gm, /`+[^`\n]*`+/g];
 const TAG = /<!--|<\/?([A-Za-z][\w-]*)(?=[\s/>])[^>\n]*>?/g;
 
 /**
@@ -31,7 +32,7 @@ export const rawHtml = defineRule({
 /** The HTML tags and comments of a body, masked code aside. */
 export function findRawHtml(body: string): TextFinding[] {
   let text = body;
-  for (const re of CODE) text = text.replace(re, (m) => m.replace(/[^\n]/g, ' '));
+  for (const re of CODE) text = text.replace(re, (m) => m.replace(/[^\n]+/g, (run) => ' '.repeat(run.length)));
   const out: TextFinding[] = [];
   for (const m of text.matchAll(TAG)) {
     const what = m[1] ? `<${m[1].toLowerCase()}>` : '<!-- 注释 -->';

@@ -76,16 +76,17 @@ export const halfwidthPunctuation: CopyRule = defineCopyRule({
   check(text) {
     const out: TextFinding[] = [];
     let quoteOpen = false;
-    let lineStart = 0;
+    // The next line end after the last mark (-1: none): looked up once per line, not per mark (linear on long lines).
+    let lineEnd = text.indexOf('\n');
     // Visit only the half-width marks; quotes pair up within a line.
     for (const m of text.matchAll(CANDIDATES)) {
       const i = m.index!;
       const c = m[0];
       const prev = text[i - 1];
       const next = text[i + 1];
-      for (let nl = text.indexOf('\n', lineStart); nl !== -1 && nl < i; nl = text.indexOf('\n', lineStart)) {
+      if (lineEnd !== -1 && lineEnd < i) {
         quoteOpen = false;
-        lineStart = nl + 1;
+        lineEnd = text.indexOf('\n', i);
       }
       if (c === '"') {
         if (isCn(prev) || isCn(next)) {

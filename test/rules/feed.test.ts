@@ -1,0 +1,3 @@
+import { describeFamily } from './run-examples.js';
+
+describeFamily('feed');
