@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // npm run bench: yongzu against Eleventy 3 on a generated archive.
 //
-//   node bench/run.mjs [--issues 500] [--scale] [--runs 5] [--pdf-batch 20] [--pdf-runs 5 (runs of the batch)] [--dev-edits 20] [--no-pdf] [--json FILE]
+//   node bench/run.mjs [--issues 500] [--scale] [--runs 5] [--pdf-batch 20] [--pdf-runs 5 (runs of the batch)] [--dev-edits 20] [--phrases 200] [--no-pdf] [--no-search] [--json FILE]
 //
 // --scale runs check/build/Eleventy at 50, 500 and 2000 issues and reports growth.
+// The search (bytes per query, time to first result, recall) is measured on the 500-issue archive.
 // Writes bench/results.json and prints a table (see bench/README.md).
 import { cpus } from 'node:os';
 import { writeFileSync } from 'node:fs';
@@ -12,7 +13,8 @@ import { clearOldOutput, makeCorpus, repo } from './corpus.mjs';
 import { benchDev } from './dev.mjs';
 import { benchPdf } from './pdf.mjs';
 import { growth, rows, table } from './report.mjs';
-import { benchCheck, benchColdAndEleventy, benchWarmBuild } from './site.mjs';
+import { benchSearch } from './search.mjs';
+import { benchCheck, benchColdAndEleventy, benchWarmBuild, buildOnce } from './site.mjs';
 
 const argv = process.argv.slice(2);
 const arg = (name, def) => (argv.includes(`--${name}`) ? Number(argv[argv.indexOf(`--${name}`) + 1]) : def);
@@ -39,6 +41,7 @@ const results = {
     devEdits: arg('dev-edits', 20),
     pdfBatch: arg('pdf-batch', 20),
     pdfRuns: arg('pdf-runs', runs),
+    phrases: arg('phrases', 200),
   },
   corpora: {},
 };
@@ -56,6 +59,10 @@ for (const n of [...new Set([...sizes, ...devSizes])].sort((a, b) => a - b)) {
   if (devSizes.has(n)) {
     log(`dev: ${results.settings.devEdits} edits`);
     r.dev = await benchDev(root, results.settings.devEdits);
+  }
+  if (n === 500 && !argv.includes('--no-search')) {
+    log(`search: ${results.settings.phrases} phrases in Chromium`);
+    r.search = await benchSearch(await buildOnce(root), { phrases: results.settings.phrases });
   }
 }
 if (!argv.includes('--no-pdf')) {

@@ -60,3 +60,11 @@ const eleventyArgs = () => [
   `--output=${freshDir('eleventy')}`,
   '--quiet',
 ];
+
+/** One build of the corpus into a fresh folder (untimed: for the search benchmark); its folder. */
+export async function buildOnce(root) {
+  const out = freshDir('search');
+  const r = await timeProcess(node, [yongzu, 'build', '--no-pdf', '--root', root, '--out', out]);
+  if (r.code !== 0) throw new Error(`build for the search benchmark exited ${r.code}`);
+  return out;
+}

@@ -1,20 +1,24 @@
 /*
  * Measures the recall of the site's search on a project: builds it, cuts
  * phrases of 2 to 6 characters from its write-ups, searches each in headless
- * Chromium through the site's own search module, and counts those whose issue
- * is not found. With --naive it also measures Pagefind indexing the issue
- * pages' Chinese text directly (its default), for comparison.
+ * Chromium through the site's own search engine, and counts those whose
+ * write-up is not found. With --naive it also measures Pagefind indexing the
+ * issue pages' Chinese text directly (its default), for comparison (found:
+ * the write-up's issue page among its results).
  *
  *   npm run measure:search -- ROOT [--phrases 300] [--seed 1] [--naive]
  */
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readFileSync } from 'node:fs';
 import * as pagefind from 'pagefind';
-import { build } from '../src/api.js';
-import { writeOutput } from '../src/write/write-output.js';
+import { build, check } from '../src/api.js';
+import { mergeIssue } from '../src/merge/merge-issue.js';
+import { createMarkdownRenderer } from '../src/render/markdown.js';
+import { siteSearchDocs } from '../src/site/render-site.js';
+import { writeFilesInto } from '../src/write/write-files.js';
 import { launchBrowser } from '../test/e2e/browser.js';
-import { missedPhrases, projectRecords, samplePhrases, type Phrase } from '../test/e2e/search-recall.js';
+import { missedPhrases, type Phrase, projectTexts, samplePhrases } from '../test/e2e/search-recall.js';
 import { serveStatic } from '../test/e2e/static-server.js';
 
 const { values, positionals } = parseArgs({
@@ -33,9 +37,15 @@ if (!result.written) throw new Error('build failed: run yongzu check');
 console.log(
   `built ${result.written.issues.length} issues, ${result.written.files} files in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
-const records = await projectRecords(root);
-const phrases = samplePhrases(records, Number(values.phrases), Number(values.seed));
+const phrases = samplePhrases(await projectTexts(root), Number(values.phrases), Number(values.seed));
 const dist = join(root, 'dist');
+
+/** The issue page of each write-up, by its number in the index. */
+async function issuePages(): Promise<string[]> {
+  const checked = await check({ root });
+  const issues = checked.issues.map((i) => mergeIssue(i, checked.config));
+  return siteSearchDocs(issues, checked.config, createMarkdownRenderer()).map((d) => d.meta.href.split('#')[0]!);
+}
 
 if (values.naive) {
   // Pagefind's own Chinese handling: the issue pages indexed as HTML, queried as typed.
@@ -47,21 +57,23 @@ if (values.naive) {
   }
   const { files } = await index.getFiles();
   await pagefind.close();
-  await writeOutput(join(dist, 'pagefind-naive'), files);
+  writeFilesInto(join(dist, 'pagefind-naive'), files);
 }
 
 const site = await serveStatic(dist);
 const browser = await launchBrowser();
 try {
   const page = await browser.newPage();
-  await page.goto(site.url);
+  await page.goto(`${site.url}search/index.html`);
   const t = performance.now();
   const missed = await missedPhrases(page, phrases);
-  report('bigram records (the site)', phrases, missed, performance.now() - t);
+  report('pairs and positioned triples (the site)', phrases, missed, performance.now() - t);
   if (values.naive) {
+    const pages = await issuePages();
+    const withPages = phrases.map((p) => ({ ...p, page: pages[p.id]! }));
     const t2 = performance.now();
     const naiveMissed = (await page.evaluate(`(async () => {
-      const phrases = ${JSON.stringify(phrases)};
+      const phrases = ${JSON.stringify(withPages)};
       const pf = await import('/pagefind-naive/pagefind.js');
       await pf.init();
       const missed = [];

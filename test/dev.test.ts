@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBuildQueue } from '../src/dev/build-queue.js';
 import { runDev } from '../src/dev/run-dev.js';
+import { launchBrowser, watchErrors } from './e2e/browser.js';
 import { edit, readSample, sampleProject } from './helpers.js';
 
 describe('the build queue (no watcher)', () => {
@@ -186,6 +187,31 @@ describe('the paged print preview in dev (real Chromium)', () => {
           .subarray(0, 5)
           .toString(),
       ).toBe('%PDF-');
+    } finally {
+      await browser.close();
+      await dev.close();
+    }
+  }, 60_000);
+});
+
+describe('the search in dev (real Chromium)', () => {
+  it('searches from the first pages on, and finds what a save adds once the index is made again', async () => {
+    const root = sampleProject();
+    const dev = await runDev({ root, out: join(root, 'dist'), port: 0, log: () => undefined });
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      const errors = watchErrors(page);
+      await page.goto(`${dev.url}search/index.html?q=${encodeURIComponent('人才强县')}`);
+      await page.locator('.search-result').first().waitFor();
+      await page.goto(`${dev.url}search/index.html?q=${encodeURIComponent('新添的词语')}`);
+      await expect.poll(() => page.locator('#search-status').textContent()).toContain('没有找到');
+      // The open search page reloads itself when the index is written anew, and finds the new words.
+      edit(root, 'issues/2009-18/03-daoxian.md', '一是增强党组织带动力', '一是新添的词语增强党组织带动力');
+      await page.locator('.search-result').first().waitFor({ timeout: 20_000 });
+      expect(await page.locator('.search-result mark').first().textContent()).toBe('新添的词语');
+      expect(await page.locator('.search-result .entry-meta').first().textContent()).toMatch(/^道县 · /);
+      expect(errors).toEqual([]);
     } finally {
       await browser.close();
       await dev.close();

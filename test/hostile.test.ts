@@ -54,6 +54,20 @@ describe('hostile content in real Chromium', () => {
     const page = await browser.newPage();
     expect(await pwned(page, `file://${join(root, 'dist/2009/18/index.html')}`)).toBeUndefined();
     await page.close();
+    // Nor in the search page showing the write-up: its title, theme and passage come from the index as text.
+    const search = await browser.newPage();
+    const dialogs: string[] = [];
+    search.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await search.goto(`file://${join(root, 'dist/search/index.html')}?q=${encodeURIComponent('江华县标题 img')}`);
+    await search.locator('.search-result').first().waitFor();
+    expect(await search.locator('.search-result h3').first().textContent()).toContain('<img');
+    await search.waitForTimeout(300);
+    expect(await search.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    await search.close();
   });
 
   it("feed.xml parses as XML in the browser's own parser, whatever control characters the titles hold", async () => {

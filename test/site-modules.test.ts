@@ -3,14 +3,11 @@ import { DEFAULT_CONFIG, DEFAULT_COUNTIES } from '../src/config/defaults.js';
 import { escapeXml, renderFeed, stableUuid, FEED_ENTRIES } from '../src/site/render-feed.js';
 import { renderSitemap } from '../src/site/render-sitemap.js';
 import { createSearchDocs } from '../src/site/search-records.js';
-import {
-  indexTokens,
-  isSearchable,
-  normalizeSearchText,
-  queryTokens,
-  searchTokensModule,
-} from '../src/search/tokens.js';
+import vm from 'node:vm';
+import * as tokens from '../src/search/tokens.js';
+import { isSearchable, normalizeSearchText, searchTokensScript } from '../src/search/tokens.js';
 import { createSiteModel, groupEntriesByYear, homeYears } from '../src/site/site-model.js';
+import { tallyCsv, tallyYear } from '../src/site/tally.js';
 import {
   countyPagePath,
   formatBytes,
@@ -21,7 +18,7 @@ import {
   yearPagePath,
 } from '../src/site/site-paths.js';
 import type { IssueModel } from '../src/model/issue-model.js';
-import { htmlToText, searchRecordOf } from '../src/search/records.js';
+import { htmlToText, runInTitleText } from '../src/search/records.js';
 import { YEAR_LIST_WINDOW, yearListWindow } from '../src/site/render-issue-pages.js';
 
 const county = (slug: string) => DEFAULT_COUNTIES.find((c) => c.slug === slug)!;
@@ -129,39 +126,32 @@ describe('site model', () => {
 describe('search tokens', () => {
   it('drops punctuation and spaces and folds width and case', () => {
     expect(normalizeSearchText('人才、强县 ＡＢ，1０')).toBe('人才强县ab10');
-  });
-
-  it('indexes every pair of characters; a query needs all its pairs', () => {
-    const index = new Set(indexTokens('大力推进人才强县战略'));
-    expect(index.size).toBe(9);
-    for (const phrase of ['人才', '人才强县', '推进人才强县战', '才、强']) {
-      expect(
-        queryTokens(phrase).every((t) => index.has(t)),
-        phrase,
-      ).toBe(true);
-    }
-    expect(queryTokens('强人').every((t) => index.has(t))).toBe(false);
-    expect(queryTokens('县')).toEqual([]);
     expect(isSearchable('县')).toBe(false);
     expect(isSearchable('干部')).toBe(true);
-    expect(queryTokens('，。 ')).toEqual([]);
+    expect(isSearchable('，。 ')).toBe(false);
   });
 
-  it('spells tokens in ASCII letters and digits only, so no segmenter can cut them', () => {
-    for (const t of indexTokens('干部𠀀Ab1')) expect(t).toMatch(/^b[0-9a-z]{8}$/);
-  });
-
-  it('ships the same functions to the browser', async () => {
-    const source = searchTokensModule();
-    expect(source).not.toMatch(/\bimport\b|require\(/);
-    const browser = await import(`data:text/javascript,${encodeURIComponent(source)}`);
-    expect(browser.queryTokens('人才强县')).toEqual(queryTokens('人才强县'));
-    expect(browser.indexTokens('好政策，吸引人才')).toEqual(indexTokens('好政策，吸引人才'));
+  it('ships the same functions to the browser, as a classic script (it must run from disk)', () => {
+    const source = searchTokensScript();
+    expect(source).not.toMatch(/\bimport\b|\bexport\b|require\(/);
+    const context: Record<string, unknown> = {};
+    context['self'] = context;
+    vm.runInNewContext(source, context);
+    const browser = context['YongzuSearchTokens'] as typeof tokens;
+    for (const q of ['人才强县', 'ＡＢ１２ 干部', '😀𠀀Σ', '一', '"道县 人才" 县']) {
+      expect(JSON.stringify(browser.parseQuery(q))).toBe(JSON.stringify(tokens.parseQuery(q)));
+      expect(browser.normalizeSearchText(q)).toBe(tokens.normalizeSearchText(q));
+      expect(JSON.stringify(browser.termGrams(tokens.normalizeSearchText(q)))).toBe(
+        JSON.stringify(tokens.termGrams(tokens.normalizeSearchText(q))),
+      );
+      expect(browser.gramShard(q, 512)).toBe(tokens.gramShard(q, 512));
+    }
+    expect(browser.readNumbers('0Z1')).toEqual(tokens.readNumbers('0Z1'));
   });
 });
 
-describe('search records', () => {
-  it('makes one record per write-up, anchored, with its text and theme to index', () => {
+describe('search docs', () => {
+  it('makes one per write-up, anchored, titled with its own headline, its county apart', () => {
     const i = issue(2009, 18, { 甲: ['shuangpai', 'daoxian'] });
     const articles = i.articles.map((a) => ({
       theme: a.theme,
@@ -170,11 +160,20 @@ describe('search records', () => {
         html: `<p><strong>${s.title}。</strong>一是&#x3C;好&#x3E; &amp; 干部</p>`,
       })),
     }));
-    const records = createSearchDocs(i, articles).map((doc) => searchRecordOf(doc));
-    expect(records.map((r) => r.meta.href)).toEqual(['2009/18/index.html#shuangpai', '2009/18/index.html#daoxian']);
-    expect(records[0]!.meta.text).toBe('双牌县甲。一是<好> & 干部');
-    expect(records[0]!.meta.issue).toBe('2009年第18期（总第418期）');
-    expect(records[0]!.indexed).toBe(`甲\n${records[0]!.meta.text}`);
+    const docs = createSearchDocs(i, articles);
+    expect(docs.map((d) => d.meta.href)).toEqual(['2009/18/index.html#shuangpai', '2009/18/index.html#daoxian']);
+    expect(docs[0]!.meta).toEqual({
+      title: '双牌县甲',
+      county: '双牌县',
+      year: 2009,
+      issue: '2009年第18期（总第418期）',
+      date: i.dateText,
+      theme: '甲',
+      href: '2009/18/index.html#shuangpai',
+    });
+    expect(htmlToText(docs[0]!.html)).toBe('双牌县甲。一是<好> & 干部');
+    expect(runInTitleText(docs[0]!.html)).toBe('双牌县甲。');
+    expect(runInTitleText('<p>正文</p>')).toBe('');
   });
 
   it('turns sanitized HTML into text', () => {
@@ -229,5 +228,40 @@ describe('the year list beside an issue page', () => {
     expect(around[0]).toBe(year[476]);
     expect(yearListWindow(year, year[0]!)[0]).toBe(year[0]);
     expect(yearListWindow(year, year[999]!).at(-1)).toBe(year[999]);
+  });
+});
+
+describe('the tally of write-ups adopted (信息采用)', () => {
+  const model = createSiteModel(
+    [
+      issue(2009, 1, { 甲: ['shuangpai', 'daoxian'], 乙: ['shuangpai'] }),
+      issue(2009, 2, { 甲: ['daoxian'] }),
+      issue(2008, 9, { 丙: ['jianghua'] }),
+    ],
+    DEFAULT_COUNTIES,
+  );
+
+  it('counts each write-up once for its county and once for its theme, and names the counties with none', () => {
+    const t = tallyYear(model.years[0]!, DEFAULT_COUNTIES);
+    expect(t).toMatchObject({ year: 2009, issues: 2, count: 4 });
+    expect(t.counties.map((c) => c.county.name)).toEqual(DEFAULT_COUNTIES.map((c) => c.name));
+    const of = (slug: string) => t.counties.find((c) => c.county.slug === slug)!;
+    expect([of('shuangpai').count, of('shuangpai').issues]).toEqual([2, 1]);
+    expect([of('daoxian').count, of('daoxian').issues]).toEqual([2, 2]);
+    expect(t.without.map((c) => c.slug)).not.toContain('daoxian');
+    expect(t.without).toHaveLength(DEFAULT_COUNTIES.length - 2);
+    expect(t.themes.map((x) => [x.theme, x.count, x.issues.map((i) => i.issue)])).toEqual([
+      ['甲', 3, [2, 1]],
+      ['乙', 1, [1]],
+    ]);
+  });
+
+  it('writes the county table as CSV that Excel opens right: BOM, CRLF, quoted where needed', () => {
+    const t = tallyYear(model.years[0]!, [...DEFAULT_COUNTIES, { name: '新,"区"', aliases: [], slug: 'x' }]);
+    const csv = tallyCsv(t);
+    expect(csv.startsWith('\ufeff县区,2009年采用篇数,涉及期数\r\n')).toBe(true);
+    expect(csv).toContain('\r\n道县,2,2\r\n');
+    expect(csv).toContain('\r\n"新,""区""",0,0\r\n');
+    expect(csv.endsWith('\r\n合计,4,2\r\n')).toBe(true);
   });
 });

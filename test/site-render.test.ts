@@ -6,10 +6,19 @@ import { build, check } from '../src/api.js';
 import { DEFAULT_CONFIG } from '../src/config/defaults.js';
 import { createTemplateEnv, PACKAGE_DIR, type PrecompiledTemplates } from '../src/render/templates.js';
 
-import { loadMarkdownPipeline } from '../src/render/markdown.js';
+import { createMarkdownRenderer, loadMarkdownPipeline } from '../src/render/markdown.js';
+import { siteSearchDocs } from '../src/site/render-site.js';
+import { htmlToText } from '../src/search/records.js';
 import { renderSiteFiles, sampleProject } from './helpers.js';
 import { mergeIssue } from '../src/merge/merge-issue.js';
-import { countyPagePath } from '../src/site/site-paths.js';
+import {
+  countyPagePath,
+  TALLY_PAGE,
+  tallyCsvName,
+  tallyPagePath,
+  THEMES_PAGE,
+  themeAnchor,
+} from '../src/site/site-paths.js';
 import type { OutputFile } from '../src/model/output-file.js';
 import type { IssueModel } from '../src/model/issue-model.js';
 
@@ -39,13 +48,13 @@ describe('the rendered site', () => {
   it('links only to pages and anchors it renders (PDFs aside), all relative', async () => {
     const files = renderSiteFiles(await manyIssues([2008, 2009], 3), DEFAULT_CONFIG, env, { pdf: true });
     const byPath = new Map(files.map((f) => [f.path, text(f)]));
-    const assets = new Set(['assets/site.css', 'assets/search.js']);
+    const assets = new Set(['assets/site.css', 'assets/search.js', 'assets/search-engine.js']);
     const pdfs: string[] = [];
     for (const f of files.filter((f) => f.path.endsWith('.html'))) {
       for (const [, href] of text(f).matchAll(/(?:href|src)="([^"]*)"/g)) {
         expect(href, `${f.path}: ${href}`).not.toMatch(/^(https?:)?\/\//);
         if (href!.startsWith('data:')) continue;
-        const [path, anchor] = href!.split('?')[0]!.split('#');
+        const [path, anchor] = decodeURIComponent(href!).split('?')[0]!.split('#');
         const target = path === '' ? f.path : posix.normalize(posix.join(posix.dirname(f.path), path!));
         if (target.endsWith('.pdf')) {
           pdfs.push(target);
@@ -59,7 +68,7 @@ describe('the rendered site', () => {
     expect(pdfs).toContain('2009/3/永组信息-2009-03.pdf');
   });
 
-  it('gives every page one h1, a title of its own and the feed link; only the search page may run WebAssembly', async () => {
+  it('gives every page one h1, a title of its own and the feed link; scripts from files only, no WebAssembly', async () => {
     const files = renderSiteFiles(await manyIssues([2009], 2), DEFAULT_CONFIG, env, { pdf: false });
     const pages = files.filter((f) => f.path.endsWith('.html'));
     const titles = new Set<string>();
@@ -157,9 +166,12 @@ describe('the built sample', () => {
     for (const f of [
       'feed.xml',
       'search/index.html',
-      'search-index/meta.json',
-      'search-index/postings/0.json',
-      'search-index/docs/0.json',
+      'search-index/manifest.js',
+      'search-index/g/0.js',
+      'search-index/d/0/0.js',
+      'stats/index.html',
+      'stats/2009/index.html',
+      'stats/2009/永组信息-信息采用-2009.csv',
       'assets/search.js',
       'assets/search-engine.js',
       'assets/search-tokens.js',
@@ -205,6 +217,99 @@ describe('pages kept between rebuilds (dev)', () => {
     const retitled = render(edited(() => ({ title: '全新的标题' })));
     expect(text(page(retitled, county))).toContain('全新的标题');
     const rethemed = render(edited(() => ({}), '全新的专题'));
-    expect(text(page(rethemed, 'themes/index.html'))).toContain('全新的专题');
+    expect(text(page(rethemed, 'themes/index.html')).replace(/<[^>]*>/g, '')).toContain('全新的专题');
+  });
+});
+
+describe('browsing by theme, by year, and the tally', () => {
+  it("lists each theme once with all its issues, newest first, and links year pages' headlines to it", async () => {
+    const issues = await manyIssues([2008, 2009], 2);
+    const files = renderSiteFiles(issues, DEFAULT_CONFIG, env, { pdf: false });
+    const themes = text(files.find((f) => f.path === THEMES_PAGE)!);
+    const theme = issues[0]!.articles[0]!.theme;
+    const anchor = themeAnchor(theme);
+    const groups = [
+      ...themes.matchAll(/<section class="theme-group" aria-labelledby="([^"]+)">([\s\S]*?)<\/section>/g),
+    ];
+    expect(groups.map((g) => g[1])).toEqual([...new Set(issues[0]!.articles.map((a) => themeAnchor(a.theme)))]);
+    const group = groups.find((g) => g[1] === anchor)![2]!;
+    expect([...group.matchAll(/>(\d{4})年第(\d+)期</g)].map((m) => `${m[1]}/${m[2]}`)).toEqual([
+      '2009/2',
+      '2009/1',
+      '2008/2',
+      '2008/1',
+    ]);
+    const year = text(files.find((f) => f.path === '2009/index.html')!);
+    expect(year).toContain(`href="../${THEMES_PAGE}#${anchor}"`);
+    // Headlines keep their words on one line: 工业化 is never cut.
+    expect(year).toContain('<span class="kw">工业化</span>');
+    const home = text(files.find((f) => f.path === 'index.html')!);
+    expect(home.indexOf('id="year-links-title"')).toBeLessThan(home.indexOf('<section class="year"'));
+    expect(home).toContain('<a href="#year-links-title">按年份</a>');
+    expect(home).toContain(`href="${TALLY_PAGE}"`);
+  });
+
+  it('writes a tally page and a CSV per year, linked from the list of years', async () => {
+    const issues = await manyIssues([2008, 2009], 2);
+    const files = renderSiteFiles(issues, DEFAULT_CONFIG, env, { pdf: false });
+    const list = text(files.find((f) => f.path === TALLY_PAGE)!);
+    expect(list).toContain(`href="../${tallyPagePath(2009)}"`);
+    const page = text(files.find((f) => f.path === tallyPagePath(2009))!);
+    const csvName = tallyCsvName(2009);
+    expect(page).toContain(`href="${encodeURIComponent(csvName)}"`);
+    const csv = text(files.find((f) => f.path === `stats/2009/${csvName}`)!);
+    // The sample's four counties, twice each in 2009; the other configured counties at 0, named on the page.
+    expect(csv).toContain('\r\n双牌县,2,2\r\n');
+    expect(csv).toContain('\r\n零陵区,0,0\r\n');
+    expect(page).toContain('本年没有稿件被采用的县区（11个）');
+  });
+});
+
+describe("what only the print uses stays off the site: the headline's break marker, the notes' English", () => {
+  /** The sample issue, its first theme with a break marker, every write-up with a footnote referenced twice. */
+  async function markedIssue(): Promise<{ issue: IssueModel; theme: string }> {
+    const [sample] = await manyIssues([2009], 1);
+    const body = '正文[^1]，又一处[^1]。\n\n[^1]: 注一。';
+    const issue: IssueModel = {
+      ...sample!,
+      articles: sample!.articles.map((a, i) => ({
+        ...a,
+        theme: i === 0 ? `${a.theme.slice(0, 4)}|${a.theme.slice(4)}` : a.theme,
+        sections: a.sections.map((s) => ({ ...s, body: `${s.body}\n\n${body}` })),
+      })),
+    };
+    return { issue, theme: sample!.articles[0]!.theme };
+  }
+
+  it('shows a theme without its |, on every page, the feed and the search records', async () => {
+    const { issue, theme } = await markedIssue();
+    const markdown = createMarkdownRenderer();
+    const files = renderSiteFiles([issue], DEFAULT_CONFIG, env, { pdf: false }, markdown);
+    for (const f of files) {
+      if (!/\.(html|xml|csv)$/.test(f.path)) continue;
+      expect(text(f), f.path).not.toMatch(/[|｜]/);
+    }
+    expect(text(files.find((f) => f.path === THEMES_PAGE)!)).toContain(`id="${themeAnchor(theme)}"`);
+    expect(siteSearchDocs([issue], DEFAULT_CONFIG, markdown)[0]!.meta.theme).toBe(theme);
+  });
+
+  it("links each write-up's footnotes within it, in Chinese, and keeps their labels out of the search text", async () => {
+    const { issue } = await markedIssue();
+    const markdown = createMarkdownRenderer();
+    const files = renderSiteFiles([issue], DEFAULT_CONFIG, env, { pdf: false }, markdown);
+    const page = text(files.find((f) => f.path === '2009/1/index.html')!);
+    expect(page).not.toMatch(/Footnotes|Back to|↩|user-content-/);
+    expect(page).toContain('>注释</h2>');
+    const ids = [...page.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!);
+    expect(new Set(ids).size, 'ids unique on the page').toBe(ids.length);
+    const links = [...page.matchAll(/ (?:href="#|aria-describedby=")([^"]+)"/g)].map((m) => m[1]!);
+    const sections = issue.articles.flatMap((a) => a.sections);
+    // Each write-up: two references, a note, two links back, all to ids of the page.
+    expect(links.filter((l) => /-fn(ref)?-1(-2)?$/.test(l))).toHaveLength(sections.length * 4);
+    for (const link of links) expect(ids, link).toContain(link);
+    expect(page).toContain(`href="#${sections[0]!.id}-fnref-1-2"`);
+    const doc = siteSearchDocs([issue], DEFAULT_CONFIG, markdown)[0]!;
+    expect(htmlToText(doc.html)).toContain('注一。');
+    expect(htmlToText(doc.html)).not.toMatch(/注释|返回/);
   });
 });

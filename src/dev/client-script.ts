@@ -51,6 +51,9 @@ export const CLIENT_SCRIPT = String.raw`(() => {
     });
   }
   source.addEventListener('reload', () => location.reload());
+  source.addEventListener('search-index', () => {
+    if (document.getElementById('search-form')) location.reload();
+  });
   source.addEventListener('diagnostics', (e) => show(JSON.parse(e.data)));
 })();
 `;

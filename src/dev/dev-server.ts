@@ -235,6 +235,10 @@ export async function startDevServer(out: string, port: number, hooks?: DevHooks
       previewErrors = [];
       for (const c of clients) send(c, 'reload', {});
     },
+    /** Tells open search pages that the search index was written anew (they reload; other pages need not). */
+    searchIndexChanged() {
+      for (const c of clients) send(c, 'search-index', {});
+    },
     /** Shows the errors of a failed rebuild in an overlay on open pages. */
     showErrors(diagnostics: Diagnostic[]) {
       current = diagnostics;

@@ -61,7 +61,9 @@ export async function runDev(options: DevOptions) {
     await release();
     throw e;
   }
-  const builder = createDevSession(root, out);
+  // Open search pages show results from the index they loaded: they reload when it is written anew.
+  let announceSearchIndex: (() => void) | undefined;
+  const builder = createDevSession(root, out, { onSearchIndex: () => announceSearchIndex?.() });
   const first = await builder.rebuild().catch(rebuildFailure);
   let server: Awaited<ReturnType<typeof startDevServer>>;
   try {
@@ -73,6 +75,7 @@ export async function runDev(options: DevOptions) {
     await release();
     throw e;
   }
+  announceSearchIndex = () => server.searchIndexChanged();
   report(first, '首次生成', log);
   if (!first.ok) server.showErrors(errorsOf(first.diagnostics));
 

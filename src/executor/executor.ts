@@ -1,6 +1,7 @@
 import type { BodyText } from '../check/copy-diagnostics.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceRead } from '../load/read-source.js';
+import type { County } from '../model/config.js';
 import type { SearchDoc } from '../search/records.js';
 
 /**
@@ -21,7 +22,7 @@ export interface Executor {
   /** Hands over a folder's rendered sections as soon as they exist, so their search text is taken out meanwhile. */
   sectionsRendered(sections: readonly SectionHtml[]): void;
   /** Makes the search index of these write-ups, in the site's order; its files are written when asked. */
-  searchIndex(docs: readonly SearchDoc[]): SearchIndexJob;
+  searchIndex(docs: readonly SearchDoc[], counties: readonly County[]): SearchIndexJob;
   /** Ends the work without waiting. */
   close(): void;
 }
@@ -41,7 +42,7 @@ export interface SectionHtml {
   html: string;
 }
 
-/** The search index being made: its files are written into a folder when asked. */
+/** The search index being made: its files are written into a folder when asked, each as soon as it is made. */
 export interface SearchIndexJob {
   /** Writes the index's files into `dir`; resolves with how many. */
   writeInto(dir: string): Promise<number>;

@@ -1,7 +1,7 @@
 import { bodyCopyDiagnostics } from '../check/copy-diagnostics.js';
-import { createSearchIndexOfDocs } from '../search/index-in-steps.js';
-import { writeFilesInto } from '../write/write-files.js';
+import { searchIndexFiles } from '../search/index-in-steps.js';
 import type { Executor } from './executor.js';
+import { writeEach } from './write-each.js';
 
 /** The executor that does its work on the calling thread, when it is asked: the plain path. */
 export function createInlineExecutor(): Executor {
@@ -10,8 +10,8 @@ export function createInlineExecutor(): Executor {
     sourcesRead: () => Promise.resolve(undefined),
     copyWarnings: (bodies) => Promise.resolve(bodies.flatMap(bodyCopyDiagnostics)),
     sectionsRendered() {},
-    searchIndex(docs) {
-      return { writeInto: async (dir) => writeFilesInto(dir, createSearchIndexOfDocs(docs)) };
+    searchIndex(docs, counties) {
+      return { writeInto: async (dir) => writeEach(dir, searchIndexFiles(docs, counties)) };
     },
     close() {},
   };

@@ -4,10 +4,13 @@ import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { unpackDiagnostics } from '../diagnostics/pack-diagnostics.js';
 import type { SourceRead } from '../load/read-source.js';
+import type { County } from '../model/config.js';
 import type { SearchDoc } from '../search/records.js';
 import { onInterrupt } from '../write/interrupt.js';
 import type { BodyOfText, Executor, SectionHtml } from './executor.js';
 import { createInlineExecutor } from './inline-executor.js';
+import { searchDocFiles } from '../search/index-in-steps.js';
+import { writeEach } from './write-each.js';
 import type { ThreadReply, ThreadRequest, SentBody } from './thread-protocol.js';
 import { closeGate, createWriteGate } from './write-gate.js';
 
@@ -45,7 +48,13 @@ export function startThreadExecutor(): Executor | undefined {
   /** The HTML each file's section was sent with: a doc with the same HTML is sent without it. */
   const sent = new Map<string, string>();
   let writing:
-    | { docs: readonly SearchDoc[]; dir: string; resolve: (n: number) => void; reject: (e: Error) => void }
+    | {
+        docs: readonly SearchDoc[];
+        counties: readonly County[];
+        dir: string;
+        resolve: (n: number) => void;
+        reject: (e: Error) => void;
+      }
     | undefined;
 
   const fail = () => {
@@ -56,9 +65,13 @@ export function startThreadExecutor(): Executor | undefined {
     for (const { bodies, resolve } of copies.values()) void inline.copyWarnings(bodies).then(resolve);
     copies.clear();
     if (writing) {
-      const { docs, dir, resolve, reject } = writing;
+      const { docs, counties, dir, resolve, reject } = writing;
       writing = undefined;
-      inline.searchIndex(docs).writeInto(dir).then(resolve, reject);
+      // All of the index again, less the write-ups' own files, which this thread has written (and writes again).
+      inline
+        .searchIndex(docs, counties)
+        .writeInto(dir)
+        .then((n) => resolve(n - docs.length), reject);
     }
   };
   worker.on('message', (reply: ThreadReply) => {
@@ -111,20 +124,31 @@ export function startThreadExecutor(): Executor | undefined {
       for (const s of sections) sent.set(s.file, s.html);
       post({ kind: 'sections', sections: [...sections] });
     },
-    searchIndex(docs) {
+    searchIndex(docs, counties) {
       if (!failed) {
         post({
           kind: 'index',
           docs: docs.map(({ file, html, meta }) => (sent.get(file) === html ? { file, meta } : { file, html, meta })),
+          counties: [...counties],
         });
       }
       return {
         writeInto(dir) {
-          if (failed) return inline.searchIndex(docs).writeInto(dir);
-          return new Promise<number>((resolve, reject) => {
-            writing = { docs, dir, resolve, reject };
+          if (failed) return inline.searchIndex(docs, counties).writeInto(dir);
+          const entries = new Promise<number>((resolve, reject) => {
+            writing = { docs, counties, dir, resolve, reject };
             post({ kind: 'write', dir });
           });
+          // Meanwhile the write-ups' own files, one per write-up, are written here, where their HTML is: the
+          // thread then keeps no text, and the two threads share the writing of the index's thousands of files.
+          let own = 0;
+          try {
+            own = writeEach(dir, searchDocFiles(docs));
+          } catch (e) {
+            entries.catch(() => undefined);
+            return Promise.reject(e);
+          }
+          return entries.then((n) => n + own);
         },
       };
     },

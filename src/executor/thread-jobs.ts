@@ -1,24 +1,23 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { workerData } from 'node:worker_threads';
 import { type BodyText, bodyCopyDiagnostics } from '../check/copy-diagnostics.js';
 import { createDiagnosticPacker } from '../diagnostics/pack-diagnostics.js';
-import type { OutputFile } from '../model/output-file.js';
-import { createSearchTexts } from '../search/index-in-steps.js';
-import { safeOutputPath } from '../write/write-files.js';
+import type { County } from '../model/config.js';
+import { createSearchTexts, type SentDoc } from '../search/index-in-steps.js';
 import type { SectionHtml } from './executor.js';
 import type { SentBody, ThreadReply, ThreadRequest } from './thread-protocol.js';
+import { writeEach } from './write-each.js';
 import { throughGate } from './write-gate.js';
 
 /**
  * The worker's work besides reading (thread-main.ts): per folder, the copy
  * rules' warnings on its bodies, packed (see pack-diagnostics.ts), and its
- * sections' search text; at the end of a build, the search index, written
- * where it is told, each write through the gate (write-gate.ts).
+ * sections indexed for search; at the end of a build, the search index's
+ * files, each written where it is told as soon as it is made, through the
+ * gate (write-gate.ts).
  */
 const search = createSearchTexts();
 const { gate } = workerData as { gate: SharedArrayBuffer };
-let files: OutputFile[] = [];
+let index: { docs: SentDoc[]; counties: County[] } | undefined;
 
 // Sections wait while copy requests are queued: the main thread waits for
 // the copy warnings at the end of checking, not for the search text, which
@@ -41,18 +40,6 @@ function bodyOf(sent: SentBody, texts: Map<string, string>): BodyText {
   return { file: sent.file, body: text.slice(sent.bodyStart), bodyLine: sent.bodyLine };
 }
 
-/** Writes files into `dir` unless the gate closes (Ctrl-C on the main thread); how many were written. */
-function writeThroughGate(dir: string, list: readonly OutputFile[]): number {
-  const dirs = new Set(list.map((f) => dirname(safeOutputPath(dir, f.path))));
-  for (const d of [...dirs].sort()) if (!throughGate(gate, () => mkdirSync(d, { recursive: true }))) return 0;
-  let written = 0;
-  for (const f of list) {
-    if (!throughGate(gate, () => writeFileSync(safeOutputPath(dir, f.path), f.content))) break;
-    written++;
-  }
-  return written;
-}
-
 export function handle(
   request: Exclude<ThreadRequest, { kind: 'read' }>,
   post: (reply: ThreadReply, transfer?: ArrayBuffer[]) => void,
@@ -70,10 +57,13 @@ export function handle(
     }
   } else if (request.kind === 'index') {
     for (const list of sections.splice(0)) for (const s of list) search.add(s.file, s.html);
-    files = search.index(request.docs);
+    index = { docs: request.docs, counties: request.counties };
   } else {
     try {
-      post({ kind: 'written', count: writeThroughGate(request.dir, files) });
+      const { docs, counties } = index ?? { docs: [], counties: [] };
+      index = undefined;
+      const files = search.files(docs, counties);
+      post({ kind: 'written', count: writeEach(request.dir, files, (write) => throughGate(gate, write)) });
     } catch (e) {
       const { code, message } = e as NodeJS.ErrnoException;
       post({ kind: 'write-failed', code, message });

@@ -1,4 +1,5 @@
 import type { DiagnosticTables } from '../diagnostics/pack-diagnostics.js';
+import type { County } from '../model/config.js';
 import type { SourceRead } from '../load/read-source.js';
 import type { SentDoc } from '../search/index-in-steps.js';
 import type { FolderToRead, SectionHtml } from './executor.js';
@@ -12,7 +13,7 @@ export type ThreadRequest =
   | { kind: 'read'; root: string; folders: FolderToRead[] }
   | { kind: 'copy'; id: number; bodies: SentBody[] }
   | { kind: 'sections'; sections: SectionHtml[] }
-  | { kind: 'index'; docs: SentDoc[] }
+  | { kind: 'index'; docs: SentDoc[]; counties: County[] }
   | { kind: 'write'; dir: string };
 
 export type ThreadReply =

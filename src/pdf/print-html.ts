@@ -4,6 +4,9 @@
  * not. Each function works on the text between tags, or on the exact shapes
  * the renderer writes, so attributes and entities are never split.
  */
+import { HEADLINE_BREAK } from '../model/headline.js';
+
+export { headlineText } from '../model/headline.js';
 
 /** Applies `fn` to each run of text between tags. */
 function mapText(html: string, fn: (text: string) => string): string {
@@ -41,14 +44,14 @@ export function markNumberCells(html: string): string {
 
 /**
  * Footnotes as a printed page has them: a 注 label instead of the hidden
- * English "Footnotes" heading, no back-links (↩, which no print face has),
+ * heading (注释), no back-links (返回, which means nothing on paper),
  * and the references and notes linked by ids that match.
  */
 export function printFootnotes(html: string): string {
   if (!html.includes('data-footnotes')) return html;
   return (
     html
-      .replace(/<h2 class="sr-only"[^>]*>Footnotes<\/h2>/, '<p class="notes-label">注：</p>')
+      .replace(/<h2 class="sr-only"[^>]*>[^<]*<\/h2>/, '<p class="notes-label">注：</p>')
       .replace(/\s*<a href="[^"]*" data-footnote-backref[^>]*>[^<]*<\/a>/g, '')
       // The sanitizer prefixes ids once more than the links: make both the same.
       .replace(/ id="(?:user-content-)+/g, ' id="user-content-')
@@ -64,14 +67,6 @@ export function printSectionHtml(html: string): string {
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** The editor's forced line break in a headline: a vertical bar, half- or full-width. */
-export const HEADLINE_BREAK = /\s*[|｜]\s*/;
-
-/** A theme as text, without the editor's break markers. */
-export function headlineText(theme: string): string {
-  return theme.split(HEADLINE_BREAK).join('');
-}
 
 /**
  * A headline's HTML: each word of two or more characters (Chinese word

@@ -15,9 +15,13 @@ import { createTemplateEnv } from '../render/templates.js';
 import { loadSiteAssets } from '../site/load-site-assets.js';
 import { createChangedFilesWriter } from '../write/changed-files.js';
 import { checkSources } from './check-sources.js';
+import { createDevSearchIndex } from './dev-search-index.js';
 import { type MemoStore, openMemoStore } from './memo-store.js';
 import { mergeIssues, printFailure, renderSiteFiles, sectionRenderer } from './render-outputs.js';
 import { pushAll } from '../util/append.js';
+
+/** How long after the pages of a save the search index is made again (more saves may follow at once). */
+const INDEX_DELAY_MS = 100;
 
 /** What one rebuild did. */
 export interface RebuildResult {
@@ -34,9 +38,15 @@ export interface RebuildResult {
  * build, with a memo store kept in memory between rebuilds, so a change
  * reloads only its issue folder, renders only what it affects and writes
  * only files whose bytes changed. On errors nothing is written: the last good
- * pages stay. No search index and no PDFs on save (the PDF is made on request).
+ * pages stay. The search index is made with the first pages, and after each
+ * save once its pages are written (see dev-search-index.ts); `onSearchIndex`
+ * hears of the files it wrote. No PDFs on save (the PDF is made on request).
  */
-export function createDevSession(root: string, out: string) {
+export function createDevSession(
+  root: string,
+  out: string,
+  hooks: { onSearchIndex?: (written: string[]) => void } = {},
+) {
   let session: { config: Config; configDiagnostics: Diagnostic[]; memo: MemoStore } | undefined;
   let env: nunjucks.Environment | undefined;
   let markdown: MarkdownRenderer | undefined;
@@ -44,6 +54,22 @@ export function createDevSession(root: string, out: string) {
   let lastIssues: IssueModel[] = [];
   const executor = createInlineExecutor();
   const writeChanged = createChangedFilesWriter(out);
+  const searchIndex = createDevSearchIndex(out);
+  let indexTimer: NodeJS.Timeout | undefined;
+
+  /** Makes the index again a little after the pages of a save are served, unless another save comes first. */
+  function scheduleIndex(issues: readonly IssueModel[], config: Config, renderer: MarkdownRenderer): void {
+    indexTimer = setTimeout(() => {
+      searchIndex.refresh(issues, config, renderer, true).then(
+        (written) => {
+          if (written && written.length > 0) hooks.onSearchIndex?.(written);
+        },
+        // A fault writing the index (a folder removed meanwhile) is tried again on the next save.
+        () => undefined,
+      );
+    }, INDEX_DELAY_MS);
+    indexTimer.unref();
+  }
 
   const relativePaths = (changed: Iterable<string>) =>
     [...changed].map((p) => (isAbsolute(p) ? relative(root, p) : p).split(sep).join('/'));
@@ -65,6 +91,10 @@ export function createDevSession(root: string, out: string) {
    */
   async function rebuild(changed?: ReadonlySet<string>): Promise<RebuildResult> {
     const started = performance.now();
+    // The pages of this save come first: an index under way is dropped and made again after them.
+    clearTimeout(indexTimer);
+    searchIndex.cancel();
+    const first = lastIssues.length === 0;
     const rel = relativePaths(changed ?? []);
     const all = !changed || rel.includes(CONFIG_FILE) || !session;
     if (all) {
@@ -98,6 +128,8 @@ export function createDevSession(root: string, out: string) {
     pushAll(files, await loadSiteAssets(root));
     lastIssues = issues;
     const written = await writeChanged(files);
+    if (first) pushAll(written, (await searchIndex.refresh(issues, checked.config, markdown, false)) ?? []);
+    else if (written.length > 0) scheduleIndex(issues, checked.config, markdown);
     return { ok: true, diagnostics: errors, written, ms: performance.now() - started };
   }
 

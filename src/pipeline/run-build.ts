@@ -135,7 +135,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       let failed: Diagnostic[] = [];
       try {
         indexFiles = started()
-          .searchIndex(siteSearchDocs(issues, config, markdown))
+          .searchIndex(siteSearchDocs(issues, config, markdown), config.counties)
           .writeInto(output.dir);
         // Its failure is handled below, after this thread's writes, not reported as unhandled meanwhile.
         indexFiles.catch(() => undefined);

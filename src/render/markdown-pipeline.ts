@@ -63,6 +63,20 @@ function remarkJoinCjkLines() {
 }
 
 /**
+ * Footnotes (GFM `[^1]`) in Chinese: the list's heading, seen by screen
+ * readers only, is 注释 (not "Footnotes"), and each note's link back to its
+ * reference reads 返回 (not ↩, which the site's and the print's faces lack),
+ * its accessible name saying where it leads. The print replaces both
+ * (src/pdf/print-html.ts), the search leaves them out (src/search/records.ts).
+ */
+const FOOTNOTE_WORDS = {
+  footnoteLabel: '注释',
+  footnoteBackContent: '返回',
+  footnoteBackLabel: (note: number, again: number) =>
+    `返回注释${note + 1}在正文中的引用处${again > 1 ? `（第${again}处）` : ''}`,
+};
+
+/**
  * The full Markdown pipeline: remark with the bodies' syntax (GFM, with
  * CommonMark's emphasis rules made to work next to Chinese punctuation:
  * text/markdown-syntax.ts) → rehype → sanitize → HTML. Raw
@@ -76,7 +90,7 @@ export function createPipelineRenderer(): (markdown: string, runInTitle?: string
     .use(remarkJoinCjkLines)
     .use(remarkRunInTitle)
     .use(remarkShiftHeadings)
-    .use(remarkRehype, { allowDangerousHtml: false })
+    .use(remarkRehype, { allowDangerousHtml: false, ...FOOTNOTE_WORDS })
     .use(rehypeSanitize)
     .use(rehypeStringify);
   return (markdown: string, runInTitle?: string): string => {

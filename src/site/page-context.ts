@@ -5,8 +5,14 @@ import {
   pdfFileName,
   pdfPath,
   relativeRoot,
+  SEARCH_PAGE,
+  TALLY_PAGE,
+  tallyPagePath,
+  THEMES_PAGE,
+  themeAnchor,
   yearPagePath,
 } from './site-paths.js';
+import { keepWordsHtml } from '../render/keep-words.js';
 import type { Config } from '../model/config.js';
 
 /** Options of the site that do not come from the configuration. */
@@ -32,7 +38,19 @@ export interface SiteOptions {
 export type PageCache = Map<string, { deps: unknown[]; page: unknown }>;
 
 /** The path helpers, handed to templates so they never spell a path themselves. */
-export const sitePaths = { issuePagePath, yearPagePath, countyPagePath, pdfFileName, pdfPath, formatBytes } as const;
+export const sitePaths = {
+  issuePagePath,
+  yearPagePath,
+  countyPagePath,
+  pdfFileName,
+  pdfPath,
+  formatBytes,
+  themeAnchor,
+  tallyPagePath,
+  THEMES_PAGE,
+  TALLY_PAGE,
+  SEARCH_PAGE,
+} as const;
 
 /** What every page template gets: the config, the way back to the root, the PDF switch and the path helpers. */
 export interface PageContext {
@@ -43,13 +61,41 @@ export interface PageContext {
   pagePath: string;
   pdf: boolean;
   paths: typeof sitePaths;
-  /** Allow WebAssembly in this page's Content-Security-Policy (the search page only). */
-  wasm: boolean;
+  /** A headline as HTML whose words do not break across lines (`{{ keepWords(text) | safe }}`). */
+  keepWords: (text: string) => string;
+}
+
+/**
+ * Headlines as keepWords makes them, per configuration (whose counties' names and other spellings are kept whole
+ * too): a theme stands on its issue page, its year's page, the home page and the themes page, and is cut once.
+ */
+const headlines = new WeakMap<Config, (text: string) => string>();
+
+function headlineMaker(config: Config): (text: string) => string {
+  let make = headlines.get(config);
+  if (!make) {
+    const known = config.counties.flatMap((c) => [c.name, ...c.aliases]);
+    const made = new Map<string, string>();
+    make = (text) => {
+      let html = made.get(text);
+      if (html === undefined) made.set(text, (html = keepWordsHtml(text, known)));
+      return html;
+    };
+    headlines.set(config, make);
+  }
+  return make;
 }
 
 /** The common context of the page at `pagePath`. */
-export function createPageContext(config: Config, pagePath: string, options: SiteOptions, wasm = false): PageContext {
-  return { config, base: relativeRoot(pagePath), pagePath, pdf: options.pdf, paths: sitePaths, wasm };
+export function createPageContext(config: Config, pagePath: string, options: SiteOptions): PageContext {
+  return {
+    config,
+    base: relativeRoot(pagePath),
+    pagePath,
+    pdf: options.pdf,
+    paths: sitePaths,
+    keepWords: headlineMaker(config),
+  };
 }
 
 /**

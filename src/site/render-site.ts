@@ -6,8 +6,9 @@ import { renderFeed } from './render-feed.js';
 import { renderCountyPages, renderSearchPage, renderThemePage } from './render-index-pages.js';
 import { renderIssuePages } from './render-issue-pages.js';
 import { renderSitemap } from './render-sitemap.js';
+import { renderTallyPages } from './render-tally.js';
 import { createSearchDocs } from './search-records.js';
-import { searchTokensModule } from '../search/tokens.js';
+import { searchTokensScript } from '../search/tokens.js';
 import { createSiteModel } from './site-model.js';
 import { renderArticles } from '../render/render-articles.js';
 import type { Config } from '../model/config.js';
@@ -18,8 +19,8 @@ import type { SearchDoc } from '../search/records.js';
 /**
  * The write-ups the site's search index is built from (src/search), newest
  * issue first: the order of the site. Separate from renderSite so that a
- * build can index while the pages are rendered (dev does without a search
- * index).
+ * build can index while the pages are rendered (dev indexes after the pages
+ * are served).
  */
 export function siteSearchDocs(issues: readonly IssueModel[], config: Config, markdown: MarkdownRenderer): SearchDoc[] {
   return createSiteModel(issues, config.counties).issues.flatMap((issue) =>
@@ -29,8 +30,8 @@ export function siteSearchDocs(issues: readonly IssueModel[], config: Config, ma
 
 /**
  * Renders the whole archive site from the issues: home, year, issue, county,
- * theme and search pages, the Atom feed, the sitemap and the browser's search
- * tokenizer. Each file goes to `emit` as soon as it is rendered (a build
+ * theme, tally (信息采用, with its CSVs) and search pages, the Atom feed, the
+ * sitemap and the browser's search tokenizer. Each file goes to `emit` as soon as it is rendered (a build
  * writes it at once, so the site is never held in memory whole); nothing is
  * written here. The search index is built from siteSearchDocs() by the
  * caller (src/search).
@@ -54,9 +55,13 @@ export function renderSite(
   for (const file of renderIssuePages(model, config, env, options, markdown)) page(file);
   for (const file of renderCountyPages(model, config, env, options)) page(file);
   page(renderThemePage(model, config, env, options));
+  for (const file of renderTallyPages(model, config, env, options)) {
+    if (file.path.endsWith('.html')) page(file);
+    else emit(file);
+  }
   page(renderSearchPage(config, env, options));
   emit({ path: 'feed.xml', content: renderFeed(model.issues, config) });
   const sitemap = renderSitemap(pagePaths, config);
   if (sitemap) emit({ path: 'sitemap.xml', content: sitemap });
-  emit({ path: 'assets/search-tokens.js', content: searchTokensModule() });
+  emit({ path: 'assets/search-tokens.js', content: searchTokensScript() });
 }

@@ -1,5 +1,6 @@
 import { sortNewestFirst } from '../merge/merge-issue.js';
 import type { County } from '../model/config.js';
+import { HEADLINE_BREAK, headlineText } from '../model/headline.js';
 import type { IssueModel } from '../model/issue-model.js';
 
 /** The issues of one year, newest first. */
@@ -79,9 +80,27 @@ export function groupByCounty(ordered: readonly IssueModel[], counties: readonly
   return [...groups.values()];
 }
 
+const siteIssues = new WeakMap<IssueModel, IssueModel>();
+
+/**
+ * The issue as the site shows it: its themes without the editor's break
+ * markers, which only the print uses (src/model/headline.ts), so no page, feed
+ * or search record shows a `|` and a theme is the same with or without them.
+ * The same issue gives the same object (dev's page cache compares them).
+ */
+export function siteIssue(issue: IssueModel): IssueModel {
+  if (!issue.articles.some((a) => HEADLINE_BREAK.test(a.theme))) return issue;
+  let shown = siteIssues.get(issue);
+  if (!shown) {
+    shown = { ...issue, articles: issue.articles.map((a) => ({ ...a, theme: headlineText(a.theme) })) };
+    siteIssues.set(issue, shown);
+  }
+  return shown;
+}
+
 /** Builds the site model: sorts once, groups once. */
 export function createSiteModel(issues: readonly IssueModel[], counties: readonly County[]): SiteModel {
-  const ordered = sortNewestFirst(issues);
+  const ordered = sortNewestFirst(issues.map(siteIssue));
   return { issues: ordered, years: groupByYear(ordered), counties: groupByCounty(ordered, counties) };
 }
 

@@ -35,14 +35,22 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     ['issue', '2009/18/index.html', 390],
     ['counties', 'counties/index.html', 1280],
     ['county', 'counties/shuangpai/index.html', 1280],
-    ['themes', 'themes/index.html', 1280],
-    ['search with results', 'search/index.html?q=干部', 390],
+    ['themes', 'themes/index.html', 390],
+    ['tally of the years', 'stats/index.html', 1280],
+    ['tally of a year', 'stats/2009/index.html', 390],
+    ['tally of a year', 'stats/2009/index.html', 1280],
+    ['search with results and facets', 'search/index.html?q=干部', 390],
+    ['search with results and facets', 'search/index.html?q=干部&sort=relevance&n=20', 1280],
+    ['search that finds nothing', 'search/index.html?q=没有这个词', 1280],
   ] as const) {
-    it(`has no violations on the ${name} page`, async () => {
+    it(`has no violations on the ${name} page, ${width} px wide, and nothing wider than the screen`, async () => {
       const page = await browser.newPage({ viewport: { width, height: 900 } });
       try {
         await page.goto(new URL(path, site.url).href);
-        if (path.startsWith('search')) await page.locator('.search-result').first().waitFor();
+        if (path.includes('干部')) await page.locator('.search-result').first().waitFor();
+        if (path.includes('没有'))
+          await expect.poll(() => page.locator('#search-status').textContent()).toContain('没有找到');
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
         await page.evaluate(AXE);
         const violations =
           (await page.evaluate(`axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] })

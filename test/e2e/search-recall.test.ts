@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/api.js';
 import { REPO, sampleProject } from '../helpers.js';
 import { launchBrowser } from './browser.js';
-import { missedPhrases, projectRecords, samplePhrases } from './search-recall.js';
+import { missedPhrases, projectTexts, samplePhrases } from './search-recall.js';
 import { serveStatic } from './static-server.js';
 
 /** The deterministic archive generator of the benchmark. */
@@ -25,12 +25,12 @@ afterAll(async () => {
 async function measure(root: string, count: number, seed: number) {
   const result = await build({ root, pdf: false });
   expect(result.written).toBeDefined();
-  const phrases = samplePhrases(await projectRecords(root), count, seed);
+  const phrases = samplePhrases(await projectTexts(root), count, seed);
   expect(phrases.length).toBe(count);
   const site = await serveStatic(join(root, 'dist'));
   const page = await browser.newPage();
   try {
-    await page.goto(site.url);
+    await page.goto(`${site.url}search/index.html`);
     return { phrases, missed: await missedPhrases(page, phrases) };
   } finally {
     await page.close();
@@ -39,7 +39,7 @@ async function measure(root: string, count: number, seed: number) {
 }
 
 // Recall of the search as readers use it: any 2- to 6-character phrase of a
-// write-up must find that write-up's issue (see src/site/search-text.ts).
+// write-up must find that write-up (see src/search/tokens.ts).
 describe('search recall', () => {
   it('finds every sampled phrase of the sample issue', async () => {
     const { missed } = await measure(sampleProject(), 300, 1);

@@ -63,7 +63,7 @@ describe('the archive site in Chromium', () => {
     await open('index.html');
     await page.getByRole('searchbox').fill('人才强县');
     await page.keyboard.press('Enter');
-    const first = page.locator('.search-result a').first();
+    const first = page.locator('.search-result h3 a').first();
     await first.waitFor();
     expect(await page.locator('.search-result mark').first().textContent()).toBe('人才强县');
     await first.click();
@@ -77,7 +77,7 @@ describe('the archive site in Chromium', () => {
     await open('search/index.html?q=干部');
     await page.locator('.search-result').first().waitFor();
     const hrefs = await page
-      .locator('.search-result a')
+      .locator('.search-result h3 a')
       .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
     expect(hrefs.length).toBeGreaterThan(0);
     expect(hrefs.every((h) => h?.includes('/2009/18/index.html#'))).toBe(true);
@@ -96,6 +96,26 @@ describe('the archive site in Chromium', () => {
     await page.getByRole('link', { name: '双牌县大力推进人才强县战略服务工业化发展' }).click();
     expect(new URL(page.url()).pathname).toBe('/2009/18/index.html');
     expect(new URL(page.url()).hash).toBe('#shuangpai');
+  });
+
+  it('never breaks a headline inside a word on a narrow screen (「新型工／业化」)', async () => {
+    for (const width of [320, 390]) {
+      await page?.close();
+      page = await browser.newPage({ viewport: { width, height: 800 } });
+      errors = watchErrors(page);
+      await page.goto(new URL('2009/18/index.html', site.url).href);
+      const headline = page.locator('h2.headline').first();
+      // The headline does wrap at this width, and no word of it is split over two lines.
+      const lines = await headline.evaluate((h) =>
+        Math.round(h.getBoundingClientRect().height / parseFloat(getComputedStyle(h).lineHeight)),
+      );
+      expect(lines).toBeGreaterThan(1);
+      const split = await headline
+        .locator('.kw')
+        .evaluateAll((spans) => spans.filter((s) => s.getClientRects().length > 1).map((s) => s.textContent));
+      expect(split).toEqual([]);
+      expect(await headline.locator('.kw', { hasText: '工业化' }).count()).toBe(1);
+    }
   });
 
   it('advertises an Atom feed that parses and links to the issue', async () => {
@@ -130,7 +150,7 @@ describe('the archive site in Chromium', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
   });
 
-  it('works opened from disk: home → year → issue → county', async () => {
+  it('works opened from disk: home → year → issue → county, and its search too', async () => {
     await open(pathToFileURL(join(dist, 'index.html')).href);
     await page.getByRole('link', { name: /^2009年（/ }).click();
     await page
@@ -139,6 +159,13 @@ describe('the archive site in Chromium', () => {
       .click();
     await page.getByRole('link', { name: '双牌县全部稿件', exact: true }).click();
     expect(page.url()).toBe(pathToFileURL(join(dist, 'counties/shuangpai/index.html')).href);
-    expect(readFileSync(join(dist, 'search/index.html'), 'utf8')).toContain('直接从磁盘打开网页时无法搜索');
+    await page.getByRole('link', { name: '搜索', exact: true }).click();
+    await page.getByRole('searchbox').fill('人才强县');
+    await page.keyboard.press('Enter');
+    await page.locator('.search-result').first().waitFor();
+    expect(await page.locator('.search-result h3 a').first().getAttribute('href')).toBe(
+      pathToFileURL(join(dist, '2009/18/index.html')).href + '#shuangpai',
+    );
+    expect(readFileSync(join(dist, 'search/index.html'), 'utf8')).not.toMatch(/服务器|http\.server/);
   });
 });

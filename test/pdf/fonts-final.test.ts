@@ -77,7 +77,7 @@ describe('proof or final', () => {
     expect(r.status, r.stdout).toBe(0);
     expect(r.stdout).toContain('已按 --force 生成定稿 PDF');
     expect(existsSync(join(root, 'final', '永组信息-2009-18.pdf'))).toBe(true);
-  });
+  }, 180_000);
 
   it('`yongzu pdf --rgb` keeps the screen PDF: RGB colours, no output intent, still exact A4 and tagged', () => {
     const r = cli(root, 'pdf', '2009-18', '--rgb', '--out', join(root, 'rgb'));
@@ -91,5 +91,5 @@ describe('proof or final', () => {
     expect(p.exactA4).toBe(true);
     expect(p.tagged).toBe(true);
     expect(p.rawFirstPage).toContain('永组信息');
-  });
+  }, 180_000);
 });
