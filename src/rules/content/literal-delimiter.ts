@@ -46,7 +46,24 @@ export const literalDelimiter = defineRule({
  * it has a `*`, `_` or `~`, and is not sure to be fine (surelyAllBold).
  */
 export function mayHaveLiteralDelimiters(body: string): boolean {
-  return /[*_~]/.test(body) && !surelyAllBold(body);
+  return /[*_~]/.test(body) && !surelyAllBold(body) && !tooManyMarks(body);
+}
+
+/**
+ * Bodies with more marks than this are not parsed for this check: the parser
+ * takes time quadratic in unpaired marks within a paragraph (40 KB of `中*_`
+ * took over 30 s), and no write-up has hundreds of them. Rendering such a
+ * body is bounded by the render sandbox's time limit.
+ */
+export const MAX_CHECKED_MARKS = 1000;
+
+function tooManyMarks(body: string): boolean {
+  let marks = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if ((c === 0x2a || c === 0x5f || c === 0x7e) && ++marks > MAX_CHECKED_MARKS) return true;
+  }
+  return false;
 }
 
 /** Bodies longer than this are not parsed: ten times a long write-up, parsed in well under a second. */
