@@ -43,6 +43,8 @@ export function startThreadExecutor(): Executor | undefined {
   /** Folders asked to be read ahead: their files' promise until taken, their resolver until the files come. */
   const promised = new Map<string, Promise<ReadonlyMap<string, SourceRead> | undefined>>();
   const resolvers = new Map<string, (reads: ReadonlyMap<string, SourceRead> | undefined) => void>();
+  /** Each folder's place in the order it is read ahead in: taking it lets the thread read on (thread-main.ts). */
+  const readOrder = new Map<string, number>();
   /** Files whose text the thread read and keeps: their bodies are sent as where they start in it. */
   const kept = new Set<string>();
   /** The HTML each file's section was sent with: a doc with the same HTML is sent without it. */
@@ -99,12 +101,15 @@ export function startThreadExecutor(): Executor | undefined {
       if (failed) return;
       for (const { folder } of folders) {
         promised.set(folder, new Promise((resolve) => resolvers.set(folder, resolve)));
+        readOrder.set(folder, readOrder.size);
       }
       post({ kind: 'read', root, folders: [...folders] });
     },
     sourcesRead(folder) {
       const promise = promised.get(folder) ?? Promise.resolve(undefined);
       promised.delete(folder);
+      const index = readOrder.get(folder);
+      if (index !== undefined && !failed) post({ kind: 'taken', index });
       return promise;
     },
     copyWarnings(bodies) {
