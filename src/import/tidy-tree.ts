@@ -54,7 +54,7 @@ function tidyPhrasing(node: Nodes): void {
       child.children = child.children.flatMap((c) => (c.type === child.type ? c.children : [c])) as never;
       const prev = out.at(-1);
       if (prev && prev.type === child.type) {
-        pushAll((prev as Attention).children, child.children as never[]);
+        pushAll((prev as Attention).children as never[], child.children as never[]);
         continue;
       }
     }
@@ -153,7 +153,8 @@ function useFirstRowAsHeader(table: Table): void {
 export function levelHeadings(tree: Root): void {
   const headings = nodesOfType(tree, 'heading');
   const plain = headings.filter((h) => numberingLevel(textOf(h)) === undefined);
-  const top = plain.reduce((least, h) => Math.min(least, h.depth), Number.POSITIVE_INFINITY);
+  let top = Infinity;
+  for (const h of plain) top = Math.min(top, h.depth);
   for (const h of headings) {
     const level = numberingLevel(textOf(h));
     h.depth = (level ?? Math.max(1, h.depth - top + 1)) as Heading['depth'];

@@ -41,6 +41,11 @@ interface Face {
   unicodeRange?: string;
   /** The substitute's name, for reports. */
   substitute: string;
+  /**
+   * A bold weight of the role (bold 仿宋 of third-level headings): declared
+   * only for the text set in bold, and only when the role has no office face.
+   */
+  bold?: true;
 }
 
 /** Digits and Latin: not the space, nor CJK punctuation (U+2000…), which stay with the CJK face. */
@@ -58,6 +63,15 @@ const FACES: readonly Face[] = [
     unicodeRange: LATIN_RANGE,
     substitute: 'Liberation Serif',
   },
+  {
+    family: 'YZ Latin',
+    weight: '600 1000',
+    file: join(LIBERATION_DIR, 'LiberationSerif-Bold.ttf'),
+    fontsource: { pkg: 'noto-serif-sc', weight: 700, subsets: 'latin' },
+    unicodeRange: LATIN_RANGE,
+    substitute: 'Liberation Serif Bold',
+    bold: true,
+  },
   // CJK slices only, and a CJK face for the space: Chromium compresses adjacent
   // punctuation (text-spacing-trim) only when the primary font, the one that
   // has the space, is a CJK font with the halt/chws features.
@@ -66,6 +80,14 @@ const FACES: readonly Face[] = [
     weight: '100 900',
     fontsource: { pkg: 'noto-serif-sc', weight: 400, subsets: 'cjk' },
     substitute: 'Noto Serif SC',
+  },
+  // Chromium can fake bold only as Type 3 fonts (print shops reject them): bold 仿宋 is a real bold face.
+  {
+    family: 'YZ FangSong',
+    weight: '600 1000',
+    fontsource: { pkg: 'noto-serif-sc', weight: 700, subsets: 'cjk' },
+    substitute: 'Noto Serif SC Bold',
+    bold: true,
   },
   {
     family: 'YZ XiaoBiaoSong',
@@ -101,6 +123,18 @@ const FACES: readonly Face[] = [
   },
 ];
 
+/** The body face's family (仿宋). */
+const BODY = 'YZ FangSong';
+
+/**
+ * The body face's space alone. First in the font stack of a block set in
+ * another face (黑体 and 楷体 headings), it is the block's primary font (the
+ * one holding the space), whose ascent and descent place the baseline in the
+ * line: on the body text's grid, whatever the other face's metrics (LXGW
+ * WenKai's put its baseline 1.5 pt higher than Noto Serif SC's).
+ */
+export const GRID = 'YZ Grid';
+
 const quote = (s: string) => `"${s.replace(/["\\]/g, '')}"`;
 
 /** Parses a CSS unicode-range (`U+4e00-4e0f,U+3001`) into inclusive code point ranges. */
@@ -115,6 +149,12 @@ export function parseUnicodeRange(range: string): [number, number][] {
 function coversAny(ranges: [number, number][], codePoints: ReadonlySet<number>): boolean {
   for (const cp of codePoints) if (ranges.some(([a, b]) => cp >= a && cp <= b)) return true;
   return false;
+}
+
+/** Whether a bold face has characters to set: some of `boldPoints`, within its range if it has one. */
+function hasBoldText(face: Face, boldPoints: ReadonlySet<number>): boolean {
+  if (boldPoints.size === 0) return false;
+  return !face.unicodeRange || coversAny(parseUnicodeRange(face.unicodeRange), boldPoints);
 }
 
 interface Subset {
@@ -151,23 +191,28 @@ function pickSubsets(all: readonly Subset[], face: Face, codePoints: ReadonlySet
   return punctuation ? [...used, { ...punctuation, range: 'U+0020', ranges: [[0x20, 0x20]] }] : used;
 }
 
+const codePointsOf = (text: string) => new Set(Array.from(text, (ch) => ch.codePointAt(0) ?? 0));
+
 /**
  * Creates the font set of the print page: for each role the face chosen in
  * `choices` (the office's file, or an installed official face: font-roles.ts),
  * else the TrueType-outline substitutes served from local files (fontsource's
  * woff2 subsets, LXGW WenKai, Liberation Serif). TrueType outlines matter:
  * Chromium embeds them as CID TrueType, while CFF outlines come out as Type 3,
- * which print shops reject. `text` is all the text the page will show.
+ * which print shops reject. `text` is all the text the page will show,
+ * `boldText` the part of it set in a bold weight of the body face (headings).
  */
-export function createFontSet(text: string, choices: readonly RoleChoice[] = []): FontSet {
+export function createFontSet(text: string, choices: readonly RoleChoice[] = [], boldText = ''): FontSet {
   // Paged.js loads every declared face before layout, so only the subsets this
   // issue's text needs are declared (a few dozen of the hundreds of files).
-  const codePoints = new Set<number>();
-  for (const ch of text) codePoints.add(ch.codePointAt(0) ?? 0);
+  const codePoints = codePointsOf(text);
+  const boldPoints = codePointsOf(boldText);
   const files = new Map<string, FontFile>();
   const rules: string[] = [];
   const prints: string[] = [];
   const chosen = new Map(choices.filter((c) => c.file).map((c) => [c.family, c]));
+  // The source of the body face's space, for YZ Grid (below).
+  let space: string | undefined;
   for (const [family, choice] of chosen) {
     // The office's own face (project fonts folder) or an installed official face: one file for every weight.
     const file = choice.file as string;
@@ -178,14 +223,20 @@ export function createFontSet(text: string, choices: readonly RoleChoice[] = [])
       `@font-face { font-family: ${quote(family)}; font-style: normal; font-weight: 100 1000; font-display: block;` +
         ` src: url(${urlPath}) format("truetype");${range} }`,
     );
+    if (family === BODY) space = `url(${urlPath}) format("truetype")`;
     const stat = statSync(file, { throwIfNoEntry: false });
     prints.push(`${family}:${file}:${stat?.size ?? 0}:${stat?.mtimeMs ?? 0}`);
   }
-  for (const face of FACES) {
-    if (chosen.has(face.family)) continue;
+  // An office face serves every weight (and is never faked bold, see FACES); a substitute with a bold
+  // face declared answers to the regular weights only.
+  const declared = FACES.filter((f) => !chosen.has(f.family) && (!f.bold || hasBoldText(f, boldPoints)));
+  const withBold = new Set(declared.filter((f) => f.bold).map((f) => f.family));
+  for (const face of declared) {
+    const weights = !face.bold && withBold.has(face.family) ? '100 599' : face.weight;
+    const points = face.bold ? boldPoints : codePoints;
     // No local() names: a face is used only when yongzu found it (font-roles.ts), so that the report is true.
     const head =
-      `font-family: ${quote(face.family)}; font-style: normal; font-weight: ${face.weight};` + ` font-display: block;`;
+      `font-family: ${quote(face.family)}; font-style: normal; font-weight: ${weights};` + ` font-display: block;`;
     if (face.file && existsSync(face.file)) {
       const urlPath = `/fonts/system/${face.file.split('/').pop()}`;
       files.set(urlPath, { urlPath, fsPath: face.file });
@@ -200,18 +251,28 @@ export function createFontSet(text: string, choices: readonly RoleChoice[] = [])
     const { dir, version } = packageDir(`@fontsource/${pkg}`);
     prints.push(`${face.family}:${pkg}@${version}/${weight}/${face.fontsource.subsets ?? 'all'}`);
     const all = parseFontsource(readFileSync(join(dir, `${weight}.css`), 'utf8'));
-    for (const subset of pickSubsets(all, face, codePoints)) {
+    for (const subset of pickSubsets(all, face, points)) {
       const urlPath = `/fonts/${pkg}/${subset.file}`;
       files.set(urlPath, { urlPath, fsPath: join(dir, 'files', subset.file) });
       rules.push(`@font-face { ${head} src: url(${urlPath}) format("woff2"); ` + `unicode-range: ${subset.range}; }`);
+      if (face.family === BODY && !face.bold && subset.range === 'U+0020') space = `url(${urlPath}) format("woff2")`;
     }
+  }
+  if (space) {
+    rules.push(
+      `@font-face { font-family: ${quote(GRID)}; font-style: normal; font-weight: 100 1000; font-display: block;` +
+        ` src: ${space}; unicode-range: U+0020; }`,
+    );
   }
   return { css: rules.join('\n'), files, fingerprint: prints.join('\n') };
 }
 
-/** The substitute a role falls back to on this machine, by CSS family (LXGW WenKai only when installed). */
+/**
+ * The substitute a role falls back to on this machine, by CSS family (LXGW
+ * WenKai only when installed); its bold face, when used, goes unnamed.
+ */
 export function substituteName(family: string): string {
-  const faces = FACES.filter((f) => f.family === family);
+  const faces = FACES.filter((f) => f.family === family && !f.bold);
   const first = faces[0];
   if (!first) return family;
   if (first.file && !existsSync(first.file)) return 'Noto Serif SC';

@@ -44,6 +44,13 @@ export function createPrintResources(html: string, fonts: FontSet, pagePath = '/
   return resources;
 }
 
+/** The text of the body's headings (h3–h6), where print.css sets bold 仿宋 (the third level, h5). */
+function headingText(html: string): string {
+  return Array.from(html.matchAll(/<h([3-6])\b[^>]*>([\s\S]*?)<\/h\1>/g), (m) => m[2] ?? '')
+    .join('')
+    .replace(/<[^>]*>/g, '');
+}
+
 /**
  * The print page of an issue with the fonts it needs: rendered once without
  * fonts, since the page's text decides which font subsets it declares, then
@@ -63,7 +70,7 @@ export function renderPrintPage(
 ): { html: string; fonts: FontSet; missingImages: string[] } {
   const images = root ? issueImages(root, issue) : undefined;
   const bare = renderPrintHtml(issue, config, env, markdown, { fontCss: '', printCss }, origin);
-  const fonts = createFontSet(`${bare.replace(/<[^>]*>/g, '')}— 0123456789（）`, roles);
+  const fonts = createFontSet(`${bare.replace(/<[^>]*>/g, '')}— 0123456789（）`, roles, headingText(bare));
   const fontCss = fontBase ? fonts.css.replace(/url\(\//g, `url(${fontBase}/`) : fonts.css;
   const html = renderPrintHtml(
     issue,
