@@ -19,7 +19,7 @@ export function rows(results) {
       out.push(row(`Eleventy 3 cold (${n})`, site.eleventy, s, 'reference', undefined));
     }
     if (site && Number(n) === 2000) {
-      // Issue 17: the 2000-issue archive builds within the memory of a modest machine.
+      // Issue 14 item 7: the 2000-issue archive builds within the memory of a modest machine (400 MB).
       out.push({
         metric: 'peak RSS, build --no-pdf cold (2000 issues)',
         median: `${site.cold.rssMb.toFixed(0)} MB`,

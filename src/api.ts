@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { FileFix } from './fix/fix-project.js';
 import type { NewestIssue } from './new/issue-date.js';
 import { type CheckResult, runCheck } from './pipeline/run-check.js';
@@ -108,40 +107,8 @@ export async function newSubmission(options: {
  * `yongzu import`: turns a .docx, .txt or .md file into a submission of the
  * given issue, then checks it. Nothing is written when the file cannot be
  * read or the submission would be larger than check accepts.
+ * (src/import/import-document.ts; the dev desk's drop imports through it too.)
  */
-export async function importDocument(options: {
-  root: string;
-  file: string;
-  to: string;
-  county: string;
-  theme?: string;
-  title?: string;
-  /** Import it even when the county has a write-up in that issue already. */
-  force?: boolean;
-}) {
-  const root = resolve(options.root);
-  const checked = await runCheck({ root });
-  const [{ resolveTarget, writeSubmission }, { readDocument }, { findingDiagnostics }] = await Promise.all([
-    import('./new/create.js'),
-    import('./import/read-document.js'),
-    import('./import/place-findings.js'),
-  ]);
-  const target = resolveTarget(root, checked, options.to, options.county, options.theme, { force: options.force });
-  if (!target.value) return { diagnostics: target.diagnostics };
-  const doc = await readDocument(resolve(options.file), options.file, options.title ? { title: options.title } : {});
-  if (!doc.value) return { diagnostics: doc.diagnostics };
-  const title = (options.title ?? doc.value.title ?? '').replace(/[。.]$/, '');
-  const made = await writeSubmission(root, target.value, title, doc.value.markdown, doc.value.author);
-  const file = made.value;
-  if (!file) return { diagnostics: [...doc.diagnostics, ...made.diagnostics] };
-  const written = await readFile(join(root, file), 'utf8');
-  const after = await runCheck({ root });
-  return {
-    value: file,
-    diagnostics: [
-      ...doc.diagnostics,
-      ...findingDiagnostics(file, written, doc.value.findings),
-      ...after.diagnostics.filter((d) => d.file === file),
-    ],
-  };
+export async function importDocument(options: import('./import/import-document.js').ImportOptions) {
+  return (await import('./import/import-document.js')).importDocument(options);
 }

@@ -81,14 +81,13 @@ describe('Chinese text typed the way editors type it', () => {
     const out = join(root, 'site');
     expect((await build({ root, pdf: false, out })).written).toBeDefined();
     // The text a search result cuts its passage from, as the browser receives it.
-    // One file per write-up: search-index/d/<folder>/<id>.js, `__yongzuSearch.doc(id, {…});`.
-    const dir = join(out, 'search-index', 'd');
-    const docs = readdirSync(dir).flatMap((folder) =>
-      readdirSync(join(dir, folder)).map((name) => {
-        const js = readFileSync(join(dir, folder, name), 'utf8');
-        return JSON.parse(/^__yongzuSearch\.doc\(\d+,(.*)\);\s*$/s.exec(js)![1]!) as { text: string };
-      }),
-    );
+    // Each write-up's own file: `__yongzuSearch.doc(id,{…, text});` (src/search/index-builder.ts, docFile).
+    const docs = readdirSync(join(out, 'search-index', 'd'), { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => {
+        const call = readFileSync(join(out, 'search-index', 'd', name), 'utf8');
+        return JSON.parse(call.slice(call.indexOf(',') + 1, call.lastIndexOf(')'))) as { text: string };
+      });
     const doc = docs.find((d) => d.text.includes('三项'))!;
     expect(doc.text).toContain('一是强化组织覆盖。全面推进“三项工程”，open\nsource不再提速。');
     expect(doc.text).not.toMatch(/[*~]/);

@@ -191,7 +191,7 @@ describe('the paged print preview in dev (real Chromium)', () => {
       await browser.close();
       await dev.close();
     }
-  }, 120_000);
+  }, 180_000);
 });
 
 describe('the search in dev (real Chromium)', () => {
@@ -216,5 +216,5 @@ describe('the search in dev (real Chromium)', () => {
       await browser.close();
       await dev.close();
     }
-  }, 120_000);
+  }, 60_000);
 });

@@ -8,6 +8,7 @@ import {
   findLiteralDelimiters,
   literalDelimiter,
   mayHaveLiteralDelimiters,
+  parseIsBounded,
 } from '../rules/content/literal-delimiter.js';
 import { findRawHtml, rawHtml } from '../rules/content/raw-html.js';
 import { findTooDeep, tooDeep } from '../rules/content/too-deep.js';
@@ -86,7 +87,7 @@ export interface CheckIssueOptions {
 export async function loadBodyParser(
   submissions: readonly Pick<LoadedSubmission, 'body'>[],
 ): Promise<MarkdownParser | undefined> {
-  if (!submissions.some((s) => mayHaveLiteralDelimiters(s.body))) return undefined;
+  if (!submissions.some((s) => mayHaveLiteralDelimiters(s.body) && parseIsBounded(s.body))) return undefined;
   bodyParser ??= (await import('../text/markdown-syntax.js')).createMarkdownParser();
   return bodyParser;
 }
@@ -150,8 +151,8 @@ function checkSubmission(
   const deep = findTooDeep(sub.body);
   pushAll(diagnostics, bodyFindings(sub, deep, tooDeep));
   pushAll(diagnostics, bodyFindings(sub, findHeadingLevels(sub.body), headingLevel));
-  // A body nested too deep is not parsed (that is what too-deep prevents).
-  if (deep.length === 0 && mayHaveLiteralDelimiters(sub.body)) {
+  // A body nested too deep is not parsed (that is what too-deep prevents), nor one that would take long.
+  if (deep.length === 0 && mayHaveLiteralDelimiters(sub.body) && parseIsBounded(sub.body)) {
     if (!parser) throw new Error('checkIssue: a body has emphasis marks: pass the parser of loadBodyParser()');
     pushAll(diagnostics, bodyFindings(sub, findLiteralDelimiters(sub.body, parser), literalDelimiter));
   }

@@ -33,26 +33,6 @@ export const CLIENT_SCRIPT = String.raw`(() => {
     box.appendChild(ul);
     document.body.appendChild(box);
   }
-  const issue = /^\/(\d{4}\/\d+)\/(index\.html)?$/.exec(location.pathname);
-  if (issue) {
-    const a = document.createElement('a');
-    a.href = '/__yongzu/print/' + issue[1] + '/';
-    a.textContent = '打印预览（分页）';
-    a.id = 'yongzu-print-preview';
-    const button =
-      'position:fixed;right:12px;z-index:2147483646;background:#c8102e;color:#fff;padding:6px 12px;' +
-      'border-radius:4px;font:14px sans-serif;text-decoration:none;';
-    a.style.cssText = button + 'top:12px';
-    const pdf = document.createElement('a');
-    pdf.href = '/' + issue[1] + '/print.pdf';
-    pdf.textContent = '生成 PDF';
-    pdf.id = 'yongzu-print-pdf';
-    pdf.style.cssText = button + 'top:48px';
-    document.addEventListener('DOMContentLoaded', () => {
-      document.body.appendChild(a);
-      document.body.appendChild(pdf);
-    });
-  }
 ${PAGE_UPDATE_SCRIPT}
   source.addEventListener('reload', (e) => updatePage(JSON.parse(e.data || 'null')));
   source.addEventListener('search-index', () => {

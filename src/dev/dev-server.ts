@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -8,6 +8,7 @@ import type { Served } from '../pdf/print-resources.js';
 import { CLIENT_SCRIPT } from './client-script.js';
 import type { PageChange } from './page-change.js';
 import { LAYOUT_ENDPOINT, receiveLayout } from './layout-endpoint.js';
+import type { Desk } from './desk-routes.js';
 import { PREVIEW_PREFIX } from '../pdf/print-preview.js';
 import { limitPdfRenders, PdfBusyError } from './pdf-limit.js';
 
@@ -70,7 +71,7 @@ function errorPage(res: ServerResponse, status: number, title: string, diagnosti
  * it through a DNS name that points at 127.0.0.1); no request, however it
  * fails, stops the server; PDFs are printed at most two at a time.
  */
-export async function startDevServer(out: string, port: number, hooks?: DevHooks) {
+export async function startDevServer(out: string, port: number, hooks?: DevHooks, desk?: Desk) {
   const preview = hooks?.preview;
   const pdf = hooks ? limitPdfRenders((path) => hooks.pdf(path)) : undefined;
   const clients = new Set<ServerResponse>();
@@ -91,20 +92,26 @@ export async function startDevServer(out: string, port: number, hooks?: DevHooks
       answer(res, 403, `yongzu dev 只回应发给 ${[...allowedHosts].join(' 或 ')} 的请求。`);
       return;
     }
-    const layoutPath = LAYOUT_ENDPOINT.exec((req.url ?? '').split('?')[0]!);
-    const served = layoutPath && hooks?.layout ? receiveLayout(req, res, layoutPath[1]!, hooks.layout) : undefined;
-    (served ?? handle(req.url ?? '/', res)).catch((e: unknown) => {
+    handle(req, res).catch((e: unknown) => {
       // A bug in a hook must not take the server down: the editor sees it, the server keeps serving.
       answer(res, 500, `预览服务器处理这个请求时出错：${(e as Error).message}`);
     });
   });
 
-  async function handle(requestUrl: string, res: ServerResponse): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let url: URL;
     try {
-      url = new URL(requestUrl, 'http://127.0.0.1');
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
     } catch {
       res.writeHead(400).end();
+      return;
+    }
+    // The editor's desk (desk-routes.ts): its script, style and endpoints; the Host was checked above.
+    if (desk && (await desk.handle(req, res, url, (server.address() as AddressInfo).port))) return;
+    // The print preview's layout findings (layout-endpoint.ts).
+    const layoutPath = LAYOUT_ENDPOINT.exec(url.pathname);
+    if (layoutPath && hooks?.layout) {
+      await receiveLayout(req, res, layoutPath[1]!, hooks.layout);
       return;
     }
     if (url.pathname === '/__yongzu/events') {
@@ -171,7 +178,8 @@ export async function startDevServer(out: string, port: number, hooks?: DevHooks
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       if (extname(file) === '.html') {
         const html = await readFile(file, 'utf8');
-        const body = html.includes('</body>') ? html.replace('</body>', `${INJECT}</body>`) : html + INJECT;
+        const inject = INJECT + (desk?.inject() ?? '');
+        const body = html.includes('</body>') ? html.replace('</body>', `${inject}</body>`) : html + inject;
         res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
         res.end(body);
       } else {

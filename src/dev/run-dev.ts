@@ -13,6 +13,8 @@ import { createBuildQueue } from './build-queue.js';
 import { describeChange } from './page-change.js';
 import { createDevSession, type RebuildResult } from '../pipeline/dev-session.js';
 import { startDevServer } from './dev-server.js';
+import { createDesk } from './desk-routes.js';
+import { isScratchFile } from './watch-filter.js';
 import { devRebuild } from '../rules/dev/rebuild.js';
 
 /** After a rebuild, look again this much later for writes the watcher may have dropped. */
@@ -68,11 +70,16 @@ export async function runDev(options: DevOptions) {
   const first = await builder.rebuild().catch(rebuildFailure);
   let server: Awaited<ReturnType<typeof startDevServer>>;
   try {
-    server = await startDevServer(out, options.port, {
-      preview: (path, origin) => builder.printPreview(path, origin),
-      pdf: (path) => builder.printPdf(path),
-      layout: (path, report) => builder.recordLayout(path, report),
-    });
+    server = await startDevServer(
+      out,
+      options.port,
+      {
+        preview: (path, origin) => builder.printPreview(path, origin),
+        pdf: (path) => builder.printPdf(path),
+        layout: (path, report) => builder.recordLayout(path, report),
+      },
+      createDesk(root),
+    );
   } catch (e) {
     await release();
     throw e;
@@ -81,13 +88,26 @@ export async function runDev(options: DevOptions) {
   report(first, '首次生成', log);
   if (!first.ok) server.showErrors(errorsOf(first.diagnostics));
 
+  /** Folders scheduled again by the look after a rebuild: logged only when that finds something to update. */
+  const rechecks = new Set<string>();
   const queue = createBuildQueue(async (changed) => {
+    const recheck = [...changed].every((p) => rechecks.has(p));
+    for (const p of changed) rechecks.delete(p);
     // An I/O fault mid-rebuild (a folder removed while read) is shown like any error; the next change tries again.
     const result = await builder.rebuild(changed).catch(rebuildFailure);
-    report(result, [...changed].map((p) => relative(root, p)).join('、'), log);
+    if (!(recheck && result.ok && result.written.length === 0))
+      report(result, [...changed].map((p) => relative(root, p)).join('、'), log);
     // Catch writes the watcher throttled away (see staleFolders); the page is already updated.
     setTimeout(() => {
-      for (const f of builder.staleFolders(changed)) queue.schedule(join(root, 'issues', f));
+      for (const f of builder.staleFolders(changed)) {
+        // The watcher drops a quick second write of the same file: the look names that file again, so the log does.
+        const folder = join(root, 'issues', f);
+        const files = [...changed].filter((p) => p.startsWith(folder + sep));
+        for (const p of files.length > 0 ? files : [folder]) {
+          rechecks.add(p);
+          queue.schedule(p);
+        }
+      }
     }, RECHECK_MS).unref();
     const change = describeChange(
       [...changed].map((p) => relative(root, p).split(sep).join('/')),
@@ -100,7 +120,7 @@ export async function runDev(options: DevOptions) {
 
   const relevant = (p: string) => {
     const r = relative(root, p).split(sep).join('/');
-    return r === '' || r === CONFIG_FILE || /^(issues|templates|styles)(\/|$)/.test(r);
+    return r === '' || r === CONFIG_FILE || (/^(issues|templates|styles)(\/|$)/.test(r) && !isScratchFile(r));
   };
   const watcher = watch(root, { ignoreInitial: true, ignored: (p) => !relevant(p) });
   watcher.on('all', (_event, path) => queue.schedule(path));

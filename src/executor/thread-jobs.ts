@@ -41,7 +41,7 @@ function bodyOf(sent: SentBody, texts: Map<string, string>): BodyText {
 }
 
 export function handle(
-  request: Exclude<ThreadRequest, { kind: 'read' }>,
+  request: Exclude<ThreadRequest, { kind: 'read' | 'taken' }>,
   post: (reply: ThreadReply, transfer?: ArrayBuffer[]) => void,
   texts: Map<string, string>,
 ): void {

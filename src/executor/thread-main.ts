@@ -31,10 +31,37 @@ function readFolder(root: string, { folder, names }: FolderToRead): [string, Sou
   return reads;
 }
 
+/**
+ * How many folders the reading runs ahead of the folder the main thread last
+ * took. Reading everything at once kept every text of the archive twice (here
+ * until its copy rules ran, and in the main thread's queue of messages until
+ * it got to them): 2,000 issues, tens of MB. More than the main thread's 16
+ * folders under way (check-folders.ts), so it never waits for a folder not asked for.
+ */
+export const READ_AHEAD_FOLDERS = 64;
+
+const reading = { folders: [] as (FolderToRead & { root: string })[], next: 0, limit: READ_AHEAD_FOLDERS };
+
+/** Reads and posts folders, in order, up to the limit; each is posted as soon as it is read. */
+function readOn(): void {
+  const { folders } = reading;
+  while (reading.next < folders.length && reading.next < reading.limit) {
+    const f = folders[reading.next++]!;
+    post({ kind: 'sources', folder: f.folder, reads: readFolder(f.root, f) });
+  }
+}
+
 parentPort!.on('message', (request: ThreadRequest) => {
   if (request.kind === 'read') {
-    // All at once, each folder posted as soon as it is read: the main thread parses while this reads on.
-    for (const f of request.folders) post({ kind: 'sources', folder: f.folder, reads: readFolder(request.root, f) });
+    // Folders asked for later are read after those asked for before (the main thread numbers them so).
+    reading.limit = Math.max(reading.limit, reading.next + READ_AHEAD_FOLDERS);
+    for (const f of request.folders) reading.folders.push({ ...f, root: request.root });
+    readOn();
+    return;
+  }
+  if (request.kind === 'taken') {
+    reading.limit = Math.max(reading.limit, request.index + 1 + READ_AHEAD_FOLDERS);
+    readOn();
     return;
   }
   queue = queue.then(async () => (await jobs).handle(request, post, texts));

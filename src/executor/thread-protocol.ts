@@ -11,6 +11,8 @@ export type SentBody = { file: string; bodyLine: number } & ({ body: string } | 
 
 export type ThreadRequest =
   | { kind: 'read'; root: string; folders: FolderToRead[] }
+  /** The main thread took the files of the folder at this place in the read order: read on beyond it. */
+  | { kind: 'taken'; index: number }
   | { kind: 'copy'; id: number; bodies: SentBody[] }
   | { kind: 'sections'; sections: SectionHtml[] }
   | { kind: 'index'; docs: SentDoc[]; counties: County[] }

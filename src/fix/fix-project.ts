@@ -24,14 +24,16 @@ const MAX_PASSES = 4;
  * Applies the safe copy fixes to every submission under `root`: each file is
  * backed up under `.yongzu/backup/<time>/` first, then rewritten atomically,
  * keeping its BOM and line ends. Files whose front-matter does not parse are
- * left alone (they need an editor's eye). A write that fails (a full or
- * read-only disk) stops the run with a `write/source` diagnostic: the files
+ * left alone (they need an editor's eye). With `only` (a path relative to
+ * root), that one submission alone is fixed (the dev desk's 自动修正). A
+ * write that fails (a full or read-only disk) stops the run with a `write/source` diagnostic: the files
  * fixed before it stay fixed, that file stays as it was, and a backup folder
  * left empty is removed.
  */
 export async function fixProject(
   root: string,
   now = new Date(),
+  options: { only?: string } = {},
 ): Promise<{ fixed: FileFix[]; diagnostics: Diagnostic[] }> {
   const { value: project } = await loadProject(root);
   const backupDir = join(root, '.yongzu', 'backup', now.toISOString().replace(/[:.]/g, '-'));
@@ -55,7 +57,7 @@ export async function fixProject(
   async function fixAll(): Promise<void> {
     for (const issue of project.issues) {
       for (const sub of issue.submissions) {
-        if (!sub.front?.data) continue;
+        if (!sub.front?.data || (options.only !== undefined && sub.file !== options.only)) continue;
         let current = sub;
         let text = sub.text;
         const changes: FixedChange[] = [];

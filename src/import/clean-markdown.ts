@@ -3,6 +3,7 @@ import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkCjkFriendlyStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
+import { toString as textOf } from 'mdast-util-to-string';
 import { unified } from 'unified';
 import { widthOf } from '../diagnostics/code-frame.js';
 import { createMarkdownParser } from '../text/markdown-syntax.js';
@@ -20,18 +21,39 @@ import { pushAll } from '../util/append.js';
  * formatting rather than carry character references.
  */
 
-/**
- * Table columns are aligned by display width, but a cell counts as at most
- * this wide: a cell of 10,000 characters padded every row of a long table to
- * its width (a 69 KB .docx gave 100 MB of Markdown).
- */
-const MAX_ALIGNED_WIDTH = 40;
+const serializer = (tablePipeAlign: boolean) =>
+  unified()
+    .use(remarkGfm, { stringLength: widthOf, tablePipeAlign })
+    .use(remarkCjkFriendly)
+    .use(remarkCjkFriendlyStrikethrough)
+    .use(remarkStringify, { bullet: '-', fences: true });
+const aligned = serializer(true);
+const unaligned = serializer(false);
 
-const toMarkdown = unified()
-  .use(remarkGfm, { stringLength: (s: string) => Math.min(widthOf(s), MAX_ALIGNED_WIDTH) })
-  .use(remarkCjkFriendly)
-  .use(remarkCjkFriendlyStrikethrough)
-  .use(remarkStringify, { bullet: '-', fences: true });
+/**
+ * Padded columns (by display width) cost each row the widest cell of every
+ * column: a long cell in a long table made a 69 KB .docx 100 MB of Markdown.
+ * Tables are aligned while that costs at most this many columns in all.
+ */
+const MAX_PADDED = 200_000;
+
+/** Whether the document's tables can be written with their columns aligned, within MAX_PADDED. */
+function tablesAlignable(tree: Root): boolean {
+  let cost = 0;
+  const walk = (node: Nodes): boolean => {
+    if (node.type === 'table') {
+      const widths: number[] = [];
+      for (const row of node.children)
+        row.children.forEach((cell, i) => {
+          widths[i] = Math.max(widths[i] ?? 0, widthOf(textOf(cell)));
+        });
+      cost += node.children.length * widths.reduce((a, b) => a + b, 0);
+      return cost <= MAX_PADDED;
+    }
+    return !('children' in node) || (node.children as Nodes[]).every(walk);
+  };
+  return walk(tree);
+}
 
 let parse: ReturnType<typeof createMarkdownParser> | undefined;
 
@@ -41,10 +63,11 @@ const REFERENCE = /&#(?:x[0-9a-f]+|\d+);/i;
 /** The tree as Markdown; `unformatted` counts the blocks whose emphasis had to go. */
 export function toCleanMarkdown(tree: Root): { markdown: string; unformatted: number } {
   parse ??= createMarkdownParser();
+  const toMarkdown = tablesAlignable(tree) ? aligned : unaligned;
   let markdown = String(toMarkdown.stringify(tree));
   let unformatted = 0;
   for (let round = 0; round < 2; round++) {
-    const wrong = blocksNotRoundTripping(tree, markdown);
+    const wrong = blocksNotRoundTripping(tree, markdown, toMarkdown);
     if (wrong.length === 0) break;
     for (const block of wrong) if (unwrapAttention(block)) unformatted++;
     markdown = String(toMarkdown.stringify(tree));
@@ -53,7 +76,7 @@ export function toCleanMarkdown(tree: Root): { markdown: string; unformatted: nu
 }
 
 /** The top-level blocks whose text and emphasis the renderer's parser does not read back as they are. */
-function blocksNotRoundTripping(tree: Root, markdown: string): RootContent[] {
+function blocksNotRoundTripping(tree: Root, markdown: string, toMarkdown: typeof aligned): RootContent[] {
   const back = parse!(markdown).children;
   if (back.length !== tree.children.length) return tree.children;
   return tree.children.filter(

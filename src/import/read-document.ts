@@ -19,7 +19,7 @@ import { readBounded } from '../load/read-source.js';
 import { MAX_FILE_BYTES } from '../model/limits.js';
 import { checkZipBudget } from './zip-budget.js';
 
-/** A .docx (or an old .doc, .wps) larger than this is refused unread: photos make a file a few MB, never this. */
+/** A Word file larger than this is refused unread: photos make a county's file a few MB, never this. */
 export const MAX_DOCX_BYTES = 64 * 1024 * 1024;
 /**
  * What the text of a .docx (its XML, images aside) may inflate to: a write-up
@@ -56,6 +56,7 @@ export async function readDocument(
 ): Promise<{ value?: ImportedDocument; diagnostics: Diagnostic[] }> {
   const ext = extname(path).toLowerCase();
   const fail = (rule: Rule, message: string) => ({ diagnostics: [rule.report(shown, undefined, message)] });
+  // Word and WPS files carry photos: the .docx limit (an old .doc or .wps is converted from its path).
   const limit = ext === '.docx' || ext === '.doc' || ext === '.wps' ? MAX_DOCX_BYTES : MAX_TEXT_BYTES;
   let read: { bytes?: Buffer; size: number };
   try {

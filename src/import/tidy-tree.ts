@@ -2,7 +2,7 @@ import type { Heading, Nodes, Parents, PhrasingContent, Root, Table, TableCell }
 import { toString as textOf } from 'mdast-util-to-string';
 import { numberingLevel } from '../rules/content/heading-level.js';
 import { breakVanishes } from '../util/cjk.js';
-import { maxOf, pushAll } from '../util/append.js';
+import { pushAll } from '../util/append.js';
 
 /*
  * The tree a Word file becomes (mammoth → HTML → mdast), tidied into what an
@@ -153,10 +153,8 @@ function useFirstRowAsHeader(table: Table): void {
 export function levelHeadings(tree: Root): void {
   const headings = nodesOfType(tree, 'heading');
   const plain = headings.filter((h) => numberingLevel(textOf(h)) === undefined);
-  const top = -maxOf(
-    plain.map((h) => -h.depth),
-    Number.NEGATIVE_INFINITY,
-  );
+  let top = Infinity;
+  for (const h of plain) top = Math.min(top, h.depth);
   for (const h of headings) {
     const level = numberingLevel(textOf(h));
     h.depth = (level ?? Math.max(1, h.depth - top + 1)) as Heading['depth'];

@@ -1,8 +1,6 @@
 import { join } from 'node:path';
 import { CONFIG_FILE, ISSUES_DIR } from '../paths.js';
-import { MAX_FILE_BYTES } from '../model/limits.js';
-import { decodeSource } from './decode.js';
-import { readBounded } from './read-source.js';
+import { readSource } from './read-source.js';
 
 /** The lines of a project's source file, by its path relative to the root, for excerpts in reports. */
 export type SourceLines = (file: string) => readonly string[] | undefined;
@@ -10,8 +8,9 @@ export type SourceLines = (file: string) => readonly string[] | undefined;
 /**
  * Reads the sources that diagnostics name (submissions, issue.yml, the
  * configuration: text files under issues/ and yongzu.config.yml, nothing
- * else), each once, decoded as loading decodes them; undefined for a file that
- * cannot be read or is not text.
+ * else), each once, read and decoded as loading reads them (never past the
+ * size limit); undefined for a file that cannot be read, is too large or is
+ * not text.
  */
 export function createSourceLines(root: string): SourceLines {
   const cache = new Map<string, readonly string[] | undefined>();
@@ -21,10 +20,8 @@ export function createSourceLines(root: string): SourceLines {
     const source = file === CONFIG_FILE || (file.startsWith(`${ISSUES_DIR}/`) && /\.(md|markdown|ya?ml)$/i.test(file));
     if (source && !file.split('/').includes('..')) {
       try {
-        // A file past check's limit was refused unread (file/too-large): no excerpt, and it is not read here either.
-        const { bytes } = readBounded(join(root, file), MAX_FILE_BYTES);
-        const decoded = bytes ? decodeSource(bytes) : undefined;
-        if (decoded?.ok) lines = decoded.text.split('\n');
+        const read = readSource(join(root, file));
+        if (read.kind === 'text') lines = read.text.split('\n');
       } catch {
         // gone or unreadable: no excerpt
       }

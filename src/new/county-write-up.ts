@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Place } from '../diagnostics/diagnostic.js';
-import { decodeSource } from '../load/decode.js';
 import { parseSubmission } from '../load/parse-submission.js';
+import { readSource } from '../load/read-source.js';
 import type { County } from '../model/config.js';
 import { findCounty } from '../rules/county/known.js';
 import { valuePlace } from '../text/yaml-places.js';
@@ -29,10 +29,10 @@ export function countyWriteUp(
   for (const name of names.sort()) {
     let front;
     try {
-      const decoded = decodeSource(readFileSync(join(dir, name)));
-      if (decoded.ok) front = parseSubmission(decoded.text, name).value.front;
+      const read = readSource(join(dir, name));
+      if (read.kind === 'text') front = parseSubmission(read.text, name).value.front;
     } catch {
-      // unreadable: judged by its name alone
+      // unreadable: judged by its name alone (as one too large or not text)
     }
     const named = front?.data?.['county'];
     if (typeof named === 'string' && findCounty(counties, named.trim())?.name === county.name)

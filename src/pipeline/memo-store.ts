@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { IssueCheck } from '../check/check-project.js';
 import { createDiagnosticPacker, type DiagnosticTables, unpackDiagnostics } from '../diagnostics/pack-diagnostics.js';
@@ -73,6 +73,40 @@ interface StoredFolder {
   rows: number[];
 }
 
+/** How much of the memo's JSON is spelled before it is written out. */
+const CHUNK_CHARS = 1 << 20;
+
+/**
+ * Writes the memo file as JSON, folder by folder, each folder's diagnostics
+ * packed over tables written last: the whole file is never one string (at
+ * 2,000 issues, 34 MB of JSON and as much again as the buffer written, held
+ * through a build while it rendered the site).
+ */
+async function writeMemoFile(path: string, key: string, kept: readonly [string, FolderMemo][]): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const handle = await open(path, 'w');
+  try {
+    const packer = createDiagnosticPacker();
+    let chunk = `{"key":${JSON.stringify(key)},"entries":{`;
+    for (const [i, [folder, e]] of kept.entries()) {
+      const stored: StoredFolder = {
+        sig: e.sig,
+        fileCount: e.fileCount,
+        value: e.check.value,
+        rows: packer.pack(e.check.diagnostics),
+      };
+      chunk += `${i > 0 ? ',' : ''}${JSON.stringify(folder)}:${JSON.stringify(stored)}`;
+      if (chunk.length >= CHUNK_CHARS) {
+        await handle.write(chunk);
+        chunk = '';
+      }
+    }
+    await handle.write(`${chunk}},"tables":${JSON.stringify(packer.tables())}}`);
+  } finally {
+    await handle.close();
+  }
+}
+
 /** The file the folder checks of `root` are kept in. */
 export function memoFile(root: string): string {
   return join(cacheDir(root), 'check.json');
@@ -128,19 +162,14 @@ export function openMemoStore(root: string, config: Config, options: { persist: 
       const keep = new Set(folders);
       if (Object.keys(stored).some((f) => !keep.has(f)) || [...entries.keys()].some((f) => !keep.has(f))) dirty = true;
       if (!dirty) return Promise.resolve();
-      const packer = createDiagnosticPacker();
-      const out: Record<string, StoredFolder> = {};
+      // Taken now (the entries themselves are not changed after they are remembered); written piece by piece.
+      const kept: [string, FolderMemo][] = [];
       for (const folder of folders) {
         const e = entry(folder);
-        if (e) {
-          const rows = packer.pack(e.check.diagnostics);
-          out[folder] = { sig: e.sig, fileCount: e.fileCount, value: e.check.value, rows };
-        }
+        if (e) kept.push([folder, e]);
       }
-      const json = JSON.stringify({ key, tables: packer.tables(), entries: out });
       const tmp = `${file}.${process.pid}.tmp`;
-      return mkdir(dirname(file), { recursive: true })
-        .then(() => writeFile(tmp, json))
+      return writeMemoFile(tmp, key, kept)
         .then(() => rename(tmp, file))
         .catch(() => unlink(tmp).catch(() => undefined)); // the memo is an optimisation
     },

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findLiteralDelimiters, surelyAllBold } from '../../src/rules/content/literal-delimiter.js';
+import {
+  findLiteralDelimiters,
+  MAX_PARSED_LENGTH,
+  MAX_PARSED_MARKS,
+  parseIsBounded,
+  surelyAllBold,
+} from '../../src/rules/content/literal-delimiter.js';
+import { checkIssue } from '../../src/check/check-project.js';
 import { createMarkdownParser } from '../../src/text/markdown-syntax.js';
 import { describeFamily } from './run-examples.js';
 
@@ -38,5 +45,23 @@ describe('content/literal-delimiter without the parser', () => {
       expect(surelyAllBold(text), text).toBe(true);
     for (const text of ['**四是强化保障。县里', '县里安排** 专项经费 **用于', 'Word**“加粗”**B', '**a****b**', '*注：'])
       expect(surelyAllBold(text), text).toBe(false);
+  });
+});
+
+describe('content/literal-delimiter on bodies too slow to parse', () => {
+  it('parses bodies of write-up size, not bodies past the length or the count of marks', () => {
+    expect(parseIsBounded('**四是强化保障。**县里每年安排经费20万元。'.repeat(100))).toBe(true);
+    expect(parseIsBounded('中'.repeat(MAX_PARSED_LENGTH + 1))).toBe(false);
+    expect(parseIsBounded(`${'*_'.repeat(MAX_PARSED_MARKS / 2)}*`)).toBe(false);
+    expect(parseIsBounded(`${'![中'.repeat(MAX_PARSED_MARKS)}*`)).toBe(false);
+  });
+
+  it('leaves such a body unparsed: check needs no parser for it', () => {
+    const body = '中*_'.repeat(150_000);
+    const sub = { file: 'issues/2009-18/01-a.md', text: body, body, bodyLine: 1, front: undefined } as never;
+    // Without a parser, checkIssue throws for a body it would parse.
+    expect(() =>
+      checkIssue({ folder: '2009-18', submissions: [sub] } as never, {} as never, { bodyCopy: false }),
+    ).not.toThrow();
   });
 });

@@ -1,9 +1,9 @@
 import type { Nodes, Root } from 'mdast';
 import type { MarkdownParser } from '../../text/markdown-syntax.js';
 import { CJK_CHAR } from '../../util/cjk.js';
+import { pushAll } from '../../util/append.js';
 import { defineRule } from '../rule.js';
 import type { TextFinding } from '../text-finding.js';
-import { pushAll } from '../../util/append.js';
 
 /**
  * Emphasis and strikethrough marks that the Markdown parser (the renderer's
@@ -20,7 +20,8 @@ export const literalDelimiter = defineRule({
     '「** 专项经费 **」里侧有空格、只写了开头的「**」没写结尾，或两个「**」之间隔了段落，符号就不起作用，' +
     '网页和印刷版上会原样出现星号或波浪线。本规则用和排版完全相同的方式读正文，找出这样留下来的符号。' +
     '中文标点旁的加粗（如 **四是强化保障。**县里……）是有效的，不会报告。代码里的符号、网址里的下划线、' +
-    '3*4 这样两个字母或数字之间的单个星号、10~20 里的单个波浪线不算。',
+    '3*4 这样两个字母或数字之间的单个星号、10~20 里的单个波浪线不算。超过 3 万字，或星号、下划线、波浪线、' +
+    '反引号和方括号合计超过 1000 个的正文不查（读这样的正文太慢；排版时另有时间限制）。',
   fix:
     '补上缺的一半符号，删去符号里侧的空格；不要加粗的，删去符号。确实要印出星号、下划线或波浪线本身的，' +
     '在前面加反斜杠，写作 \\*、\\_、\\~。',
@@ -42,31 +43,52 @@ export const literalDelimiter = defineRule({
 
 /**
  * Whether a body may have a mark left as text, so that it must be parsed:
- * it has a `*`, `_` or `~`, is not sure to be fine (surelyAllBold), and has
- * not so many marks that parsing it is a hazard (tooManyMarks).
+ * it has a `*`, `_` or `~`, and is not sure to be fine (surelyAllBold).
  */
 export function mayHaveLiteralDelimiters(body: string): boolean {
   return /[*_~]/.test(body) && !surelyAllBold(body) && !tooManyMarks(body);
 }
 
 /**
- * Marks past which a body is not parsed for this rule: remark takes quadratic
- * time on some runs of them (`]_` × 16,000: 30 s), and a write-up has a few
- * dozen. Such a body is a pasted mess that the render sandbox reports anyway
- * (render/markdown), within its time limit.
+ * Bodies with more marks than this are not parsed for this check: the parser
+ * takes time quadratic in unpaired marks within a paragraph (40 KB of `中*_`
+ * took over 30 s), and no write-up has hundreds of them. Rendering such a
+ * body is bounded by the render sandbox's time limit.
  */
-const MAX_MARKS = 2000;
+export const MAX_CHECKED_MARKS = 1000;
 
 function tooManyMarks(body: string): boolean {
   let marks = 0;
   for (let i = 0; i < body.length; i++) {
     const c = body.charCodeAt(i);
-    // * _ ~ [ ] \ ` <
-    if (c === 42 || c === 95 || c === 126 || c === 91 || c === 93 || c === 92 || c === 96 || c === 60) {
-      if (++marks > MAX_MARKS) return true;
-    }
+    if ((c === 0x2a || c === 0x5f || c === 0x7e) && ++marks > MAX_CHECKED_MARKS) return true;
   }
   return false;
+}
+
+/** Bodies longer than this are not parsed: ten times a long write-up, parsed in well under a second. */
+export const MAX_PARSED_LENGTH = 30_000;
+/**
+ * Nor bodies with more marks than this (`*`, `_`, `~`, backticks, square
+ * brackets): micromark matches them in quadratic time or worse (a body of
+ * 150,000 `*_` did not finish in ten minutes; 8,000 marks take a second).
+ */
+export const MAX_PARSED_MARKS = 1000;
+
+/** Whether parsing the body for this rule is bounded (MAX_PARSED_LENGTH, MAX_PARSED_MARKS): one linear pass. */
+export function parseIsBounded(body: string): boolean {
+  if (body.length > MAX_PARSED_LENGTH) return false;
+  let marks = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    // * _ ~ ` [ ]
+    if (
+      (c === 0x2a || c === 0x5f || c === 0x7e || c === 0x60 || c === 0x5b || c === 0x5d) &&
+      ++marks > MAX_PARSED_MARKS
+    )
+      return false;
+  }
+  return true;
 }
 
 /** Anything that could change how `**` parses: other marks, escapes, code, HTML, links. */
