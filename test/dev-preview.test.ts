@@ -294,23 +294,30 @@ describe('the print preview an editor can judge (real Chromium)', () => {
     try {
       const url = `${dev.url}__yongzu/layout/2009/18`;
       const body = JSON.stringify({ pages: 9, findings: [] });
+      // The token is in the print preview's page, as in every page dev serves.
+      const previewPage = await (await fetch(`${dev.url}__yongzu/print/2009/18/`)).text();
+      const token = /<meta name="yongzu-desk-token" content="([^"]+)">/.exec(previewPage)?.[1] ?? '';
+      expect(token).not.toBe('');
       const post = (headers: Record<string, string>, data = body) =>
         fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: data });
       const origin = dev.url.replace(/\/$/, '');
-      expect((await post({ origin: 'http://evil.example' })).status).toBe(403);
-      expect((await post({})).status).toBe(403);
-      expect((await post({ origin }, '{"pages": "many"}')).status).toBe(422);
+      const own = { origin, 'x-yongzu-desk': token };
+      expect((await post({ origin: 'http://evil.example', 'x-yongzu-desk': token })).status).toBe(403);
+      expect((await post({ 'x-yongzu-desk': token })).status).toBe(403);
+      expect((await post({ origin })).status).toBe(403);
+      expect((await post({ origin, 'x-yongzu-desk': 'guessed' })).status).toBe(403);
+      expect((await post(own, '{"pages": "many"}')).status).toBe(422);
       expect(
         (
           await fetch(`${dev.url}__yongzu/layout/2010/1`, {
             method: 'POST',
-            headers: { origin, 'content-type': 'application/json' },
+            headers: { ...own, 'content-type': 'application/json' },
             body,
           })
         ).status,
       ).toBe(422);
       expect((await check({ root })).diagnostics.filter((d) => d.rule === 'pdf/page-budget')).toEqual([]);
-      expect((await post({ origin })).status).toBe(204);
+      expect((await post(own)).status).toBe(204);
       expect((await check({ root })).diagnostics.filter((d) => d.rule === 'pdf/page-budget')).toHaveLength(1);
     } finally {
       await dev.close();

@@ -111,6 +111,13 @@ export async function startDevServer(out: string, port: number, hooks?: DevHooks
     // The print preview's layout findings (layout-endpoint.ts).
     const layoutPath = LAYOUT_ENDPOINT.exec(url.pathname);
     if (layoutPath && hooks?.layout) {
+      // It writes (check's record of the layout): the desk's token is required, as for the desk's own routes.
+      const refused = desk?.refusal(req, (server.address() as AddressInfo).port);
+      if (refused) {
+        answer(res, 403, refused);
+        req.resume();
+        return;
+      }
       await receiveLayout(req, res, layoutPath[1]!, hooks.layout);
       return;
     }
@@ -231,8 +238,12 @@ export async function startDevServer(out: string, port: number, hooks?: DevHooks
       return;
     }
     res.writeHead(200, { 'content-type': served.type, 'cache-control': 'no-store' });
-    if ('body' in served) res.end(served.body);
-    else pipeFile(served.file, res);
+    if ('body' in served) {
+      // The preview's page holds the desk's token, to post its layout findings (layout-endpoint.ts).
+      const { body } = served;
+      const meta = rest === '/issue.html' ? desk?.tokenMeta() : undefined;
+      res.end(meta && typeof body === 'string' ? body.replace('</head>', `${meta}</head>`) : body);
+    } else pipeFile(served.file, res);
   }
 
   await new Promise<void>((resolve, reject) => {

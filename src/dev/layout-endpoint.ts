@@ -9,9 +9,10 @@ const MAX_BYTES = 64 * 1024;
 /**
  * Receives the layout findings of dev's print preview (POST, JSON) and hands
  * them to `record` (which checks them field by field and keeps them in the
- * cache for `check`). Only the preview's own page may post: the request must
- * come from the server's origin (Origin equal to the Host the server
- * accepted), carry JSON, and stay small; the issue is named by the path and must be one dev serves. Nothing
+ * cache for `check`). Only the preview's own page may post: the dev server
+ * has checked the desk's token (src/dev/desk-token.ts) already; here the
+ * request must come from the server's origin (Origin equal to the Host the
+ * server accepted), carry JSON, and stay small; the issue is named by the path and must be one dev serves. Nothing
  * of the request becomes a file name.
  */
 export async function receiveLayout(

@@ -124,7 +124,11 @@ export const PREVIEW_SCRIPT = String.raw`(() => {
     if (issue) {
       state.recorded = fetch('/__yongzu/layout/' + issue[1], {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          // dev's per-run token (src/dev/desk-token.ts), which the server writes into this page.
+          'x-yongzu-desk': document.querySelector('meta[name="yongzu-desk-token"]')?.content ?? '',
+        },
         body: JSON.stringify({ pages: report.pages, findings: report.findings }),
       }).then((r) => r.status, () => 0);
     }
