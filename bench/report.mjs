@@ -87,6 +87,23 @@ export function rows(results) {
         ),
       );
     }
+    const b = r.devBrowser;
+    if (b) {
+      // The 1-minute load average before and after the four runs: the machine is shared.
+      const load = b.loadavg ? `, load ${b.loadavg.before[0].toFixed(1)}→${b.loadavg.after[0].toFixed(1)}` : '';
+      out.push(
+        row(
+          `dev edit → text visible in Chromium, in place (${n}${load})`,
+          b.pageInPlace,
+          ms,
+          '≤ 50 ms',
+          b.pageInPlace.median <= 50,
+        ),
+      );
+      out.push(row(`dev edit → text visible, full reload (${n})`, b.pageReload, ms, 'reference (before)', undefined));
+      out.push(row(`dev edit → print preview repaginated in place (${n})`, b.printInPlace, s, 'reference', undefined));
+      out.push(row(`dev edit → print preview, full reload (${n})`, b.printReload, s, 'reference (before)', undefined));
+    }
   }
   const pdf = results.pdf;
   if (pdf) {

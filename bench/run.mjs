@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm run bench: yongzu against Eleventy 3 on a generated archive.
 //
-//   node bench/run.mjs [--issues 500] [--scale] [--runs 5] [--pdf-batch 20] [--pdf-runs 5 (runs of the batch)] [--dev-edits 20] [--phrases 200] [--no-pdf] [--no-search] [--json FILE]
+//   node bench/run.mjs [--issues 500] [--scale] [--runs 5] [--pdf-batch 20] [--pdf-runs 5 (runs of the batch)]
+//                      [--dev-edits 20] [--phrases 200] [--no-pdf] [--no-search] [--no-browser] [--json FILE]
 //
 // --scale runs check/build/Eleventy at 50, 500 and 2000 issues and reports growth.
 // The search (bytes per query, time to first result, recall) is measured on the 500-issue archive.
@@ -10,7 +11,7 @@ import { cpus } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { clearOldOutput, makeCorpus, repo } from './corpus.mjs';
-import { benchDev } from './dev.mjs';
+import { benchDev, benchDevBrowser } from './dev.mjs';
 import { benchPdf } from './pdf.mjs';
 import { growth, rows, table } from './report.mjs';
 import { benchSearch } from './search.mjs';
@@ -59,6 +60,10 @@ for (const n of [...new Set([...sizes, ...devSizes])].sort((a, b) => a - b)) {
   if (devSizes.has(n)) {
     log(`dev: ${results.settings.devEdits} edits`);
     r.dev = await benchDev(root, results.settings.devEdits);
+    if (n === 50 && !argv.includes('--no-browser')) {
+      log(`dev in Chromium: ${results.settings.devEdits} edits × 4 (page and print preview, in place and reloaded)`);
+      r.devBrowser = await benchDevBrowser(root, results.settings.devEdits);
+    }
   }
   if (n === 500 && !argv.includes('--no-search')) {
     log(`search: ${results.settings.phrases} phrases in Chromium`);

@@ -1,6 +1,9 @@
+import { PAGE_UPDATE_SCRIPT } from './page-update.js';
+
 /**
  * The script that `yongzu dev` adds to every page it serves: it listens to
- * the server's events, reloads the page after a rebuild, and shows the
+ * the server's events, updates the page after a rebuild (in place when it
+ * can: page-update.ts), and shows the
  * diagnostics of a failed rebuild in an overlay. Text is set with
  * textContent only, so nothing from a submission can become markup.
  */
@@ -30,7 +33,8 @@ export const CLIENT_SCRIPT = String.raw`(() => {
     box.appendChild(ul);
     document.body.appendChild(box);
   }
-  source.addEventListener('reload', () => location.reload());
+${PAGE_UPDATE_SCRIPT}
+  source.addEventListener('reload', (e) => updatePage(JSON.parse(e.data || 'null')));
   source.addEventListener('search-index', () => {
     if (document.getElementById('search-form')) location.reload();
   });

@@ -155,6 +155,10 @@ export function createDesk(root: string) {
 
   return {
     handle,
+    /** Why a request that writes, outside the desk's routes (the print preview's layout report), is refused. */
+    refusal: (req: IncomingMessage, port: number) => deskRefusal(req, token, port),
+    /** The token's `<meta>` tag alone, for pages that carry no desk (the print preview). */
+    tokenMeta: () => tokenMeta(token),
     /** What the desk adds to every HTML page dev serves (before `</body>`): the token, its style and script. */
     inject: () =>
       `${tokenMeta(token)}<link rel="stylesheet" href="/__yongzu/desk.css">` +

@@ -6,6 +6,8 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Served } from '../pdf/print-resources.js';
 import { CLIENT_SCRIPT } from './client-script.js';
+import type { PageChange } from './page-change.js';
+import { LAYOUT_ENDPOINT, receiveLayout } from './layout-endpoint.js';
 import type { Desk } from './desk-routes.js';
 import { PREVIEW_PREFIX } from '../pdf/print-preview.js';
 import { limitPdfRenders, PdfBusyError } from './pdf-limit.js';
@@ -33,6 +35,8 @@ export interface DevHooks {
    * no such issue, diagnostics when it cannot be made.
    */
   preview(path: string, origin: string): Promise<{ resources?: Map<string, Served>; diagnostics: Diagnostic[] }>;
+  /** Records the layout findings the print preview of an issue path reports; false when refused. */
+  layout?(path: string, report: unknown): boolean;
   /** The print PDF of an issue path, made on request. */
   pdf(path: string): Promise<{ pdf?: Uint8Array; fileName?: string; diagnostics: Diagnostic[] }>;
 }
@@ -104,6 +108,19 @@ export async function startDevServer(out: string, port: number, hooks?: DevHooks
     }
     // The editor's desk (desk-routes.ts): its script, style and endpoints; the Host was checked above.
     if (desk && (await desk.handle(req, res, url, (server.address() as AddressInfo).port))) return;
+    // The print preview's layout findings (layout-endpoint.ts).
+    const layoutPath = LAYOUT_ENDPOINT.exec(url.pathname);
+    if (layoutPath && hooks?.layout) {
+      // It writes (check's record of the layout): the desk's token is required, as for the desk's own routes.
+      const refused = desk?.refusal(req, (server.address() as AddressInfo).port);
+      if (refused) {
+        answer(res, 403, refused);
+        req.resume();
+        return;
+      }
+      await receiveLayout(req, res, layoutPath[1]!, hooks.layout);
+      return;
+    }
     if (url.pathname === '/__yongzu/events') {
       res.writeHead(200, {
         'content-type': 'text/event-stream',
@@ -221,8 +238,12 @@ export async function startDevServer(out: string, port: number, hooks?: DevHooks
       return;
     }
     res.writeHead(200, { 'content-type': served.type, 'cache-control': 'no-store' });
-    if ('body' in served) res.end(served.body);
-    else pipeFile(served.file, res);
+    if ('body' in served) {
+      // The preview's page holds the desk's token, to post its layout findings (layout-endpoint.ts).
+      const { body } = served;
+      const meta = rest === '/issue.html' ? desk?.tokenMeta() : undefined;
+      res.end(meta && typeof body === 'string' ? body.replace('</head>', `${meta}</head>`) : body);
+    } else pipeFile(served.file, res);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -233,11 +254,14 @@ export async function startDevServer(out: string, port: number, hooks?: DevHooks
   allowedHosts = new Set([`127.0.0.1:${address.port}`, `localhost:${address.port}`]);
   return {
     url: `http://127.0.0.1:${address.port}/`,
-    /** Tells open pages to reload (after a good rebuild). */
-    reload() {
+    /** Tells open pages what a good rebuild changed (by default: everything); they update in place or reload. */
+    reload(change: PageChange = { pages: null, layout: true, print: true }) {
+      // Pages updated in place keep their overlay: it is cleared here.
+      const cleared = shown().length > 0;
       current = [];
       previewErrors = [];
-      for (const c of clients) send(c, 'reload', {});
+      if (cleared) broadcast();
+      for (const c of clients) send(c, 'reload', change);
     },
     /** Tells open search pages that the search index was written anew (they reload; other pages need not). */
     searchIndexChanged() {

@@ -10,6 +10,7 @@ import { watch } from 'chokidar';
 import { CONFIG_FILE } from '../config/load-config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createBuildQueue } from './build-queue.js';
+import { describeChange } from './page-change.js';
 import { createDevSession, type RebuildResult } from '../pipeline/dev-session.js';
 import { startDevServer } from './dev-server.js';
 import { createDesk } from './desk-routes.js';
@@ -75,6 +76,7 @@ export async function runDev(options: DevOptions) {
       {
         preview: (path, origin) => builder.printPreview(path, origin),
         pdf: (path) => builder.printPdf(path),
+        layout: (path, report) => builder.recordLayout(path, report),
       },
       createDesk(root),
     );
@@ -107,8 +109,12 @@ export async function runDev(options: DevOptions) {
         }
       }
     }, RECHECK_MS).unref();
+    const change = describeChange(
+      [...changed].map((p) => relative(root, p).split(sep).join('/')),
+      result.written,
+    );
     if (!result.ok) server.showErrors(errorsOf(result.diagnostics));
-    else if (result.written.length > 0) server.reload();
+    else if (change) server.reload(change);
     else server.showErrors([]);
   });
 

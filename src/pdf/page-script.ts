@@ -1,3 +1,5 @@
+import { FIND_LAYOUT_JS, type LayoutReport } from './layout-findings.js';
+
 /**
  * Source of the check after pagination, kept as text: the page runs it, and
  * so does Node (findMissing below). As text it is the same byte for byte
@@ -79,10 +81,12 @@ const REPEAT_HEADERS_JS = `class RepeatTableHeaders extends window.Paged.Handler
  * before it, and then the imprint's page too, carry no page number. Then it
  * checks that each block's text is present in the pages, in order (Paged.js
  * is known to drop content in some layouts), and reports where each article
- * and county section starts, for the bookmarks.
+ * and county section starts, for the bookmarks, and what an editor should
+ * look at in the layout (layout-findings.ts).
  */
 export const PAGINATE_SCRIPT = `async () => {
   const findMissing = ${FIND_MISSING_JS};
+  const findLayout = ${FIND_LAYOUT_JS};
   const squash = (s) => (s || '').replace(/\\s+/g, '');
   // Fonts first: layout with a fallback face would break lines and pages differently.
   await document.fonts.ready;
@@ -190,6 +194,7 @@ export const PAGINATE_SCRIPT = `async () => {
     blocks: blocks.length,
     missing,
     failedFonts: Array.from(new Set(failed)),
+    layout: findLayout(document),
     contentPages,
     imprintPage,
     imprintTop,
@@ -223,6 +228,8 @@ export interface PaginationReport {
   /** 0-based pages printed without a page number. */
   numberless: number[];
   outline: OutlineEntry[];
+  /** Lone lines and lone source lines (layout-findings.ts). */
+  layout: LayoutReport;
 }
 
 /** Where the imprint landed (in points), and which pages carry no number: what the booklet needs. */

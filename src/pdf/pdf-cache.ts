@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cacheDir } from '../paths.js';
+import type { LayoutReport } from './layout-findings.js';
 import type { PrintLayout } from './page-script.js';
 
 /** What is kept beside a cached PDF, so a hit needs no parsing. */
@@ -12,6 +13,8 @@ export interface CachedFacts {
   press: boolean;
   pdfx: boolean;
   layout: PrintLayout;
+  /** Lone lines and lone source lines (layout-findings.ts); absent in entries made before they were kept. */
+  findings?: LayoutReport;
 }
 
 /** The cache folder of a project: under its node_modules, as other tools keep theirs. */

@@ -10,6 +10,7 @@ import { substituteName, type FontSet } from './font-faces.js';
 import { installedFonts, officialFacesKey, type RoleChoice, resolveFontRoles } from './font-roles.js';
 import { A3_LANDSCAPE, imposeBooklet } from './impose-booklet.js';
 import { PAGINATE_SCRIPT } from './page-script.js';
+import { placeFindings } from './layout-findings.js';
 import { type CachedFacts, pdfCacheDir, pdfCacheKey, readPdfCache, writePdfCache } from './pdf-cache.js';
 import { describeFonts } from './pdf-facts.js';
 import { finishPdf, type OutlineItem } from './finish-pdf.js';
@@ -25,13 +26,16 @@ import { startPrintServer, type PrintServer } from './print-server.js';
 import { createPrintResources, loadPrintCss, pagedPolyfill, renderPrintPage } from './print-resources.js';
 import { PRINT_ORIGIN } from './render-print.js';
 import { mapLimit } from '../util/map-limit.js';
+import { pushAll } from '../util/append.js';
 import type { Config } from '../model/config.js';
 import type { IssueModel } from '../model/issue-model.js';
+import type { LayoutFinding } from '../model/page-counts.js';
 import { pdfBrowser } from '../rules/pdf/browser.js';
 import { pdfContentLost } from '../rules/pdf/content-lost.js';
 import { pdfFontLoad } from '../rules/pdf/font-load.js';
 import { pdfFontType3 } from '../rules/pdf/font-type3.js';
 import { pageBudget } from '../rules/pdf/page-budget.js';
+import { layoutDiagnostics } from '../rules/pdf/lone-line.js';
 import { pdfRender } from '../rules/pdf/render.js';
 import { renderTemplate } from '../rules/render/template.js';
 import { pdfFontUnusable } from '../rules/pdf/font-unusable.js';
@@ -74,6 +78,8 @@ export interface IssuePdf {
   layout: PrintLayout;
   /** Milliseconds this issue took (render, or cache read). */
   ms: number;
+  /** Lone lines and lone source lines in its layout; undefined when a cached PDF did not keep them. */
+  findings?: LayoutFinding[];
   booklet?: { fileName: string; pdf: Uint8Array; sheets: number; blanks: number };
 }
 
@@ -247,7 +253,18 @@ export async function renderPdfs(
       const started = performance.now();
       const fileName = pdfFileName(issue, config);
       const hit = cacheDir ? await readPdfCache(cacheDir, key) : undefined;
-      if (hit) return { issue, fileName, pdf: hit.pdf, ...hit.facts, cached: true, ms: performance.now() - started };
+      if (hit) {
+        const { findings, ...facts } = hit.facts;
+        return {
+          issue,
+          fileName,
+          pdf: hit.pdf,
+          ...facts,
+          ...(findings ? { findings: placeFindings(issue, findings) } : {}),
+          cached: true,
+          ms: performance.now() - started,
+        };
+      }
       const ready = await startPrinter();
       if ('noBrowser' in ready) {
         diagnostics.push(
@@ -326,9 +343,19 @@ export async function renderPdfs(
           imprintTop: report.imprintTop * px,
           numberless: report.numberless,
         },
+        findings: report.layout,
       };
       if (cacheDir) await writePdfCache(cacheDir, key, finished.pdf, facts).catch(() => undefined);
-      return { issue, fileName, pdf: finished.pdf, ...facts, cached: false, ms: performance.now() - started };
+      const { findings, ...kept } = facts;
+      return {
+        issue,
+        fileName,
+        pdf: finished.pdf,
+        ...kept,
+        findings: placeFindings(issue, report.layout),
+        cached: false,
+        ms: performance.now() - started,
+      };
     }
     const value = results.filter((r): r is IssuePdf => r !== undefined);
     for (const result of value) {
@@ -360,7 +387,7 @@ export async function renderPdfs(
   }
 }
 
-/** Warnings on a finished PDF: over the page budget, or a Type 3 font that print shops reject. */
+/** Warnings on a finished PDF: over the page budget, lone lines, or a Type 3 font that print shops reject. */
 function checkResult(result: IssuePdf, config: Config, diagnostics: Diagnostic[]): void {
   const { issue, pages } = result;
   if (pages > config.pageBudget) {
@@ -373,6 +400,7 @@ function checkResult(result: IssuePdf, config: Config, diagnostics: Diagnostic[]
       ),
     );
   }
+  if (result.findings) pushAll(diagnostics, layoutDiagnostics(result.findings, `${issueLabel(issue)}排版后：`));
   const bad = result.fonts.filter((f) => /\(Type3|not embedded/.test(f));
   if (bad.length > 0) {
     diagnostics.push(

@@ -1,5 +1,6 @@
 import { checkAcross } from '../check/check-project.js';
 import { checkPageBudget } from '../rules/pdf/page-budget.js';
+import { checkLayoutFindings } from '../rules/pdf/lone-line.js';
 import { loadConfig } from '../config/load-config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Executor } from '../executor/executor.js';
@@ -40,7 +41,7 @@ export interface CheckSourcesOptions {
 /**
  * The first half of the pipeline, shared by every command: the configuration,
  * then per issue folder load → check (→ render), memoized, then the rules
- * across issues and the page budget of the last printed PDFs.
+ * across issues, and the page budget and layout findings of the last paged layouts.
  */
 export async function checkSources(root: string, options: CheckSourcesOptions): Promise<CheckedSources> {
   const loaded = options.session ? undefined : await loadConfig(root);
@@ -55,7 +56,11 @@ export async function checkSources(root: string, options: CheckSourcesOptions): 
     ...(options.changed ? { changed: options.changed } : {}),
   });
   const across = checkAcross(folders.checks);
-  const budget = checkPageBudget(across.value, config.pageBudget, readPageCounts(root));
+  const counts = readPageCounts(root);
+  const budget = [
+    ...checkPageBudget(across.value, config.pageBudget, counts),
+    ...checkLayoutFindings(across.value, counts, (folder) => memo.folder(folder)?.sig),
+  ];
   return {
     diagnostics: [
       ...configDiagnostics,

@@ -10,6 +10,8 @@ import type { OutputFile } from '../model/output-file.js';
 import { CONFIG_FILE } from '../paths.js';
 import { createPrintPreview } from '../pdf/print-preview.js';
 import type { Served } from '../pdf/print-resources.js';
+import { parseLayoutReport, placeFindings } from '../pdf/layout-findings.js';
+import { laidOutOf, recordPageCounts } from './page-counts.js';
 import { loadMarkdownPipeline, type MarkdownRenderer } from '../render/markdown.js';
 import { createTemplateEnv } from '../render/templates.js';
 import { loadSiteAssets } from '../site/load-site-assets.js';
@@ -179,13 +181,38 @@ export function createDevSession(
     if (!issue || !session || !env) return { diagnostics: [] };
     const { renderPdfs } = await import('../pdf/render-pdfs.js');
     const printed = await renderPdfs([issue], session.config, env, { root });
+    const memo = session.memo;
+    recordPageCounts(
+      root,
+      laidOutOf(printed.value, (folder) => memo.folder(folder)?.sig),
+    );
     const first = printed.value[0];
     return first
       ? { pdf: first.pdf, fileName: first.fileName, diagnostics: printed.diagnostics }
       : { diagnostics: printed.diagnostics };
   }
 
-  return { rebuild, staleFolders, printPreview, printPdf };
+  /**
+   * Records what the print preview of the issue at `path` found in its
+   * layout (as a PDF run records it), for `check`; false when there is no
+   * such issue or the report is not one.
+   */
+  function recordLayout(path: string, report: unknown): boolean {
+    const issue = lastIssues.find((i) => i.path === path);
+    const parsed = parseLayoutReport(report);
+    if (!issue || !parsed || !session) return false;
+    recordPageCounts(root, [
+      {
+        folder: issue.folder,
+        pages: parsed.pages,
+        sig: session.memo.folder(issue.folder)?.sig,
+        findings: placeFindings(issue, parsed),
+      },
+    ]);
+    return true;
+  }
+
+  return { rebuild, staleFolders, printPreview, printPdf, recordLayout };
 }
 
 export type DevSession = ReturnType<typeof createDevSession>;

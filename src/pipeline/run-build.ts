@@ -13,7 +13,7 @@ import { guardOutputFolder } from '../write/output-guard.js';
 import { findLiveLock, OutputLockedError, openOutputFolder } from '../write/output-folder.js';
 import { inputFingerprint, manifestPath, outputFingerprint, readManifest, writeManifest } from './build-manifest.js';
 import { checkSources } from './check-sources.js';
-import { recordPageCounts } from './page-counts.js';
+import { laidOutOf, recordPageCounts, withoutRecorded } from './page-counts.js';
 import { mergeIssues, renderFailure, renderSiteFiles, sectionRenderer } from './render-outputs.js';
 import { lockedDiagnostic, type PdfSummary, summarisePdf, writeFailure } from './summaries.js';
 import { pushAll } from '../util/append.js';
@@ -95,7 +95,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
     const markdown = sectionRenderer(checked);
     const issues = mergeIssues(checked);
     const env = createTemplateEnv(root);
-    const diagnostics = [...checked.diagnostics];
+    let diagnostics = [...checked.diagnostics];
     const locked = await findLiveLock(out);
     if (locked) return refuse([...diagnostics, lockedDiagnostic(out, locked)]);
     let pdfs: IssuePdf[] = [];
@@ -107,6 +107,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
         ...(options.env ? { env: options.env } : {}),
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       });
+      diagnostics = withoutRecorded(diagnostics, printed.value);
       pushAll(diagnostics, printed.diagnostics);
       // A missing PDF is an error: nothing is written, the last good output stays.
       if (hasErrors(printed.diagnostics)) return refuse(diagnostics);
@@ -114,7 +115,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
       fontRoles = printed.roles;
       recordPageCounts(
         root,
-        pdfs.map((p) => ({ folder: p.issue.folder, pages: p.pages })),
+        laidOutOf(pdfs, (folder) => checked.memo.folder(folder)?.sig),
       );
     }
     const pdfBytes = new Map(pdfs.map((p) => [`${p.issue.path}/${p.fileName}`, p.pdf.byteLength]));

@@ -10,7 +10,7 @@ import { writeFilesAtomic } from '../write/write-files.js';
 import { resolveFontRoles, type RoleChoice } from '../pdf/font-roles.js';
 import { checkSources } from './check-sources.js';
 import { finalRefusal } from './final-copy.js';
-import { recordPageCounts } from './page-counts.js';
+import { laidOutOf, recordPageCounts, withoutRecorded } from './page-counts.js';
 import { createSectionRendering } from './render-sections.js';
 import { mergeIssues } from './render-outputs.js';
 import { type PdfSummary, summarisePdf } from './summaries.js';
@@ -109,10 +109,11 @@ export async function runPdf(options: PdfOptions): Promise<PdfResult> {
     ...(options.env ? { env: options.env } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  pushAll(diagnostics, printed.diagnostics);
+  const reported = withoutRecorded(diagnostics, printed.value);
+  pushAll(reported, printed.diagnostics);
   recordPageCounts(
     root,
-    printed.value.map((p) => ({ folder: p.issue.folder, pages: p.pages })),
+    laidOutOf(printed.value, (folder) => checked.memo.folder(folder)?.sig),
   );
   const files: OutputFile[] = printed.value.flatMap((p) => [
     { path: p.fileName, content: p.pdf },
@@ -121,7 +122,7 @@ export async function runPdf(options: PdfOptions): Promise<PdfResult> {
   // Issues that printed are written even when another failed: each file stands alone.
   if (files.length > 0) await writeFilesAtomic(out, [...files, { path: OUTPUT_MARKER, content: OUTPUT_MARKER_TEXT }]);
   return {
-    diagnostics,
+    diagnostics: reported,
     fileCount: checked.fileCount,
     out: files.length > 0 ? out : undefined,
     pdfs: printed.value.map((p) =>

@@ -56,6 +56,8 @@ import { pdfNoOutputIntent } from './pdf/no-output-intent.js';
 import { pdfNotFinal } from './pdf/not-final.js';
 import { pdfNoIssue } from './pdf/no-issue.js';
 import { pageBudget } from './pdf/page-budget.js';
+import { loneLine } from './pdf/lone-line.js';
+import { sourceAlone } from './pdf/source-alone.js';
 import { pdfRender } from './pdf/render.js';
 import { pdfUnknownIssue } from './pdf/unknown-issue.js';
 import { noIssuesDir } from './project/no-issues-dir.js';
@@ -134,6 +136,8 @@ export const FAMILIES: readonly Family[] = [
     about: '生成印刷版 PDF（yongzu build、yongzu pdf）时。',
     rules: [
       pageBudget,
+      loneLine,
+      sourceAlone,
       pdfBrowser,
       pdfRender,
       pdfContentLost,
