@@ -16,7 +16,14 @@ import { handleInterrupts } from './write/interrupt.js';
 import { UnsafeOutputError } from './write/output-guard.js';
 import { createProgress } from './progress.js';
 import { join, resolve } from 'node:path';
-import { formatJson, formatSummary, formatText, type TextReportOptions } from './diagnostics/format-text.js';
+import { writeInPieces } from './util/write-in-pieces.js';
+import {
+  formatSummary,
+  formatText,
+  jsonReport,
+  type TextReportOptions,
+  textReport,
+} from './diagnostics/format-text.js';
 import { createSourceLines } from './load/source-lines.js';
 import type { CreatedIssue } from './new/create.js';
 import { issueName, type NewestIssue } from './new/issue-date.js';
@@ -228,8 +235,8 @@ export async function main(
   };
   const report = (diagnostics: Diagnostic[], fileCount: number) =>
     values.format === 'json'
-      ? out(`${formatJson(diagnostics)}\n`)
-      : out(`${formatText(diagnostics, fileCount, text)}\n`);
+      ? writeInPieces(jsonReport(diagnostics), '', out)
+      : writeInPieces(textReport(diagnostics, fileCount, text), '\n', out);
 
   if (command === 'build' || command === 'pdf' || command === 'check' || command === 'import' || command === 'new') {
     handleInterrupts((line) => err(`\n${line}\n`));
@@ -274,7 +281,7 @@ export async function main(
       if (values.format === 'json') {
         report(result.diagnostics, result.fileCount);
       } else {
-        if (hasErrors(result.diagnostics)) out(`${formatText(result.diagnostics, result.fileCount, text)}\n`);
+        if (hasErrors(result.diagnostics)) report(result.diagnostics, result.fileCount);
         else if (result.diagnostics.length > 0)
           out(`${formatSummary(result.diagnostics, result.fileCount)}运行「yongzu check」查看详情。\n`);
         if (result.written) {
@@ -401,7 +408,7 @@ export async function main(
       });
       const failed = hasErrors(result.diagnostics);
       if (values.format === 'json') report(result.diagnostics, result.fileCount);
-      else if (failed) out(`${formatText(result.diagnostics, result.fileCount, text)}\n`);
+      else if (failed) report(result.diagnostics, result.fileCount);
       else if (result.diagnostics.length > 0)
         out(`${formatSummary(result.diagnostics, result.fileCount)}运行「yongzu check」查看详情。\n`);
       if (values.format !== 'json')

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fix } from '../src/api.js';
 import { codeFrame, columnsOf, widthOf } from '../src/diagnostics/code-frame.js';
-import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
-import { formatSummary, formatText } from '../src/diagnostics/format-text.js';
+import { type Diagnostic, sortDiagnostics } from '../src/diagnostics/diagnostic.js';
+import { formatSummary, formatText, jsonReport, textReport } from '../src/diagnostics/format-text.js';
+import { writeInPieces } from '../src/util/write-in-pieces.js';
 import { BIN, edit, sampleProject } from './helpers.js';
 
 /** The character a caret line points at in the excerpt line above it, counting terminal columns. */
@@ -133,5 +134,51 @@ describe('check --fix and attribution lines', () => {
     await fix({ root });
     const text = readFileSync(join(root, file), 'utf8');
     expect(text).toContain('\n\n共35名党员参加。\n\n（江永县委组织部 蒋某某）\n\n道县委组织部  2009年6月22日\n');
+  });
+});
+
+describe('reports written in pieces (an archive’s report is tens of megabytes)', () => {
+  const d = (i: number, fixable: boolean): Diagnostic => ({
+    file: `issues/2009-${1 + (i % 3)}/0${i % 2}-县.md`,
+    line: 1 + (i % 7),
+    column: 1 + i,
+    severity: i % 5 === 0 ? 'error' : 'warning',
+    rule: 'copy/halfwidth-punctuation',
+    message: `“引号”、反斜杠 \\ 和制表符\t在第 ${i} 处`,
+    ...(fixable ? { fixable } : {}),
+  });
+  const many = Array.from({ length: 200 }, (_, i) => d(i, i % 4 === 0));
+
+  it('the JSON pieces make exactly the JSON of the whole array, and parse back to it', () => {
+    const whole = JSON.stringify(
+      sortDiagnostics(many).map(({ file, line, column, severity, rule, message, fixable }) => ({
+        file,
+        line,
+        column,
+        severity,
+        rule,
+        message,
+        ...(fixable ? { fixable } : {}),
+      })),
+      null,
+      2,
+    );
+    const joined = Array.from(jsonReport(many)).join('');
+    expect(JSON.parse(joined)).toEqual(JSON.parse(whole));
+    expect(joined).toBe(JSON.stringify(JSON.parse(joined), null, 2));
+    expect(Array.from(jsonReport([])).join('')).toBe('[]');
+  });
+
+  it('written a few characters at a time, a report is the same text with one line break at its end', () => {
+    for (const [pieces, sep, whole] of [
+      [() => textReport(many, 9), '\n', formatText(many, 9)],
+      [() => jsonReport(many), '', Array.from(jsonReport(many)).join('')],
+    ] as const) {
+      const written: string[] = [];
+      writeInPieces(pieces(), sep, (t) => written.push(t), 100);
+      expect(written.length).toBeGreaterThan(10);
+      expect(written.slice(0, -1).every((t) => t.length >= 100)).toBe(true);
+      expect(written.join('')).toBe(`${whole}\n`);
+    }
   });
 });
