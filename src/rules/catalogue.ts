@@ -10,6 +10,7 @@ import { bodyEmpty } from './body/empty.js';
 import { buildLocked } from './build/locked.js';
 import { buildWrite } from './build/write.js';
 import { headingLevel } from './content/heading-level.js';
+import { image } from './content/image.js';
 import { literalDelimiter } from './content/literal-delimiter.js';
 import { rawHtml } from './content/raw-html.js';
 import { tooDeep } from './content/too-deep.js';
@@ -120,7 +121,7 @@ export const FAMILIES: readonly Family[] = [
     id: 'content',
     title: '正文的 Markdown',
     about: '正文里排版处理不了、不会显示或会显示错的写法。',
-    rules: [rawHtml, tooDeep, literalDelimiter, headingLevel],
+    rules: [rawHtml, tooDeep, literalDelimiter, headingLevel, image],
   },
   {
     id: 'copy',
