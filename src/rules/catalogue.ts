@@ -52,7 +52,6 @@ import { pdfFontLoad } from './pdf/font-load.js';
 import { pdfFinalForced } from './pdf/final-forced.js';
 import { pdfFontType3 } from './pdf/font-type3.js';
 import { pdfFontUnusable } from './pdf/font-unusable.js';
-import { pdfImageMissing } from './pdf/image-missing.js';
 import { pdfNoOutputIntent } from './pdf/no-output-intent.js';
 import { pdfNotFinal } from './pdf/not-final.js';
 import { pdfNoIssue } from './pdf/no-issue.js';
@@ -141,7 +140,6 @@ export const FAMILIES: readonly Family[] = [
       pdfFontLoad,
       pdfFontType3,
       pdfFontUnusable,
-      pdfImageMissing,
       pdfNoOutputIntent,
       pdfNotFinal,
       pdfFinalForced,
