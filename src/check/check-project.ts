@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedIssue, LoadedProject, LoadedSubmission } from '../load/load-project.js';
 import { checkBodyEmpty } from '../rules/body/empty.js';
 import { findHeadingLevels, headingLevel } from '../rules/content/heading-level.js';
+import { findImages, image, mayHaveImages } from '../rules/content/image.js';
 import {
   findLiteralDelimiters,
   literalDelimiter,
@@ -74,31 +75,40 @@ export interface CheckIssueOptions {
   bodyCopy?: boolean;
   /**
    * The renderer's Markdown parser, for the bodies that may hold literal
-   * emphasis marks (loadBodyParser gives it when one does).
+   * emphasis marks or images (loadBodyParser gives it when one does).
    */
   parser?: MarkdownParser;
 }
 
 /**
  * The Markdown parser for these submissions' bodies, when one of them needs
- * it (content/literal-delimiter); loaded on first need only, so that a check
- * of plain prose never loads remark.
+ * it (content/literal-delimiter, content/image); loaded on first need only,
+ * so that a check of plain prose never loads remark.
  */
 export async function loadBodyParser(
   submissions: readonly Pick<LoadedSubmission, 'body'>[],
 ): Promise<MarkdownParser | undefined> {
-  if (!submissions.some((s) => mayHaveLiteralDelimiters(s.body) && parseIsBounded(s.body))) return undefined;
+  if (!submissions.some((s) => needsParse(s.body))) return undefined;
   bodyParser ??= (await import('../text/markdown-syntax.js')).createMarkdownParser();
   return bodyParser;
 }
 let bodyParser: MarkdownParser | undefined;
 
 /**
+ * Whether the rules that read a body's syntax tree (content/literal-delimiter,
+ * content/image) need it parsed: once, for both. Not a body too long or with
+ * too many marks to parse quickly (parseIsBounded).
+ */
+function needsParse(body: string): boolean {
+  return (mayHaveLiteralDelimiters(body) || mayHaveImages(body)) && parseIsBounded(body);
+}
+
+/**
  * Checks one issue folder: its issue.yml and every submission in it. Pure.
  * The copy rules' warnings on the bodies come last, in submission order; with
  * `bodyCopy: false` they are left out, for the caller to add (check-folders
- * has them made on another thread). A body with emphasis marks needs
- * `parser` (loadBodyParser).
+ * has them made on another thread). A body with emphasis marks or images
+ * needs `parser` (loadBodyParser).
  */
 export function checkIssue(loaded: LoadedIssue, config: Config, options: CheckIssueOptions = {}): IssueCheck {
   const checked = checkFolder(loaded, config, options.parser);
@@ -152,9 +162,12 @@ function checkSubmission(
   pushAll(diagnostics, bodyFindings(sub, deep, tooDeep));
   pushAll(diagnostics, bodyFindings(sub, findHeadingLevels(sub.body), headingLevel));
   // A body nested too deep is not parsed (that is what too-deep prevents), nor one that would take long.
-  if (deep.length === 0 && mayHaveLiteralDelimiters(sub.body) && parseIsBounded(sub.body)) {
-    if (!parser) throw new Error('checkIssue: a body has emphasis marks: pass the parser of loadBodyParser()');
-    pushAll(diagnostics, bodyFindings(sub, findLiteralDelimiters(sub.body, parser), literalDelimiter));
+  if (deep.length === 0 && needsParse(sub.body)) {
+    if (!parser) throw new Error('checkIssue: a body needs parsing: pass the parser of loadBodyParser()');
+    const tree = parser(sub.body);
+    if (mayHaveLiteralDelimiters(sub.body))
+      pushAll(diagnostics, bodyFindings(sub, findLiteralDelimiters(sub.body, tree), literalDelimiter));
+    if (mayHaveImages(sub.body)) pushAll(diagnostics, bodyFindings(sub, findImages(tree), image));
   }
   const front = sub.front;
   if (!front?.data) return { value: undefined, diagnostics };

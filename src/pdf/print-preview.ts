@@ -27,7 +27,7 @@ export async function createPrintPreview(
   const printCss = await loadPrintCss(root);
   const base = `${origin}${PREVIEW_PREFIX}`;
   const { choices } = resolveFontRoles(root, config.print.fonts);
-  const page = renderPrintPage(issue, config, env, markdown, printCss, base, base, choices, root);
+  const page = renderPrintPage(issue, config, env, markdown, printCss, base, base, choices);
   const fonts = page.fonts;
   const html = page.html
     // The live-reload client needs its event stream; the policy otherwise stays as strict as for the PDF.

@@ -1,6 +1,5 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import { searchPaths } from '../render/templates.js';
 import type nunjucks from 'nunjucks';
 import type { MarkdownRenderer } from '../render/markdown.js';
@@ -66,49 +65,10 @@ export function renderPrintPage(
   origin: string = PRINT_ORIGIN,
   fontBase = '',
   roles: readonly RoleChoice[] = [],
-  root?: string,
-): { html: string; fonts: FontSet; missingImages: string[] } {
-  const images = root ? issueImages(root, issue) : undefined;
+): { html: string; fonts: FontSet } {
   const bare = renderPrintHtml(issue, config, env, markdown, { fontCss: '', printCss }, origin);
   const fonts = createFontSet(`${bare.replace(/<[^>]*>/g, '')}— 0123456789（）`, roles, headingText(bare));
   const fontCss = fontBase ? fonts.css.replace(/url\(\//g, `url(${fontBase}/`) : fonts.css;
-  const html = renderPrintHtml(
-    issue,
-    config,
-    env,
-    markdown,
-    { fontCss, printCss, ...(images ? { images } : {}) },
-    origin,
-  );
-  return { html, fonts, missingImages: images ? [...images.missing] : [] };
-}
-
-/** Up to 10 MB an image: the print page carries it inline. */
-const IMAGE_LIMIT = 10 * 1024 * 1024;
-
-/**
- * The reader of an issue's images: a relative path inside the issue's
- * folder, nothing outside it, nothing from the network.
- */
-function issueImages(root: string, issue: IssueModel): { read(src: string): Buffer | undefined; missing: Set<string> } {
-  const folder = resolve(root, 'issues', issue.folder);
-  return {
-    missing: new Set(),
-    read(src) {
-      let path: string;
-      try {
-        path = resolve(folder, decodeURIComponent(src));
-      } catch {
-        return undefined;
-      }
-      if (/^[a-z][a-z0-9+.-]*:/i.test(src) || !path.startsWith(`${folder}${sep}`)) return undefined;
-      try {
-        // Not through a link to a file outside the folder either.
-        if (!realpathSync(path).startsWith(`${realpathSync(folder)}${sep}`)) return undefined;
-        return statSync(path).size <= IMAGE_LIMIT ? readFileSync(path) : undefined;
-      } catch {
-        return undefined;
-      }
-    },
-  };
+  const html = renderPrintHtml(issue, config, env, markdown, { fontCss, printCss }, origin);
+  return { html, fonts };
 }

@@ -40,7 +40,6 @@ import { pdfRender } from '../rules/pdf/render.js';
 import { renderTemplate } from '../rules/render/template.js';
 import { pdfFontUnusable } from '../rules/pdf/font-unusable.js';
 import { pdfNoOutputIntent } from '../rules/pdf/no-output-intent.js';
-import { pdfImageMissing } from '../rules/pdf/image-missing.js';
 
 /** How PDFs are rendered; every field has a default. */
 export interface PdfRenderOptions {
@@ -178,28 +177,7 @@ export async function renderPdfs(
   let prepared: { issue: IssueModel; html: string; fonts: FontSet; key: string }[];
   try {
     prepared = issues.map((issue) => {
-      const { html, fonts, missingImages } = renderPrintPage(
-        issue,
-        config,
-        env,
-        markdown,
-        printCss,
-        PRINT_ORIGIN,
-        '',
-        roles,
-        options.root,
-      );
-      for (const missing of missingImages) {
-        const [file, src] = missing.split(': ');
-        diagnostics.push(
-          pdfImageMissing.report(
-            file ?? issueFile(issue),
-            undefined,
-            `图片「${src}」印不出来：找不到这个文件，或它不是本期文件夹里的 PNG、JPEG、GIF、WebP 图片（10 MB 以内）。` +
-              '印刷版在这里印「［图片缺失：说明］」。请把图片放进本期文件夹并写对文件名，或删去这张图。',
-          ),
-        );
-      }
+      const { html, fonts } = renderPrintPage(issue, config, env, markdown, printCss, PRINT_ORIGIN, '', roles);
       const key = pdfCacheKey([
         PIPELINE,
         PAGINATE_SCRIPT,

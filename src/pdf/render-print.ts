@@ -1,7 +1,7 @@
 import type nunjucks from 'nunjucks';
 import type { createMarkdownRenderer } from '../render/markdown.js';
 import { renderArticles } from '../render/render-articles.js';
-import { embedImages, headlineHtml, headlineText, printSectionHtml } from './print-html.js';
+import { headlineHtml, headlineText, printSectionHtml } from './print-html.js';
 import type { Config } from '../model/config.js';
 import type { IssueModel } from '../model/issue-model.js';
 
@@ -14,8 +14,6 @@ export interface PrintAssets {
   fontCss: string;
   /** styles/print.css, the project's own when it has one. */
   printCss: string;
-  /** Reads an image of the issue folder by its Markdown path; images it cannot read are added to `missing`. */
-  images?: { read(src: string): Buffer | undefined; missing: Set<string> };
 }
 
 export { keepTogether } from './print-html.js';
@@ -36,13 +34,7 @@ export function renderPrintHtml(
     ...a,
     title: headlineText(a.theme),
     headline: headlineHtml(a.theme),
-    sections: a.sections.map((s) => {
-      const html = printSectionHtml(s.html);
-      if (!assets.images || !html.includes('<img')) return { ...s, html };
-      const embedded = embedImages(html, assets.images.read);
-      for (const src of embedded.missing) assets.images.missing.add(`${s.file}: ${src}`);
-      return { ...s, html: embedded.html };
-    }),
+    sections: a.sections.map((s) => ({ ...s, html: printSectionHtml(s.html) })),
   }));
   const imprint = {
     lines: issue.distribution,
@@ -50,5 +42,5 @@ export function renderPrintHtml(
     date: `${issue.dateText}印发`,
     copies: issue.copies,
   };
-  return env.render('print.njk', { config, issue, articles, imprint, origin, ...assets, images: undefined });
+  return env.render('print.njk', { config, issue, articles, imprint, origin, ...assets });
 }

@@ -1,4 +1,4 @@
-import type { Root as MdastRoot, Nodes, Strong } from 'mdast';
+import type { Root as MdastRoot, Nodes, Parent, Strong } from 'mdast';
 import { toString as textOf } from 'mdast-util-to-string';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -6,6 +6,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { imageCaptionText } from '../text/image-caption.js';
 import { MARKDOWN_SYNTAX } from '../text/markdown-syntax.js';
 import { breakVanishes, joinCjkLines } from '../util/cjk.js';
 
@@ -19,6 +20,65 @@ function remarkRunInTitle() {
     if (first?.type === 'paragraph') first.children.unshift(strong);
     else tree.children.unshift({ type: 'paragraph', children: [strong] });
   };
+}
+
+/** Containers that go with their content when an image was all they held. */
+const EMPTIED = new Set(['paragraph', 'heading', 'link', 'linkReference', 'emphasis', 'strong', 'delete']);
+
+/**
+ * The bulletin prints text only: every image of a body (`![说明](照片.jpg)`,
+ * a remote one, `![说明][ref]`, one inside a link) becomes its description as
+ * text, 〔图：说明〕 (text/image-caption.ts), or nothing when it has none, so
+ * that no output (site, print, feed, search) has an <img> from a body, and
+ * all agree. A paragraph, heading, link or emphasis that held only such an
+ * image goes with it. content/image tells the editor.
+ */
+function remarkImagesToText() {
+  /** Whether `node` held an image: its images are replaced, its emptied children dropped. */
+  const walk = (node: Parent): boolean => {
+    let changed = false;
+    /** A node was just left out: a line it held alone leaves no blank line in the paragraph. */
+    let dropped = false;
+    const out: Nodes[] = [];
+    for (const child of node.children as Nodes[]) {
+      if (child.type === 'image' || child.type === 'imageReference') {
+        changed = true;
+        const caption = imageCaptionText(child.alt ?? '');
+        dropped = caption === undefined;
+        if (caption) append(out, { type: 'text', value: caption }, false);
+        continue;
+      }
+      if ('children' in child && walk(child)) {
+        changed = true;
+        if (EMPTIED.has(child.type) && isBlank(child)) {
+          dropped = true;
+          continue;
+        }
+      }
+      append(out, child, dropped);
+      dropped = false;
+    }
+    if (changed) node.children = out as typeof node.children;
+    return changed;
+  };
+  return (tree: MdastRoot) => {
+    walk(tree);
+  };
+}
+
+/** Adds `node` to `out`, merged into the text node before it (after a line left empty, without that line's break). */
+function append(out: Nodes[], node: Nodes, afterDropped: boolean): void {
+  const last = out.at(-1);
+  if (node.type !== 'text' || last?.type !== 'text') {
+    out.push(node);
+    return;
+  }
+  const right = afterDropped && /\n[ \t]*$/.test(last.value) ? node.value.replace(/^[ \t]*\n/, '') : node.value;
+  last.value += right;
+}
+
+function isBlank(node: Parent): boolean {
+  return (node.children as Nodes[]).every((c) => (c.type === 'text' && c.value.trim() === '') || c.type === 'break');
 }
 
 /** Body headings sit under the article's headline (h2): # becomes h3. */
@@ -87,6 +147,7 @@ export function createPipelineRenderer(): (markdown: string, runInTitle?: string
   const processor = unified()
     .use(remarkParse)
     .use(MARKDOWN_SYNTAX)
+    .use(remarkImagesToText)
     .use(remarkJoinCjkLines)
     .use(remarkRunInTitle)
     .use(remarkShiftHeadings)

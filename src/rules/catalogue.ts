@@ -10,6 +10,7 @@ import { bodyEmpty } from './body/empty.js';
 import { buildLocked } from './build/locked.js';
 import { buildWrite } from './build/write.js';
 import { headingLevel } from './content/heading-level.js';
+import { image } from './content/image.js';
 import { literalDelimiter } from './content/literal-delimiter.js';
 import { rawHtml } from './content/raw-html.js';
 import { tooDeep } from './content/too-deep.js';
@@ -51,7 +52,6 @@ import { pdfFontLoad } from './pdf/font-load.js';
 import { pdfFinalForced } from './pdf/final-forced.js';
 import { pdfFontType3 } from './pdf/font-type3.js';
 import { pdfFontUnusable } from './pdf/font-unusable.js';
-import { pdfImageMissing } from './pdf/image-missing.js';
 import { pdfNoOutputIntent } from './pdf/no-output-intent.js';
 import { pdfNotFinal } from './pdf/not-final.js';
 import { pdfNoIssue } from './pdf/no-issue.js';
@@ -122,7 +122,7 @@ export const FAMILIES: readonly Family[] = [
     id: 'content',
     title: '正文的 Markdown',
     about: '正文里排版处理不了、不会显示或会显示错的写法。',
-    rules: [rawHtml, tooDeep, literalDelimiter, headingLevel],
+    rules: [rawHtml, tooDeep, literalDelimiter, headingLevel, image],
   },
   {
     id: 'copy',
@@ -144,7 +144,6 @@ export const FAMILIES: readonly Family[] = [
       pdfFontLoad,
       pdfFontType3,
       pdfFontUnusable,
-      pdfImageMissing,
       pdfNoOutputIntent,
       pdfNotFinal,
       pdfFinalForced,

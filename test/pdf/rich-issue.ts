@@ -1,10 +1,9 @@
-import { deflateSync } from 'node:zlib';
-
 /**
  * A generated issue with what prints hardest: a 46-character theme, a table
  * running over a page break (with a number column), a footnote, long URLs
- * and Latin runs in justified text, h4–h6 headings, and an imprint (版记)
- * with a two-character label. Used by the print tests and the preflight.
+ * and Latin runs in justified text, h4–h6 headings, two images (printed as
+ * their descriptions), and an imprint (版记) with a two-character label.
+ * Used by the print tests and the preflight.
  */
 
 /** The long theme: 46 characters, which wrapped 20 + 20 + 6 and split 工|作 before balancing. */
@@ -23,41 +22,6 @@ function table(rows: number): string {
     lines.push(`| 第${i}乡镇 | ${100 + i * 7} | ${i * 3} | 按期完成 |`);
   }
   return lines.join('\n');
-}
-
-/** A 40 × 20 PNG in one red (RGB, 8 bits): the picture of the issue. */
-function png(): Uint8Array {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (bytes: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of bytes) c = (crcTable[(c ^ b) & 255] ?? 0) ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc(body), 8 + data.length);
-    return out;
-  };
-  const [w, h] = [40, 20];
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(w, 0);
-  header.writeUInt32BE(h, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: w }, () => [200, 30, 40]).flat())]);
-  const raw = Buffer.concat(Array.from({ length: h }, () => row));
-  return Buffer.concat([
-    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
 }
 
 /** issue.yml and the submissions of the rich issue, as project files. */
@@ -91,7 +55,8 @@ export function richIssueFiles(folder = '2009-19'): Record<string, string | Uint
       '# 永组信息 第19期（总第477期）\nyear: 2009\nissue: 19\ntotal: 477\ndate: 2009-06-30\nthemes:\n' +
       `  - ${LONG_THEME}\n` +
       'distribution:\n  抄送: 省委组织部，市委各位常委\n  发: 各县区委组织部，市直各单位党组（党委）\ncopies: 150\n',
-    [`issues/${folder}/分布图.png`]: png(),
+    // The bulletin prints text only: the image is not printed even though its file is there.
+    [`issues/${folder}/分布图.png`]: 'not read',
     [`issues/${folder}/01-jianghua.md`]: `---\nissue: 19\ncounty: 江华县\ntheme: ${LONG_THEME}\ntitle: 江华县以党建引领基层治理\n---\n\n${body}\n`,
   };
 }

@@ -1,5 +1,4 @@
 import type { Nodes, Root } from 'mdast';
-import type { MarkdownParser } from '../../text/markdown-syntax.js';
 import { CJK_CHAR } from '../../util/cjk.js';
 import { pushAll } from '../../util/append.js';
 import { defineRule } from '../rule.js';
@@ -138,12 +137,13 @@ const ASCII_WORD = /[A-Za-z0-9]/;
 const KIND = { '*': '加粗或斜体', _: '加粗或斜体', '~': '删除线' } as const;
 
 /**
- * The marks of emphasis (`*`, `_`) and strikethrough (`~`) that `parse` (the
- * renderer's parser) leaves in text nodes, at their indexes in the body.
+ * The marks of emphasis (`*`, `_`) and strikethrough (`~`) that the renderer's
+ * parser (text/markdown-syntax.ts) leaves in text nodes of `tree`, the body's
+ * syntax tree, at their indexes in the body.
  * Escaped marks (`\*`) are meant as they are; so are a single `*` or `_`
  * between two letters or digits (3*4, report_2009) and a single `~` (10~20).
  */
-export function findLiteralDelimiters(body: string, parse: MarkdownParser): TextFinding[] {
+export function findLiteralDelimiters(body: string, tree: Root): TextFinding[] {
   const out: TextFinding[] = [];
   const visit = (node: Nodes | Root) => {
     if (node.type === 'text') {
@@ -156,7 +156,7 @@ export function findLiteralDelimiters(body: string, parse: MarkdownParser): Text
     if (node.type === 'link' && node.position && body[node.position.start.offset ?? 0] !== '[') return;
     if ('children' in node) for (const child of node.children) visit(child);
   };
-  visit(parse(body));
+  visit(tree);
   return out;
 }
 
