@@ -44,19 +44,17 @@ export function markNumberCells(html: string): string {
 
 /**
  * Footnotes as a printed page has them: a 注 label instead of the hidden
- * heading (注释), no back-links (返回, which means nothing on paper),
- * and the references and notes linked by ids that match.
+ * heading (注释), no back-links (返回, which means nothing on paper) and no
+ * aria-describedby (the heading it named is gone). The references and notes
+ * keep the ids src/render gave them, unique in the issue (footnote-ids.ts),
+ * so each reference links to its own write-up's note in the PDF.
  */
 export function printFootnotes(html: string): string {
   if (!html.includes('data-footnotes')) return html;
-  return (
-    html
-      .replace(/<h2 class="sr-only"[^>]*>[^<]*<\/h2>/, '<p class="notes-label">注：</p>')
-      .replace(/\s*<a href="[^"]*" data-footnote-backref[^>]*>[^<]*<\/a>/g, '')
-      // The sanitizer prefixes ids once more than the links: make both the same.
-      .replace(/ id="(?:user-content-)+/g, ' id="user-content-')
-      .replace(/ aria-describedby="[^"]*"/g, '')
-  );
+  return html
+    .replace(/<h2 class="sr-only"[^>]*>[^<]*<\/h2>/, '<p class="notes-label">注：</p>')
+    .replace(/\s*<a href="[^"]*" data-footnote-backref[^>]*>[^<]*<\/a>/g, '')
+    .replace(/ aria-describedby="[^"]*"/g, '');
 }
 
 /** Everything above, in order, for one section of an issue. */

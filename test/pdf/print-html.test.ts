@@ -7,22 +7,27 @@ import {
   markNumberCells,
   printFootnotes,
 } from '../../src/pdf/print-html.js';
+import { footnoteIds } from '../../src/render/footnote-ids.js';
+import { createMarkdownRenderer, loadMarkdownPipeline } from '../../src/render/markdown.js';
 
 describe('the section HTML as print has it', () => {
-  const footnoted =
-    '<p>见表<sup><a href="#user-content-fn-1" id="user-content-user-content-fnref-1" data-footnote-ref ' +
-    'aria-describedby="user-content-footnote-label">1</a></sup>。</p>\n' +
-    '<section data-footnotes class="footnotes"><h2 class="sr-only" id="user-content-footnote-label">Footnotes</h2>\n' +
-    '<ol>\n<li id="user-content-user-content-fn-1">\n<p>数据由各乡镇上报。 <a href="#user-content-fnref-1" ' +
-    'data-footnote-backref="" aria-label="Back to reference 1" class="data-footnote-backref">↩</a></p>\n</li>\n</ol>\n</section>';
-
-  it('turns footnotes into 注, without the English heading or the back-link, ids matching the links', () => {
+  it('turns footnotes into 注, without the hidden heading or the back-links, ids kept as the render gave them', async () => {
+    await loadMarkdownPipeline();
+    const render = createMarkdownRenderer();
+    // As src/render gives the print a section: rendered, its footnote ids made unique in the issue.
+    const footnoted = footnoteIds(render('见表[^1]，又见[^1]。\n\n[^1]: 数据由各乡镇上报。'), 'jianghua');
+    expect(footnoted).toContain('>注释</h2>');
+    expect(footnoted).toContain('>返回</a>');
     const html = printFootnotes(footnoted);
-    expect(html).toContain('<p class="notes-label">注：</p>');
-    expect(html).not.toContain('Footnotes');
-    expect(html).not.toContain('↩');
-    expect(html).toContain('id="user-content-fn-1"');
-    expect(html).toContain('href="#user-content-fn-1"');
+    expect(html).toContain('<section data-footnotes class="footnotes"><p class="notes-label">注：</p>');
+    expect(html).not.toMatch(/注释|返回|data-footnote-backref|aria-describedby/);
+    expect(html).toContain(
+      '<a href="#user-content-jianghua_fn-1" id="user-content-jianghua_fnref-1" data-footnote-ref>',
+    );
+    expect(html).toContain(
+      '<a href="#user-content-jianghua_fn-1" id="user-content-jianghua_fnref-1-2" data-footnote-ref>',
+    );
+    expect(html).toContain('<li id="user-content-jianghua_fn-1">\n<p>数据由各乡镇上报。</p>');
   });
 
   it('sets number cells right-aligned, leaves text cells alone', () => {
