@@ -5,6 +5,7 @@
  * the renderer writes, so attributes and entities are never split.
  */
 import { HEADLINE_BREAK } from '../model/headline.js';
+import { keepWordsHtml } from '../render/keep-words.js';
 
 export { headlineText } from '../model/headline.js';
 
@@ -62,23 +63,16 @@ export function printSectionHtml(html: string): string {
   return keepTogether(breakLongRuns(markNumberCells(printFootnotes(html))));
 }
 
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /**
- * A headline's HTML: each word of two or more characters (Chinese word
- * segmentation, ICU's dictionary) in a no-break span, so lines break between
- * words only; `|` or `｜` in the theme forces a break there.
+ * A headline's HTML: its words kept on one line as on the site (keepWordsHtml,
+ * src/render/keep-words.ts: ICU's words, a one-character word joined to the
+ * word before it, `known` names whole) in `word` spans (styles/print.css), so
+ * lines break between words only; `|` or `｜` in the theme forces a break there.
  */
-export function headlineHtml(theme: string): string {
+export function headlineHtml(theme: string, known: readonly string[] = []): string {
   return theme
     .split(HEADLINE_BREAK)
-    .map((part) =>
-      Array.from(segmenter.segment(part), ({ segment }) =>
-        [...segment].length > 1 ? `<span class="word">${escapeHtml(segment)}</span>` : escapeHtml(segment),
-      ).join(''),
-    )
+    .map((part) => keepWordsHtml(part, known, 'word'))
     .join('<br>');
 }
 

@@ -1,5 +1,6 @@
 import type nunjucks from 'nunjucks';
 import type { createMarkdownRenderer } from '../render/markdown.js';
+import { knownWords } from '../render/keep-words.js';
 import { renderArticles } from '../render/render-articles.js';
 import { embedImages, headlineHtml, headlineText, printSectionHtml } from './print-html.js';
 import type { Config } from '../model/config.js';
@@ -32,10 +33,11 @@ export function renderPrintHtml(
   assets: PrintAssets,
   origin: string = PRINT_ORIGIN,
 ): string {
+  const known = knownWords(config);
   const articles = renderArticles(issue, markdown).map((a) => ({
     ...a,
     title: headlineText(a.theme),
-    headline: headlineHtml(a.theme),
+    headline: headlineHtml(a.theme, known),
     sections: a.sections.map((s) => {
       const html = printSectionHtml(s.html);
       if (!assets.images || !html.includes('<img')) return { ...s, html };

@@ -7,7 +7,9 @@ import {
   markNumberCells,
   printFootnotes,
 } from '../../src/pdf/print-html.js';
+import { DEFAULT_CONFIG } from '../../src/config/defaults.js';
 import { footnoteIds } from '../../src/render/footnote-ids.js';
+import { keepWordsHtml, knownWords } from '../../src/render/keep-words.js';
 import { createMarkdownRenderer, loadMarkdownPipeline } from '../../src/render/markdown.js';
 
 describe('the section HTML as print has it', () => {
@@ -53,6 +55,16 @@ describe('headlines', () => {
     );
     expect(headlineText('组织｜创新 | 发展')).toBe('组织创新发展');
     expect(headlineHtml('<b>')).toBe('&lt;b&gt;');
+  });
+
+  it("cuts words as the site's headlines do: 工业化 whole, a county's name whole", () => {
+    expect(headlineHtml('服务新型工业化')).toContain('<span class="word">新型</span><span class="word">工业化</span>');
+    const theme = '江华瑶族自治县｜“三严三实”专题教育';
+    const known = knownWords(DEFAULT_CONFIG);
+    expect(headlineHtml(theme, known)).toMatch(/^<span class="word">江华瑶族自治县<\/span><br>/);
+    expect(headlineHtml(theme, known)).toBe(
+      ['江华瑶族自治县', '“三严三实”专题教育'].map((part) => keepWordsHtml(part, known, 'word')).join('<br>'),
+    );
   });
 });
 
