@@ -298,16 +298,16 @@ describe("what only the print uses stays off the site: the headline's break mark
     const markdown = createMarkdownRenderer();
     const files = renderSiteFiles([issue], DEFAULT_CONFIG, env, { pdf: false }, markdown);
     const page = text(files.find((f) => f.path === '2009/1/index.html')!);
-    expect(page).not.toMatch(/Footnotes|Back to|↩|user-content-/);
+    expect(page).not.toMatch(/Footnotes|Back to|↩|user-content-user-content-|"#?user-content-fn/);
     expect(page).toContain('>注释</h2>');
     const ids = [...page.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!);
     expect(new Set(ids).size, 'ids unique on the page').toBe(ids.length);
     const links = [...page.matchAll(/ (?:href="#|aria-describedby=")([^"]+)"/g)].map((m) => m[1]!);
     const sections = issue.articles.flatMap((a) => a.sections);
     // Each write-up: two references, a note, two links back, all to ids of the page.
-    expect(links.filter((l) => /-fn(ref)?-1(-2)?$/.test(l))).toHaveLength(sections.length * 4);
+    expect(links.filter((l) => /_fn(ref)?-1(-2)?$/.test(l))).toHaveLength(sections.length * 4);
     for (const link of links) expect(ids, link).toContain(link);
-    expect(page).toContain(`href="#${sections[0]!.id}-fnref-1-2"`);
+    expect(page).toContain(`href="#user-content-${sections[0]!.id}_fnref-1-2"`);
     const doc = siteSearchDocs([issue], DEFAULT_CONFIG, markdown)[0]!;
     expect(htmlToText(doc.html)).toContain('注一。');
     expect(htmlToText(doc.html)).not.toMatch(/注释|返回/);

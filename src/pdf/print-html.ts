@@ -5,6 +5,7 @@
  * the renderer writes, so attributes and entities are never split.
  */
 import { HEADLINE_BREAK } from '../model/headline.js';
+import { keepWordsHtml } from '../render/keep-words.js';
 
 export { headlineText } from '../model/headline.js';
 
@@ -44,19 +45,17 @@ export function markNumberCells(html: string): string {
 
 /**
  * Footnotes as a printed page has them: a 注 label instead of the hidden
- * heading (注释), no back-links (返回, which means nothing on paper),
- * and the references and notes linked by ids that match.
+ * heading (注释), no back-links (返回, which means nothing on paper) and no
+ * aria-describedby (the heading it named is gone). The references and notes
+ * keep the ids src/render gave them, unique in the issue (footnote-ids.ts),
+ * so each reference links to its own write-up's note in the PDF.
  */
 export function printFootnotes(html: string): string {
   if (!html.includes('data-footnotes')) return html;
-  return (
-    html
-      .replace(/<h2 class="sr-only"[^>]*>[^<]*<\/h2>/, '<p class="notes-label">注：</p>')
-      .replace(/\s*<a href="[^"]*" data-footnote-backref[^>]*>[^<]*<\/a>/g, '')
-      // The sanitizer prefixes ids once more than the links: make both the same.
-      .replace(/ id="(?:user-content-)+/g, ' id="user-content-')
-      .replace(/ aria-describedby="[^"]*"/g, '')
-  );
+  return html
+    .replace(/<h2 class="sr-only"[^>]*>[^<]*<\/h2>/, '<p class="notes-label">注：</p>')
+    .replace(/\s*<a href="[^"]*" data-footnote-backref[^>]*>[^<]*<\/a>/g, '')
+    .replace(/ aria-describedby="[^"]*"/g, '');
 }
 
 /** Everything above, in order, for one section of an issue. */
@@ -64,22 +63,15 @@ export function printSectionHtml(html: string): string {
   return keepTogether(breakLongRuns(markNumberCells(printFootnotes(html))));
 }
 
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /**
- * A headline's HTML: each word of two or more characters (Chinese word
- * segmentation, ICU's dictionary) in a no-break span, so lines break between
- * words only; `|` or `｜` in the theme forces a break there.
+ * A headline's HTML: its words kept on one line as on the site (keepWordsHtml,
+ * src/render/keep-words.ts: ICU's words, a one-character word joined to the
+ * word before it, `known` names whole) in `word` spans (styles/print.css), so
+ * lines break between words only; `|` or `｜` in the theme forces a break there.
  */
-export function headlineHtml(theme: string): string {
+export function headlineHtml(theme: string, known: readonly string[] = []): string {
   return theme
     .split(HEADLINE_BREAK)
-    .map((part) =>
-      Array.from(segmenter.segment(part), ({ segment }) =>
-        [...segment].length > 1 ? `<span class="word">${escapeHtml(segment)}</span>` : escapeHtml(segment),
-      ).join(''),
-    )
+    .map((part) => keepWordsHtml(part, known, 'word'))
     .join('<br>');
 }

@@ -1,5 +1,6 @@
 import type nunjucks from 'nunjucks';
 import type { createMarkdownRenderer } from '../render/markdown.js';
+import { knownWords } from '../render/keep-words.js';
 import { renderArticles } from '../render/render-articles.js';
 import { headlineHtml, headlineText, printSectionHtml } from './print-html.js';
 import type { Config } from '../model/config.js';
@@ -30,10 +31,11 @@ export function renderPrintHtml(
   assets: PrintAssets,
   origin: string = PRINT_ORIGIN,
 ): string {
+  const known = knownWords(config);
   const articles = renderArticles(issue, markdown).map((a) => ({
     ...a,
     title: headlineText(a.theme),
-    headline: headlineHtml(a.theme),
+    headline: headlineHtml(a.theme, known),
     sections: a.sections.map((s) => ({ ...s, html: printSectionHtml(s.html) })),
   }));
   const imprint = {

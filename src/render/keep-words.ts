@@ -3,8 +3,12 @@
  * column (「新型工／业化」): the text is cut into words by the Chinese rules
  * of Intl.Segmenter (Node's full ICU: the dictionary Chromium uses too), and
  * each word is kept on one line. Lines still break between words, as Chinese
- * text breaks anywhere else. Pure: no I/O, the same text gives the same runs.
+ * text breaks anywhere else. The site's headlines and the print's
+ * (headlineHtml, src/pdf/print-html.ts) are cut here alike. Pure: no I/O, the
+ * same text gives the same runs.
  */
+import type { Config } from '../model/config.js';
+
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /** A run of a text: a word to keep on one line (`keep`), or what lies between words. */
@@ -64,4 +68,9 @@ export function keepWordsHtml(text: string, known: readonly string[] = [], class
   return wordRuns(text, known)
     .map((r) => (r.keep ? `<span class="${className}">${escapeHtml(r.text)}</span>` : escapeHtml(r.text)))
     .join('');
+}
+
+/** The words a project's headlines keep whole besides ICU's: its counties' names and other spellings. */
+export function knownWords(config: Pick<Config, 'counties'>): string[] {
+  return config.counties.flatMap((c) => [c.name, ...c.aliases]);
 }

@@ -1,3 +1,4 @@
+import { footnoteIds, footnoteKeys } from './footnote-ids.js';
 import type { MarkdownRenderer } from './markdown.js';
 import type { IssueModel } from '../model/issue-model.js';
 
@@ -7,9 +8,11 @@ type RenderedArticles = ReturnType<typeof renderAll>;
 const rendered = new WeakMap<IssueModel, { markdown: MarkdownRenderer; articles: RenderedArticles }>();
 
 /**
- * Renders each section's Markdown to sanitized HTML; an issue rendered with the
- * same renderer before (the search records, then the issue page) is not
- * rendered or looked up again.
+ * Renders each section's Markdown to sanitized HTML, its footnotes' ids made
+ * unique in the issue (footnote-ids.ts: the site's issue page and the print
+ * page both show every section); an issue rendered with the same renderer
+ * before (the search records, then the issue page) is not rendered or looked
+ * up again.
  */
 export function renderArticles(issue: IssueModel, markdown: MarkdownRenderer): RenderedArticles {
   const hit = rendered.get(issue);
@@ -20,11 +23,14 @@ export function renderArticles(issue: IssueModel, markdown: MarkdownRenderer): R
 }
 
 function renderAll(issue: IssueModel, markdown: MarkdownRenderer) {
+  const keys = footnoteKeys(issue.articles.flatMap((a) => a.sections));
+  let at = 0;
   return issue.articles.map((article) => ({
     ...article,
     sections: article.sections.map((s) => {
+      const key = keys[at++]!;
       try {
-        return { ...s, html: markdown(s.body, s.title) };
+        return { ...s, html: footnoteIds(markdown(s.body, s.title), key) };
       } catch (e) {
         throw new SectionRenderError(s.file, e);
       }

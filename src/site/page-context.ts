@@ -12,7 +12,7 @@ import {
   themeAnchor,
   yearPagePath,
 } from './site-paths.js';
-import { keepWordsHtml } from '../render/keep-words.js';
+import { keepWordsHtml, knownWords } from '../render/keep-words.js';
 import type { Config } from '../model/config.js';
 
 /** Options of the site that do not come from the configuration. */
@@ -74,7 +74,7 @@ const headlines = new WeakMap<Config, (text: string) => string>();
 function headlineMaker(config: Config): (text: string) => string {
   let make = headlines.get(config);
   if (!make) {
-    const known = config.counties.flatMap((c) => [c.name, ...c.aliases]);
+    const known = knownWords(config);
     const made = new Map<string, string>();
     make = (text) => {
       let html = made.get(text);

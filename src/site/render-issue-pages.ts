@@ -1,22 +1,12 @@
 import type nunjucks from 'nunjucks';
 import { renderArticles } from '../render/render-articles.js';
 import type { MarkdownRenderer } from '../render/markdown.js';
-import { siteFootnotes } from './footnotes.js';
 import { cachedPage, createPageContext, type PageContext, type SiteOptions } from './page-context.js';
 import type { SiteModel } from './site-model.js';
 import { issuePagePath, pdfPath, yearPagePath } from './site-paths.js';
 import type { Config, County } from '../model/config.js';
 import type { IssueModel } from '../model/issue-model.js';
 import type { OutputFile } from '../model/output-file.js';
-
-/** The rendered articles as the issue page shows them: each section's footnotes linked within it. */
-function pageArticles(articles: ReturnType<typeof renderArticles>): ReturnType<typeof renderArticles> {
-  return articles.map((article) =>
-    article.sections.some((s) => s.html.includes('data-footnotes'))
-      ? { ...article, sections: article.sections.map((s) => ({ ...s, html: siteFootnotes(s.html, s.id) })) }
-      : article,
-  );
-}
 
 /** The counties of an issue, each once, in the order they appear (a county may write under two themes). */
 export function issueCounties(issue: IssueModel): County[] {
@@ -103,7 +93,7 @@ export function* renderIssuePages(
       const html = env.render('issue.njk', {
         ...context,
         issue,
-        articles: pageArticles(renderArticles(issue, markdown)),
+        articles: renderArticles(issue, markdown),
         newer: model.issues[i - 1],
         older: model.issues[i + 1],
         yearIssues,

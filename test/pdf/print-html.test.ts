@@ -7,22 +7,29 @@ import {
   markNumberCells,
   printFootnotes,
 } from '../../src/pdf/print-html.js';
+import { DEFAULT_CONFIG } from '../../src/config/defaults.js';
+import { footnoteIds } from '../../src/render/footnote-ids.js';
+import { keepWordsHtml, knownWords } from '../../src/render/keep-words.js';
+import { createMarkdownRenderer, loadMarkdownPipeline } from '../../src/render/markdown.js';
 
 describe('the section HTML as print has it', () => {
-  const footnoted =
-    '<p>见表<sup><a href="#user-content-fn-1" id="user-content-user-content-fnref-1" data-footnote-ref ' +
-    'aria-describedby="user-content-footnote-label">1</a></sup>。</p>\n' +
-    '<section data-footnotes class="footnotes"><h2 class="sr-only" id="user-content-footnote-label">Footnotes</h2>\n' +
-    '<ol>\n<li id="user-content-user-content-fn-1">\n<p>数据由各乡镇上报。 <a href="#user-content-fnref-1" ' +
-    'data-footnote-backref="" aria-label="Back to reference 1" class="data-footnote-backref">↩</a></p>\n</li>\n</ol>\n</section>';
-
-  it('turns footnotes into 注, without the English heading or the back-link, ids matching the links', () => {
+  it('turns footnotes into 注, without the hidden heading or the back-links, ids kept as the render gave them', async () => {
+    await loadMarkdownPipeline();
+    const render = createMarkdownRenderer();
+    // As src/render gives the print a section: rendered, its footnote ids made unique in the issue.
+    const footnoted = footnoteIds(render('见表[^1]，又见[^1]。\n\n[^1]: 数据由各乡镇上报。'), 'jianghua');
+    expect(footnoted).toContain('>注释</h2>');
+    expect(footnoted).toContain('>返回</a>');
     const html = printFootnotes(footnoted);
-    expect(html).toContain('<p class="notes-label">注：</p>');
-    expect(html).not.toContain('Footnotes');
-    expect(html).not.toContain('↩');
-    expect(html).toContain('id="user-content-fn-1"');
-    expect(html).toContain('href="#user-content-fn-1"');
+    expect(html).toContain('<section data-footnotes class="footnotes"><p class="notes-label">注：</p>');
+    expect(html).not.toMatch(/注释|返回|data-footnote-backref|aria-describedby/);
+    expect(html).toContain(
+      '<a href="#user-content-jianghua_fn-1" id="user-content-jianghua_fnref-1" data-footnote-ref>',
+    );
+    expect(html).toContain(
+      '<a href="#user-content-jianghua_fn-1" id="user-content-jianghua_fnref-1-2" data-footnote-ref>',
+    );
+    expect(html).toContain('<li id="user-content-jianghua_fn-1">\n<p>数据由各乡镇上报。</p>');
   });
 
   it('sets number cells right-aligned, leaves text cells alone', () => {
@@ -48,6 +55,16 @@ describe('headlines', () => {
     );
     expect(headlineText('组织｜创新 | 发展')).toBe('组织创新发展');
     expect(headlineHtml('<b>')).toBe('&lt;b&gt;');
+  });
+
+  it("cuts words as the site's headlines do: 工业化 whole, a county's name whole", () => {
+    expect(headlineHtml('服务新型工业化')).toContain('<span class="word">新型</span><span class="word">工业化</span>');
+    const theme = '江华瑶族自治县｜“三严三实”专题教育';
+    const known = knownWords(DEFAULT_CONFIG);
+    expect(headlineHtml(theme, known)).toMatch(/^<span class="word">江华瑶族自治县<\/span><br>/);
+    expect(headlineHtml(theme, known)).toBe(
+      ['江华瑶族自治县', '“三严三实”专题教育'].map((part) => keepWordsHtml(part, known, 'word')).join('<br>'),
+    );
   });
 });
 
