@@ -120,3 +120,39 @@ describe('dev keeps answering while a body is slow to render (compiled CLI)', ()
     expect(await exited).toBe(0);
   }, 60_000);
 });
+
+describe('dev --out where the folder or its parents are not there', () => {
+  it('makes the missing parents, as build does, and serves', async () => {
+    const root = sampleProject();
+    const out = join(root, 'preview', 'of', 'today');
+    const dev = await runDev({ root, out, port: 0, log: () => undefined });
+    try {
+      expect((await get(`${dev.url}2009/18/`)).status).toBe(200);
+    } finally {
+      await dev.close();
+    }
+  });
+
+  it('says in Chinese why it cannot write there (a file in the path), exit 1, no stack trace', async () => {
+    const root = sampleProject();
+    writeFileSync(join(root, 'notes.txt'), '备忘');
+    const child = spawn(process.execPath, [
+      BIN,
+      'dev',
+      '--root',
+      root,
+      '--out',
+      join(root, 'notes.txt', 'site'),
+      '--port',
+      '0',
+    ]);
+    let text = '';
+    child.stdout.on('data', (d: Buffer) => (text += d));
+    child.stderr.on('data', (d: Buffer) => (text += d));
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(code).toBe(1);
+    expect(text).toContain('build/write');
+    expect(text).toContain('路径中有一段不是文件夹');
+    expect(text).not.toMatch(/\n\s+at /);
+  });
+});

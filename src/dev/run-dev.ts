@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { manifestPath } from '../pipeline/build-manifest.js';
-import { lockedDiagnostic } from '../pipeline/summaries.js';
+import { lockedDiagnostic, writeFailure } from '../pipeline/summaries.js';
 import { removeLeftoverTemporaryFiles } from '../write/changed-files.js';
+import { mkdirs } from '../write/write-source.js';
 import { acquireLock, OutputLockedError, recoverOutputFolder } from '../write/output-folder.js';
 import { guardOutputFolder, OUTPUT_MARKER, OUTPUT_MARKER_TEXT, UnsafeOutputError } from '../write/output-guard.js';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { watch } from 'chokidar';
 import { CONFIG_FILE } from '../config/load-config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -48,12 +49,18 @@ export async function runDev(options: DevOptions) {
   if (unsafe) throw new UnsafeOutputError(unsafe);
   // dev holds OUT's lock while it runs (a build of the same OUT is refused meanwhile), and first repairs what a build
   // or dev killed midway left: a set-aside OUT put back, temporary folders and files removed.
+  // A filesystem error here (a parent that is a file, no permission, a full disk) is the editor's to fix: a message.
+  const failed = (e: unknown): never => {
+    const diagnostic = writeFailure(e, out);
+    throw diagnostic ? new UnsafeOutputError(diagnostic) : e;
+  };
   let release: () => Promise<void>;
   try {
+    await mkdirs(dirname(out));
     release = await acquireLock(out);
   } catch (e) {
     if (e instanceof OutputLockedError) throw new UnsafeOutputError(lockedDiagnostic(out, e));
-    throw e;
+    return failed(e);
   }
   try {
     recoverOutputFolder(out);
@@ -62,7 +69,7 @@ export async function runDev(options: DevOptions) {
     await writeFile(join(out, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
   } catch (e) {
     await release();
-    throw e;
+    return failed(e);
   }
   // Open search pages show results from the index they loaded: they reload when it is written anew.
   let announceSearchIndex: (() => void) | undefined;
