@@ -11,6 +11,7 @@ import { positiveInt, text } from '../model/schemas.js';
 import { undecodable } from '../rules/encoding/undecodable.js';
 import { schemaDiagnostics } from '../rules/schema-failures.js';
 import { checkUnknownKeys } from '../rules/schema/unknown-key.js';
+import { checkCountiesDistinct } from '../rules/county/configured-twice.js';
 import { DEFAULT_CONFIG } from './defaults.js';
 
 export { CONFIG_FILE } from '../paths.js';
@@ -135,7 +136,9 @@ export async function loadConfig(root: string): Promise<{ value: Config; diagnos
         feedInvalidCharacter.report(CONFIG_FILE, valuePlace(source, path), notXmlMessage(path.join('.'), char)),
       );
   }
-  return { value: Object.freeze(resolveConfig(c)), diagnostics };
+  const value = resolveConfig(c);
+  pushAll(diagnostics, checkCountiesDistinct(source, value.counties));
+  return { value: Object.freeze(value), diagnostics };
 }
 
 /** Fills defaults into a validated configuration. */

@@ -9,6 +9,7 @@ import { writeSource } from './write/source.js';
 import { bodyEmpty } from './body/empty.js';
 import { buildLocked } from './build/locked.js';
 import { buildWrite } from './build/write.js';
+import { countyConfiguredTwice } from './county/configured-twice.js';
 import { headingLevel } from './content/heading-level.js';
 import { image } from './content/image.js';
 import { literalDelimiter } from './content/literal-delimiter.js';
@@ -114,7 +115,12 @@ export const FAMILIES: readonly Family[] = [
     about: '稿件属于哪一期，各期的期号、总期号和日期。',
     rules: [issueMatch, issueDateYear, duplicateNumber, duplicateTotal],
   },
-  { id: 'county', title: '县区', about: '稿件来自哪个县区。', rules: [countyKnown, countyDuplicate] },
+  {
+    id: 'county',
+    title: '县区',
+    about: '稿件来自哪个县区。',
+    rules: [countyKnown, countyDuplicate, countyConfiguredTwice],
+  },
   { id: 'theme', title: '主题', about: '每期的主题（栏目）和稿件的 theme。', rules: [themeDeclared, themeUnused] },
   { id: 'title', title: '标题', about: '稿件的 title，即正文前加粗的导语。', rules: [titleFinalPeriod] },
   { id: 'body', title: '正文', about: '文件头下面的正文。', rules: [bodyEmpty] },
