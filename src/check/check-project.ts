@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { pushAll } from '../util/append.js';
+import { concatAll, pushAll } from '../util/append.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadedIssue, LoadedProject, LoadedSubmission } from '../load/load-project.js';
 import { checkBodyEmpty } from '../rules/body/empty.js';
@@ -64,10 +64,17 @@ export function checkUniqueNumbers(issues: readonly CheckedIssue[]): Diagnostic[
 
 /** Combines per-issue checks and runs the rules across issues (numbers claimed twice). */
 export function checkAcross(checks: readonly IssueCheck[]): { value: CheckedIssue[]; diagnostics: Diagnostic[] } {
-  const diagnostics = checks.flatMap((c) => c.diagnostics);
+  const { value, lists } = checkAcrossLists(checks);
+  return { value, diagnostics: concatAll(lists) };
+}
+
+/**
+ * checkAcross with the diagnostics left as their lists (each issue's, then the
+ * rules across issues): a caller adding lists of its own copies them once.
+ */
+export function checkAcrossLists(checks: readonly IssueCheck[]): { value: CheckedIssue[]; lists: Diagnostic[][] } {
   const issues = checks.flatMap((c) => (c.value ? [c.value] : []));
-  pushAll(diagnostics, checkUniqueNumbers(issues));
-  return { value: issues, diagnostics };
+  return { value: issues, lists: [...checks.map((c) => c.diagnostics), checkUniqueNumbers(issues)] };
 }
 
 export interface CheckIssueOptions {
