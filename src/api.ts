@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { FileFix } from './fix/fix-project.js';
 import type { NewestIssue } from './new/issue-date.js';
-import { type CheckResult, runCheck } from './pipeline/run-check.js';
+import type { CheckResult } from './pipeline/run-check.js';
 
 /**
  * The public API of yongzu, one function per command. The work is the
@@ -17,8 +17,8 @@ export type { PdfSummary } from './pipeline/summaries.js';
 export type { RoleChoice } from './pdf/font-roles.js';
 
 /** Loads the configuration and every issue under `root`, and checks them. */
-export function check(options: { root: string }): Promise<CheckResult> {
-  return runCheck(options);
+export async function check(options: { root: string }): Promise<CheckResult> {
+  return (await import('./pipeline/run-check.js')).runCheck(options);
 }
 
 /**
@@ -42,7 +42,7 @@ export async function pdf(options: import('./pipeline/run-pdf.js').PdfOptions) {
 export async function fix(options: { root: string }): Promise<{ fixed: FileFix[]; after: CheckResult }> {
   const root = resolve(options.root);
   const { fixed, diagnostics } = await (await import('./fix/fix-project.js')).fixProject(root);
-  const after = await runCheck({ root });
+  const after = await check({ root });
   return { fixed, after: { ...after, diagnostics: [...diagnostics, ...after.diagnostics] } };
 }
 
@@ -60,7 +60,7 @@ export async function newIssue(options: {
   ask?: (newest: NewestIssue) => Promise<Date | 'this-year' | undefined>;
 }) {
   const root = resolve(options.root);
-  const checked = await runCheck({ root });
+  const checked = await check({ root });
   const [{ createIssue }, { chooseIssueDate, issueName, newestIssue }, { newWhichYear }] = await Promise.all([
     import('./new/create.js'),
     import('./new/issue-date.js'),
@@ -96,7 +96,7 @@ export async function newSubmission(options: {
   force?: boolean;
 }) {
   const root = resolve(options.root);
-  const checked = await runCheck({ root });
+  const checked = await check({ root });
   const { resolveTarget, writeSubmission } = await import('./new/create.js');
   const target = resolveTarget(root, checked, options.to, options.county, options.theme, { force: options.force });
   if (!target.value) return { diagnostics: target.diagnostics };
