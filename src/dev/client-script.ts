@@ -7,7 +7,7 @@ import { PAGE_UPDATE_SCRIPT } from './page-update.js';
  * diagnostics of a failed rebuild in an overlay. Text is set with
  * textContent only, so nothing from a submission can become markup.
  */
-export const CLIENT_SCRIPT = String.raw`(() => {
+export const CLIENT_SCRIPT = `(() => {
   const source = new EventSource('/__yongzu/events');
   let box;
   function show(list) {
