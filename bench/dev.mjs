@@ -8,18 +8,24 @@ import { join } from 'node:path';
 import { repo, freshDir } from './corpus.mjs';
 import { summary, timeProcess } from './measure.mjs';
 
-export async function benchDev(root, rounds = 20) {
-  const json = join(tmpdir(), `yongzu-bench-dev-${process.pid}.json`);
+/** Runs a child script of the bench on `root` under GNU time; its JSON result and the process figures. */
+async function runChild(script, label, root, rounds) {
+  const json = join(tmpdir(), `yongzu-bench-${label}-${process.pid}.json`);
   const timed = await timeProcess(process.execPath, [
-    join(repo, 'bench', 'dev-child.mjs'),
+    join(repo, 'bench', script),
     root,
-    freshDir('dev'),
+    freshDir(label),
     String(rounds),
     json,
   ]);
-  if (timed.code !== 0) throw new Error(`dev benchmark exited ${timed.code}`);
-  const rows = JSON.parse(readFileSync(json, 'utf8'));
+  if (timed.code !== 0) throw new Error(`${label} benchmark exited ${timed.code}`);
+  const data = JSON.parse(readFileSync(json, 'utf8'));
   rmSync(json, { force: true });
+  return { timed, data };
+}
+
+export async function benchDev(root, rounds = 20) {
+  const { timed, data: rows } = await runChild('dev-child.mjs', 'dev', root, rounds);
   const reload = rows.map((r) => r.reloadMs).filter((v) => v !== undefined);
   const page = rows.map((r) => r.pageMs).filter((v) => v !== undefined);
   return {
@@ -33,18 +39,8 @@ export async function benchDev(root, rounds = 20) {
 
 /** Edit → marker visible in headless Chromium (dev-browser-child.mjs): medians per run. */
 export async function benchDevBrowser(root, rounds = 20) {
-  const json = join(tmpdir(), `yongzu-bench-dev-browser-${process.pid}.json`);
   const loadBefore = loadavg();
-  const timed = await timeProcess(process.execPath, [
-    join(repo, 'bench', 'dev-browser-child.mjs'),
-    root,
-    freshDir('dev-browser'),
-    String(rounds),
-    json,
-  ]);
-  if (timed.code !== 0) throw new Error(`dev browser benchmark exited ${timed.code}`);
-  const runs = JSON.parse(readFileSync(json, 'utf8'));
-  rmSync(json, { force: true });
+  const { data: runs } = await runChild('dev-browser-child.mjs', 'dev-browser', root, rounds);
   const out = { rounds, loadavg: { before: loadBefore, after: loadavg() } };
   for (const [name, rows] of Object.entries(runs)) {
     const ms = rows.map((r) => r.ms).filter((v) => v !== undefined);

@@ -82,15 +82,11 @@ export function formatSummary(diagnostics: readonly Diagnostic[], fileCount?: nu
   return `${files}${errors} 个错误，${warnings} 个警告。${fixes}${errors > 0 ? '请先改正错误，再生成刊物。' : ''}`;
 }
 
-/** JSON output: an array of `{ file, line, column, severity, rule, message }`, with `fixable: true` when it is. */
-export function formatJson(diagnostics: readonly Diagnostic[]): string {
-  return Array.from(jsonReport(diagnostics)).join('');
-}
-
 /**
- * formatJson's text in pieces, one diagnostic each: the same characters as
- * `JSON.stringify(array, null, 2)` (no string in it holds a raw line break,
- * so indenting each item's lines by two spaces nests it exactly).
+ * JSON output, in pieces (one diagnostic each): an array of `{ file, line,
+ * column, severity, rule, message }`, with `fixable: true` when it is. The
+ * same characters as `JSON.stringify(array, null, 2)` (no string in it holds
+ * a raw line break, so indenting each item's lines by two spaces nests it exactly).
  */
 export function* jsonReport(diagnostics: readonly Diagnostic[]): Generator<string> {
   const sorted = sortDiagnostics(diagnostics);
