@@ -11,7 +11,7 @@ import {
   type PdfSummary,
   type RoleChoice,
 } from './api.js';
-import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import { countDiagnostics, hasErrors, pdfWarnings, type Diagnostic } from './diagnostics/diagnostic.js';
 import { handleInterrupts } from './write/interrupt.js';
 import { UnsafeOutputError } from './write/output-guard.js';
 import { createProgress } from './progress.js';
@@ -152,11 +152,8 @@ function askIssueYear(prompt: Prompt, err: Write) {
  * Warnings about the printed PDFs (page budget, fonts) in full: `yongzu check`
  * cannot show them, since it prints nothing.
  */
-function describePdfWarnings(diagnostics: readonly Diagnostic[]): string {
-  return diagnostics
-    .filter((d) => d.severity === 'warning' && d.rule.startsWith('pdf/'))
-    .map((d) => `${d.file}:${d.line}:${d.column}  警告  ${d.message}  ${d.rule}\n`)
-    .join('');
+function describePdfWarnings(warnings: readonly Diagnostic[]): string {
+  return warnings.map((d) => `${d.file}:${d.line}:${d.column}  警告  ${d.message}  ${d.rule}\n`).join('');
 }
 
 /** A path relative to the current folder when it lies inside it, else absolute. */
@@ -281,9 +278,10 @@ export async function main(
       if (values.format === 'json') {
         report(result.diagnostics, result.fileCount);
       } else {
-        if (hasErrors(result.diagnostics)) report(result.diagnostics, result.fileCount);
-        else if (result.diagnostics.length > 0)
-          out(`${formatSummary(result.diagnostics, result.fileCount)}运行「yongzu check」查看详情。\n`);
+        // The counts, not the list: a build with nothing to do then reads no diagnostics (run-build.ts).
+        const { counts } = result;
+        if (counts.errors > 0) report(result.diagnostics, result.fileCount);
+        else if (counts.warnings > 0) out(`${formatSummary(counts, result.fileCount)}运行「yongzu check」查看详情。\n`);
         if (result.written) {
           const secs = ((performance.now() - started) / 1000).toFixed(2);
           out(
@@ -294,9 +292,9 @@ export async function main(
           );
           out(describePdfs(result.pdfs));
           out(describeFontRoles(result.fontRoles));
-          out(describePdfWarnings(result.diagnostics));
+          out(describePdfWarnings(result.pdfWarnings));
         } else {
-          err(`${formatSummary(result.diagnostics)}\n未生成：上一次的输出保持不变。\n`);
+          err(`${formatSummary(counts)}\n未生成：上一次的输出保持不变。\n`);
         }
       }
       return result.written ? 0 : 1;
@@ -410,14 +408,14 @@ export async function main(
       if (values.format === 'json') report(result.diagnostics, result.fileCount);
       else if (failed) report(result.diagnostics, result.fileCount);
       else if (result.diagnostics.length > 0)
-        out(`${formatSummary(result.diagnostics, result.fileCount)}运行「yongzu check」查看详情。\n`);
+        out(`${formatSummary(countDiagnostics(result.diagnostics), result.fileCount)}运行「yongzu check」查看详情。\n`);
       if (values.format !== 'json')
         out(
           `${describePdfs(result.pdfs)}${describeFontRoles(result.fontRoles)}` +
-            `${failed ? '' : describePdfWarnings(result.diagnostics)}`,
+            `${failed ? '' : describePdfWarnings(pdfWarnings(result.diagnostics))}`,
         );
       if (failed && values.format !== 'json')
-        err(`${formatSummary(result.diagnostics)}\n有的期没有生成 PDF：已有的同名文件保持不变。\n`);
+        err(`${formatSummary(countDiagnostics(result.diagnostics))}\n有的期没有生成 PDF：已有的同名文件保持不变。\n`);
       return failed ? 1 : 0;
     }
     case 'rules': {

@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/api.js';
-import { edit, sampleParagraphs, sampleProject, writeFile } from './helpers.js';
+import { BIN, edit, sampleParagraphs, sampleProject, writeFile } from './helpers.js';
 
 /** The visible text of an HTML page, tags removed and entities decoded. */
 function pageText(html: string): string {
@@ -119,11 +120,26 @@ describe('the no-change shortcut', () => {
     expect(readFileSync(page, 'utf8')).toContain('坚持系统学习培训');
 
     // Someone deleted a page of the output: it is built again.
-    const { rmSync } = await import('node:fs');
     rmSync(page);
     const fourth = await build({ root, pdf: false });
     expect(fourth.written?.unchanged).toBeUndefined();
     expect(existsSync(page)).toBe(true);
+
+    // A page edited in place (its folder's time unchanged) is noticed by its own size and time.
+    writeFileSync(page, `${readFileSync(page, 'utf8')}<!-- edited -->`);
+    expect((await build({ root, pdf: false })).written?.unchanged).toBeUndefined();
+    expect(readFileSync(page, 'utf8')).not.toContain('<!-- edited -->');
+
+    // The search index's files are covered by their folders: one removed, or one added, rebuilds.
+    const entries = join(root, 'dist/search-index/g');
+    const entry = join(entries, readdirSync(entries).sort()[0]!);
+    rmSync(entry);
+    expect((await build({ root, pdf: false })).written?.unchanged).toBeUndefined();
+    expect(existsSync(entry)).toBe(true);
+    writeFileSync(join(entries, 'stray.js'), '');
+    expect((await build({ root, pdf: false })).written?.unchanged).toBeUndefined();
+    expect(existsSync(join(entries, 'stray.js'))).toBe(false);
+    expect((await build({ root, pdf: false })).written?.unchanged).toBe(true);
 
     // A file in a subfolder of an issue folder is an input too (folder signatures recurse).
     writeFile(root, 'issues/2009-18/images/note.txt', 'a');
@@ -135,5 +151,21 @@ describe('the no-change shortcut', () => {
     // Other options (with PDFs) are a different build.
     writeFile(root, 'yongzu.config.yml', 'bulletin: 永组信息\n');
     expect((await build({ root, pdf: false })).written?.unchanged).toBeUndefined();
+  });
+
+  it('the CLI reports a build with nothing to do as it reported the build: the same counts, then no change', () => {
+    const root = sampleProject();
+    // A warning of each kind the summary counts: one --fix corrects (halfwidth comma), one it does not.
+    edit(root, 'issues/2009-18/04-qiyang.md', '坚持学习培训', '坚持学习,培训');
+    const run = () => spawnSync(process.execPath, [BIN, 'build', '--no-pdf', '--root', root], { encoding: 'utf8' });
+    const first = run();
+    const second = run();
+    expect(first.status).toBe(0);
+    expect(second.status).toBe(0);
+    const summary = first.stdout.split('\n')[0]!;
+    expect(summary).toMatch(/0 个错误，[1-9]\d* 个警告。其中 [1-9]\d* 个警告可用「yongzu check --fix」自动改正。/);
+    expect(second.stdout.split('\n')[0]).toBe(summary);
+    expect(second.stdout).toContain('没有变化');
+    expect(first.stdout).not.toContain('没有变化');
   });
 });

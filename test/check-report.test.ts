@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fix } from '../src/api.js';
 import { codeFrame, columnsOf, widthOf } from '../src/diagnostics/code-frame.js';
-import { type Diagnostic, sortDiagnostics } from '../src/diagnostics/diagnostic.js';
+import { countDiagnostics, type Diagnostic, sortDiagnostics } from '../src/diagnostics/diagnostic.js';
 import { formatSummary, formatText, jsonReport, textReport } from '../src/diagnostics/format-text.js';
 import { writeInPieces } from '../src/util/write-in-pieces.js';
 import { BIN, edit, sampleProject } from './helpers.js';
@@ -96,10 +96,10 @@ describe('the summary says what check --fix can fix', () => {
       message: '',
       ...(fixable ? { fixable: true as const } : {}),
     });
-    expect(formatSummary([w(true), w(true), w(false)], 3)).toBe(
+    expect(formatSummary(countDiagnostics([w(true), w(true), w(false)]), 3)).toBe(
       '检查了 3 个文件：0 个错误，3 个警告。其中 2 个警告可用「yongzu check --fix」自动改正。',
     );
-    expect(formatSummary([w(false)])).toBe('0 个错误，1 个警告。');
+    expect(formatSummary(countDiagnostics([w(false)]))).toBe('0 个错误，1 个警告。');
   });
 
   it('yongzu check on the sample: an excerpt under every warning, and how many --fix corrects', () => {

@@ -47,6 +47,28 @@ export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   );
 }
 
+/** How many errors and warnings a report holds, and how many of the warnings `yongzu check --fix` corrects. */
+export interface DiagnosticCounts {
+  errors: number;
+  warnings: number;
+  fixable: number;
+}
+
+export function countDiagnostics(list: readonly Diagnostic[]): DiagnosticCounts {
+  let errors = 0;
+  let fixable = 0;
+  for (const d of list) {
+    if (d.severity === 'error') errors++;
+    else if (d.fixable) fixable++;
+  }
+  return { errors, warnings: list.length - errors, fixable };
+}
+
+/** The warnings of the print layout (family `pdf/`): `build` and `pdf` show them in full, not only counted. */
+export function pdfWarnings(list: readonly Diagnostic[]): Diagnostic[] {
+  return list.filter((d) => d.severity === 'warning' && d.rule.startsWith('pdf/'));
+}
+
 export function hasErrors(list: readonly Diagnostic[]): boolean {
   return list.some((d) => d.severity === 'error');
 }

@@ -1,6 +1,6 @@
 import { codeFrame } from './code-frame.js';
-import type { Diagnostic } from './diagnostic.js';
-import { sortDiagnostics } from './diagnostic.js';
+import type { Diagnostic, DiagnosticCounts } from './diagnostic.js';
+import { countDiagnostics, sortDiagnostics } from './diagnostic.js';
 
 const LABEL = { error: '错误', warning: '警告' } as const;
 
@@ -65,17 +65,15 @@ export function* textReport(
   if (sorted.length > 0) yield '';
   if (options.source && without > 0)
     yield `（只摘录了前 ${options.maxExcerpts ?? MAX_EXCERPTS} 个问题的原文，其余 ${without} 个只给位置。）`;
-  yield formatSummary(sorted, fileCount);
+  yield formatSummary(countDiagnostics(sorted), fileCount);
 }
 
 /**
  * The summary line: counts of errors and warnings, or a clear all-good; and
  * how many of the warnings `yongzu check --fix` corrects.
  */
-export function formatSummary(diagnostics: readonly Diagnostic[], fileCount?: number): string {
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.length - errors;
-  const fixable = diagnostics.filter((d) => d.fixable && d.severity === 'warning').length;
+export function formatSummary(counts: DiagnosticCounts, fileCount?: number): string {
+  const { errors, warnings, fixable } = counts;
   const files = fileCount === undefined ? '' : `检查了 ${fileCount} 个文件：`;
   if (errors === 0 && warnings === 0) return `${files}没有发现问题。`;
   const fixes = fixable > 0 ? `其中 ${fixable} 个警告可用「yongzu check --fix」自动改正。` : '';

@@ -50,3 +50,8 @@ export interface SearchIndexJob {
 
 /** Below this many issue folders a worker thread costs more than it saves (measured: bench/README.md). */
 export const MIN_FOLDERS_FOR_THREAD = 80;
+
+/** Whether a run over `folders` folders would start a thread (so the caller may start it early). */
+export function wantsThread(folders: number): boolean {
+  return folders >= MIN_FOLDERS_FOR_THREAD;
+}

@@ -12,8 +12,3 @@ export function startExecutor(folders: number, env: NodeJS.ProcessEnv = process.
   if (folders < MIN_FOLDERS_FOR_THREAD || env['YONGZU_EXECUTOR'] === 'inline') return createInlineExecutor();
   return startThreadExecutor() ?? createInlineExecutor();
 }
-
-/** Whether a run over `folders` folders would start a thread (so the caller may start it early). */
-export function wantsThread(folders: number): boolean {
-  return folders >= MIN_FOLDERS_FOR_THREAD;
-}

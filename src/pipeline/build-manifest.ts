@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_FILE } from '../paths.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -14,7 +24,7 @@ import { type FolderListing, folderListing } from '../load/folder-listing.js';
  */
 export interface BuildManifest<R> {
   inputs: string;
-  outputs: string;
+  outputs: OutputRecord;
   result: R;
 }
 
@@ -53,10 +63,10 @@ export function inputFingerprint(root: string, options: string): InputFingerprin
     }
     for (const name of names) {
       const p = join(dir, name);
-      const s = statSync(p, { bigint: true, throwIfNoEntry: false });
+      const s = statSync(p, { throwIfNoEntry: false });
       if (!s) continue;
       if (s.isDirectory()) tree(p);
-      else h.update(`${p}:${s.size}:${s.mtimeNs}:${s.ino}\0`);
+      else h.update(`${p}:${s.size}:${s.mtimeMs}:${s.ino}\0`);
     }
   };
   const issues = join(root, 'issues');
@@ -67,10 +77,10 @@ export function inputFingerprint(root: string, options: string): InputFingerprin
     h.update('issues:missing\0');
   }
   for (const name of names) {
-    const s = statSync(join(issues, name), { bigint: true, throwIfNoEntry: false });
+    const s = statSync(join(issues, name), { throwIfNoEntry: false });
     if (!s) continue;
     if (!s.isDirectory()) {
-      h.update(`${name}:${s.size}:${s.mtimeNs}:${s.ino}\0`);
+      h.update(`${name}:${s.size}:${s.mtimeMs}:${s.ino}\0`);
       continue;
     }
     const listing = folderListing(root, name);
@@ -83,27 +93,57 @@ export function inputFingerprint(root: string, options: string): InputFingerprin
   return { value: h.digest('hex'), folders };
 }
 
-/** A fingerprint of the files of an output folder; '' when it does not exist. */
-export function outputFingerprint(out: string): string {
-  const h = createHash('sha1');
-  let any = false;
-  const tree = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const p = join(dir, entry.name);
-      if (entry.isDirectory()) tree(p);
-      else {
-        const s = statSync(p, { bigint: true });
-        h.update(`${p}:${s.size}:${s.mtimeNs}:${s.ino}\0`);
-        any = true;
-      }
+/**
+ * What the no-change test looks at in OUT, recorded after each build: every
+ * folder (a file added, removed or renamed anywhere, as an editor's save by
+ * rename does, changes its folder's time) and every file outside the search
+ * index, by size, time and inode. The index's 5,000 small files are covered
+ * by their folders only: a stat each would cost the no-change build more
+ * than all of the rest (files there are data for the site's script, not
+ * pages anyone edits).
+ */
+export interface OutputRecord {
+  dirs: string[];
+  files: string[];
+  sig: string;
+}
+
+/** Records OUT after a build (see OutputRecord); files under `skip/` are left to their folders. */
+export function recordOutput(out: string, skip: string): OutputRecord {
+  const dirs: string[] = [];
+  const files: string[] = [];
+  const walk = (rel: string) => {
+    dirs.push(rel);
+    for (const entry of readdirSync(join(out, rel), { withFileTypes: true })) {
+      const p = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(p);
+      else if (p !== skip && !p.startsWith(`${skip}/`)) files.push(p);
     }
   };
   try {
-    tree(out);
+    walk('');
   } catch {
-    return '';
+    return { dirs: [], files: [], sig: '' };
   }
-  return any ? h.digest('hex') : '';
+  return { dirs, files, sig: outputSignature(out, dirs, files) };
+}
+
+/** The signature of the recorded folders and files of OUT as they are now; '' when one is missing. */
+export function outputSignature(out: string, dirs: readonly string[], files: readonly string[]): string {
+  const h = createHash('sha1');
+  for (const list of [dirs, files]) {
+    for (const p of list) {
+      const s = statSync(join(out, p), { throwIfNoEntry: false });
+      if (!s) return '';
+      h.update(`${p}:${s.size}:${s.mtimeMs}:${s.ino}\0`);
+    }
+  }
+  return h.digest('hex');
+}
+
+/** True when OUT still looks as the record says. */
+export function outputUnchanged(out: string, record: OutputRecord): boolean {
+  return record.sig !== '' && outputSignature(out, record.dirs, record.files) === record.sig;
 }
 
 /** Diagnostics as written in the manifest (see pack-diagnostics.ts). */
@@ -111,50 +151,103 @@ interface PackedDiagnostics extends DiagnosticTables {
   rows: number[];
 }
 
-function unpack(p: PackedDiagnostics): Diagnostic[] {
-  return unpackDiagnostics(p.rows, p);
+/**
+ * The record of the last successful build of an output folder (see
+ * BuildManifest); its diagnostics, which may be many thousands, are read
+ * only when asked for.
+ */
+export interface ReadManifest<R> {
+  inputs: string;
+  outputs: OutputRecord;
+  result: Omit<R, 'diagnostics'>;
+  diagnostics: () => Diagnostic[];
 }
 
-/** Reads a manifest; undefined when there is none or it cannot be read. */
-export function readManifest<R extends { diagnostics: Diagnostic[] }>(path: string): BuildManifest<R> | undefined {
+/** How much of the manifest is read at a time while looking for the end of its first line. */
+const HEAD_CHUNK = 64 * 1024;
+
+/** The first line of a file, read a chunk at a time; undefined when it has none. */
+function firstLine(path: string): string | undefined {
+  const fd = openSync(path, 'r');
   try {
-    const raw = JSON.parse(readFileSync(path, 'utf8')) as BuildManifest<Omit<R, 'diagnostics'>> & {
-      diagnostics: PackedDiagnostics;
-    };
+    const chunks: Buffer[] = [];
+    for (let at = 0; ; ) {
+      const chunk = Buffer.alloc(HEAD_CHUNK);
+      const n = readSync(fd, chunk, 0, HEAD_CHUNK, at);
+      if (n === 0) return undefined;
+      const end = chunk.subarray(0, n).indexOf(10);
+      if (end >= 0) {
+        chunks.push(chunk.subarray(0, end));
+        return Buffer.concat(chunks).toString('utf8');
+      }
+      chunks.push(chunk.subarray(0, n));
+      at += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Reads a manifest's first line (everything but the diagnostics, which are on
+ * its second); undefined when there is none or it cannot be read.
+ */
+export function readManifest<R extends { diagnostics: Diagnostic[] }>(path: string): ReadManifest<R> | undefined {
+  let head: string | undefined;
+  try {
+    head = firstLine(path);
+    if (head === undefined) return undefined;
+    const raw = JSON.parse(head) as BuildManifest<Omit<R, 'diagnostics'>>;
+    if (!raw.outputs || !Array.isArray(raw.outputs.dirs) || !Array.isArray(raw.outputs.files)) return undefined;
     return {
       inputs: raw.inputs,
       outputs: raw.outputs,
-      result: { ...raw.result, diagnostics: unpack(raw.diagnostics) } as unknown as R,
+      result: raw.result,
+      diagnostics: () => readDiagnostics(path, head!),
     };
   } catch {
     return undefined;
   }
 }
 
+/** The manifest's diagnostics (its second line), from the same manifest as `head`. */
+function readDiagnostics(path: string, head: string): Diagnostic[] {
+  const text = readFileSync(path, 'utf8');
+  const end = text.indexOf('\n');
+  if (text.slice(0, end) !== head) {
+    throw new Error(`上一次生成的记录 ${path} 在读取时被改动了：请再运行一次 yongzu build。`);
+  }
+  const packed = JSON.parse(text.slice(end + 1)) as PackedDiagnostics;
+  return unpackDiagnostics(packed.rows, packed);
+}
+
 /** How many diagnostics are packed and written at a time. */
 const ROWS_AT_ONCE = 16_384;
 
 /**
- * Writes a manifest (temporary file, then rename); a failure only costs the
- * next build its shortcut. The diagnostics are packed and written a slice at
- * a time, their tables last: at 2,000 issues, 327,000 warnings made a JSON
- * array of two million numbers, its string and its buffer, all at once.
+ * Writes a manifest (temporary file, then rename): a first line with
+ * everything but the diagnostics, then the diagnostics, packed and written a
+ * slice at a time, their tables last (at 2,000 issues, 327,000 warnings made
+ * a JSON array of two million numbers, its string and its buffer, all at
+ * once). A failure only costs the next build its shortcut.
  */
-export function writeManifest<R extends { diagnostics: Diagnostic[] }>(path: string, manifest: BuildManifest<R>): void {
+export function writeManifest<R extends { diagnostics: Diagnostic[] }>(
+  path: string,
+  manifest: BuildManifest<Omit<R, 'diagnostics'>>,
+  diagnostics: readonly Diagnostic[],
+): void {
   const tmp = `${path}.${process.pid}.tmp`;
   let fd: number | undefined;
   try {
     mkdirSync(join(path, '..'), { recursive: true });
     fd = openSync(tmp, 'w');
-    const { diagnostics, ...result } = manifest.result;
-    const head = { inputs: manifest.inputs, outputs: manifest.outputs, result };
-    writeSync(fd, `${JSON.stringify(head).slice(0, -1)},"diagnostics":{"rows":[`);
+    writeSync(fd, `${JSON.stringify(manifest)}\n{"rows":[`);
     const packer = createDiagnosticPacker();
     for (let i = 0; i < diagnostics.length; i += ROWS_AT_ONCE) {
       const rows = packer.pack(diagnostics.slice(i, i + ROWS_AT_ONCE));
       writeSync(fd, `${i > 0 ? ',' : ''}${rows.join(',')}`);
     }
-    writeSync(fd, `],${JSON.stringify(packer.tables()).slice(1)}}`);
+    writeSync(fd, `],${JSON.stringify(packer.tables()).slice(1)}\n`);
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, path);

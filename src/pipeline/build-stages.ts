@@ -1,44 +1,20 @@
 import { join } from 'node:path';
 import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import type { Executor } from '../executor/executor.js';
-import type { IssueModel } from '../model/issue-model.js';
 import type { IssuePdf } from '../pdf/render-pdfs.js';
 import type { RoleChoice } from '../pdf/font-roles.js';
+import { type BuildOptions, type BuildResult, buildResult } from './build-result.js';
 import { createTemplateEnv } from '../render/templates.js';
+import { SEARCH_DIR } from '../search/index-builder.js';
 import { siteSearchDocs } from '../site/render-site.js';
 import { loadSiteAssets } from '../site/load-site-assets.js';
 import { findLiveLock, OutputLockedError, openOutputFolder } from '../write/output-folder.js';
-import { type InputFingerprint, outputFingerprint, writeManifest } from './build-manifest.js';
+import { type InputFingerprint, recordOutput, writeManifest } from './build-manifest.js';
 import { checkSources } from './check-sources.js';
 import { laidOutOf, recordPageCounts, withoutRecorded } from './page-counts.js';
 import { mergeIssues, renderFailure, renderSiteFiles, sectionRenderer } from './render-outputs.js';
-import { lockedDiagnostic, type PdfSummary, summarisePdf, writeFailure } from './summaries.js';
+import { lockedDiagnostic, summarisePdf, writeFailure } from './summaries.js';
 import { pushAll } from '../util/append.js';
-
-export interface BuildOptions {
-  root: string;
-  /** Output folder; defaults to `root/dist`. */
-  out?: string;
-  /** Print PDFs beside the issue pages (default true). */
-  pdf?: boolean;
-  /** Replace an existing OUT that yongzu did not make (`--force`). */
-  force?: boolean;
-  /** Environment to find the browser in (YONGZU_CHROMIUM); defaults to process.env. */
-  env?: NodeJS.ProcessEnv;
-  /** Progress of the PDFs, issue by issue. */
-  onProgress?: (done: number, total: number, label: string) => void;
-}
-
-export interface BuildResult {
-  diagnostics: Diagnostic[];
-  fileCount: number;
-  /** Undefined when the build refused to write (errors found). */
-  written: { out: string; files: number; issueCount: number; issues: IssueModel[]; unchanged?: boolean } | undefined;
-  /** The print PDFs written (empty with `pdf: false`). */
-  pdfs: PdfSummary[];
-  /** The face each font role of the PDFs used (empty with `pdf: false`). */
-  fontRoles?: RoleChoice[];
-}
 
 /** What runBuild (run-build.ts) hands on when the last build's output will not do. */
 export interface BuildContext {
@@ -62,12 +38,8 @@ export async function buildStages(context: BuildContext): Promise<BuildResult> {
   const { root, out, pdf, options, manifestFile, inputs, executor } = context;
   const started = executor.start;
   const checked = await checkSources(root, { render: true, executor: started, listings: inputs.folders });
-  const refuse = (diagnostics: Diagnostic[]): BuildResult => ({
-    diagnostics,
-    fileCount: checked.fileCount,
-    written: undefined,
-    pdfs: [],
-  });
+  const refuse = (diagnostics: Diagnostic[]): BuildResult =>
+    buildResult(diagnostics, { fileCount: checked.fileCount, written: undefined, pdfs: [] });
   try {
     if (hasErrors(checked.diagnostics)) return refuse(checked.diagnostics);
     const { config } = checked;
@@ -134,18 +106,22 @@ export async function buildStages(context: BuildContext): Promise<BuildResult> {
       for (const p of pdfs) output.write({ path: `${p.issue.path}/${p.fileName}`, content: p.pdf });
       const files = output.count + (await indexFiles!);
       await output.commit();
-      const result: BuildResult = {
-        diagnostics,
+      const result = buildResult(diagnostics, {
         fileCount: checked.fileCount,
         written: { out, files, issueCount: issues.length, issues },
         pdfs: pdfs.map((p) => summarisePdf(p, join(out, p.issue.path, p.fileName))),
         fontRoles,
-      };
-      writeManifest(manifestFile, {
-        inputs: inputs.value,
-        outputs: outputFingerprint(out),
-        result: { ...result, written: { ...result.written!, issues: [] } },
       });
+      const { diagnostics: _, ...rest } = result;
+      writeManifest(
+        manifestFile,
+        {
+          inputs: inputs.value,
+          outputs: recordOutput(out, SEARCH_DIR),
+          result: { ...rest, written: { ...result.written!, issues: [] } },
+        },
+        diagnostics,
+      );
       return result;
     } catch (e) {
       await indexFiles?.catch(() => undefined);

@@ -1,10 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Executor } from '../executor/executor.js';
-import { startExecutor, wantsThread } from '../executor/start-executor.js';
+import { type Executor, wantsThread } from '../executor/executor.js';
 import { guardOutputFolder } from '../write/output-guard.js';
-import { inputFingerprint, manifestPath, outputFingerprint, readManifest } from './build-manifest.js';
-import type { BuildOptions, BuildResult } from './build-stages.js';
+import { inputFingerprint, manifestPath, outputUnchanged, readManifest } from './build-manifest.js';
+import { type BuildOptions, type BuildResult, buildResult } from './build-result.js';
 
 export type { BuildOptions, BuildResult };
 
@@ -31,23 +30,31 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   const manifestFile = manifestPath(root, out);
   // OUT is replaced as a whole: never the project, its sources, or a folder yongzu did not make.
   const unsafe = guardOutputFolder(root, out, { force: options.force ?? false, madeBefore: existsSync(manifestFile) });
-  if (unsafe) return { diagnostics: [unsafe], fileCount: 0, written: undefined, pdfs: [] };
+  if (unsafe) return buildResult([unsafe], { fileCount: 0, written: undefined, pdfs: [] });
   const last = readManifest<BuildResult>(manifestFile);
   // The executor's thread, for enough folders, starts as early as it is sure to be needed (with no record of
   // an earlier build, before the stat pass), so that it is up when the folders are to be read.
   let executor: Executor | undefined;
   const entries = countEntries(join(root, 'issues'));
-  if (!last && wantsThread(entries)) executor = startExecutor(entries);
+  if (!last && wantsThread(entries)) executor = (await import('../executor/start-executor.js')).startExecutor(entries);
   const inputs = inputFingerprint(root, JSON.stringify({ pdf, out }));
-  if (last && last.inputs === inputs.value && last.outputs === outputFingerprint(out) && last.result.written) {
+  if (last?.result.written && last.inputs === inputs.value && outputUnchanged(out, last.outputs)) {
     executor?.close();
+    let diagnostics: BuildResult['diagnostics'] | undefined;
     return {
       ...last.result,
+      get diagnostics() {
+        diagnostics ??= last.diagnostics();
+        return diagnostics;
+      },
       written: { ...last.result.written, unchanged: true },
       pdfs: last.result.pdfs.map((p) => ({ ...p, cached: true, ms: 0 })),
     };
   }
-  const stages = await import('./build-stages.js');
+  const [stages, { startExecutor }] = await Promise.all([
+    import('./build-stages.js'),
+    import('../executor/start-executor.js'),
+  ]);
   return stages.buildStages({
     root,
     out,
