@@ -25,3 +25,16 @@ export interface CheckedIssue {
   /** Where `issue` and `total` are written in issue.yml, for rules across issues. */
   places: { issue: Place; total: Place };
 }
+
+/**
+ * An issue as `check` reports it: all of a CheckedIssue but its submissions'
+ * bodies (check keeps no body in its cache: memo-store.ts).
+ */
+export interface IssueHead extends Omit<CheckedIssue, 'submissions'> {
+  submissions: Omit<Submission, 'body'>[];
+}
+
+/** The issue without its submissions' bodies. */
+export function issueHead(issue: CheckedIssue): IssueHead {
+  return { ...issue, submissions: issue.submissions.map(({ body: _, ...rest }) => rest) };
+}

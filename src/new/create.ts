@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { stringify } from 'yaml';
 import type { CheckResult } from '../pipeline/run-check.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { CheckedIssue } from '../model/checked-issue.js';
+import type { IssueHead } from '../model/checked-issue.js';
 import { suggest } from '../diagnostics/suggest.js';
 import { countyDuplicate } from '../rules/county/duplicate.js';
 import { countyKnown, findCounty } from '../rules/county/known.js';
@@ -106,7 +106,7 @@ function writeFailed(e: unknown, root: string, path: string): { diagnostics: Dia
 
 /** Where a new submission goes, or why it cannot be created. */
 export interface SubmissionTarget {
-  issue: CheckedIssue;
+  issue: IssueHead;
   county: string;
   slug: string;
   theme: string;

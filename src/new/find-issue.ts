@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import type { CheckedIssue } from '../model/checked-issue.js';
+import type { IssueHead } from '../model/checked-issue.js';
 import { ISSUES_DIR } from '../paths.js';
 
 /**
@@ -11,9 +11,9 @@ import { ISSUES_DIR } from '../paths.js';
  */
 export function findIssue(
   root: string,
-  issues: readonly CheckedIssue[],
+  issues: readonly IssueHead[],
   to: string,
-): { issue: CheckedIssue } | { problem: string } {
+): { issue: IssueHead } | { problem: string } {
   const cleaned = to.trim().replace(/[\\/]+$/, '');
   const issuesDir = join(root, ISSUES_DIR);
   const byPath = relative(issuesDir, resolve(root, cleaned));

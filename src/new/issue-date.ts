@@ -1,4 +1,4 @@
-import type { CheckedIssue } from '../model/checked-issue.js';
+import type { IssueHead } from '../model/checked-issue.js';
 
 /** The newest issue of a project (the highest 总期号): what a new issue continues. */
 export interface NewestIssue {
@@ -9,8 +9,8 @@ export interface NewestIssue {
   date: string;
 }
 
-export function newestIssue(issues: readonly CheckedIssue[]): NewestIssue | undefined {
-  let newest: CheckedIssue | undefined;
+export function newestIssue(issues: readonly IssueHead[]): NewestIssue | undefined {
+  let newest: IssueHead | undefined;
   for (const i of issues) if (!newest || i.meta.total > newest.meta.total) newest = i;
   if (!newest) return undefined;
   const { year, issue, total, date } = newest.meta;

@@ -48,7 +48,7 @@ export async function checkSources(root: string, options: CheckSourcesOptions): 
   const loaded = options.session ? undefined : await loadConfig(root);
   const config = options.session?.config ?? loaded!.value;
   const configDiagnostics = options.session?.configDiagnostics ?? loaded!.diagnostics;
-  const memo = options.session?.memo ?? openMemoStore(root, config, { persist: true });
+  const memo = options.session?.memo ?? openMemoStore(root, config, { persist: true, bodies: options.render });
   const listed = await listIssueFolders(root);
   const executor = () => options.executor(listed.folders.length);
   const folders = await checkFolders(root, listed.folders, config, memo, executor, {

@@ -106,7 +106,7 @@ export function createDevSession(
     const all = !changed || rel.includes(CONFIG_FILE) || !session;
     if (all) {
       const loaded = await loadConfig(root);
-      const memo = openMemoStore(root, loaded.value, { persist: false, pages: true });
+      const memo = openMemoStore(root, loaded.value, { persist: false, bodies: true, pages: true });
       session = { config: loaded.value, configDiagnostics: loaded.diagnostics, memo };
       // An editor may type any Markdown while dev runs: the full pipeline is loaded once.
       await loadMarkdownPipeline();

@@ -25,7 +25,8 @@ export interface FolderMemo {
  * merged issue (by its checked issue) and, in `yongzu dev`, each page (by
  * what it is made of). One store per configuration: a new configuration
  * means a new store. The folder checks of a persistent store are kept across
- * runs in node_modules/.cache/yongzu/check.json, for `check` and `build`;
+ * runs in node_modules/.cache/yongzu/check.json and their bodies beside it in
+ * check-bodies.json, for `check` (which reads only the first) and `build`;
  * `dev` keeps everything in memory while it runs.
  */
 export interface MemoStore {
@@ -65,7 +66,7 @@ function storeKey(config: Config): string {
   return h.digest('hex');
 }
 
-/** A folder's memo as written: its diagnostics packed over the file's shared tables. */
+/** A folder's memo as written: its diagnostics packed over the file's shared tables, its bodies elsewhere. */
 interface StoredFolder {
   sig: string;
   fileCount: number;
@@ -73,74 +74,141 @@ interface StoredFolder {
   rows: number[];
 }
 
+/** A folder's bodies as written in the bodies file, with the signature of the folder they were read from. */
+interface StoredBodies {
+  sig: string;
+  bodies: string[];
+}
+
 /** How much of the memo's JSON is spelled before it is written out. */
 const CHUNK_CHARS = 1 << 20;
 
 /**
- * Writes the memo file as JSON, folder by folder, each folder's diagnostics
- * packed over tables written last: the whole file is never one string (at
- * 2,000 issues, 34 MB of JSON and as much again as the buffer written, held
- * through a build while it rendered the site).
+ * Writes a JSON object, `head` then one member per item, spelled a megabyte
+ * at a time: the whole file is never one string (at 2,000 issues, 34 MB of
+ * JSON and as much again as the buffer written, held through a build while
+ * it rendered the site).
  */
-async function writeMemoFile(path: string, key: string, kept: readonly [string, FolderMemo][]): Promise<void> {
+async function writeObject<T>(
+  path: string,
+  head: string,
+  items: readonly T[],
+  member: (item: T) => string,
+  tail: () => string,
+): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const handle = await open(path, 'w');
   try {
-    const packer = createDiagnosticPacker();
-    let chunk = `{"key":${JSON.stringify(key)},"entries":{`;
-    for (const [i, [folder, e]] of kept.entries()) {
-      const stored: StoredFolder = {
-        sig: e.sig,
-        fileCount: e.fileCount,
-        value: e.check.value,
-        rows: packer.pack(e.check.diagnostics),
-      };
-      chunk += `${i > 0 ? ',' : ''}${JSON.stringify(folder)}:${JSON.stringify(stored)}`;
+    let chunk = head;
+    for (const [i, item] of items.entries()) {
+      chunk += `${i > 0 ? ',' : ''}${member(item)}`;
       if (chunk.length >= CHUNK_CHARS) {
         await handle.write(chunk);
         chunk = '';
       }
     }
-    await handle.write(`${chunk}},"tables":${JSON.stringify(packer.tables())}}`);
+    await handle.write(`${chunk}${tail()}`);
   } finally {
     await handle.close();
   }
 }
 
-/** The file the folder checks of `root` are kept in. */
+/** Writes `path` through a temporary file; false when it could not. */
+async function replaceFile(path: string, write: (tmp: string) => Promise<void>): Promise<boolean> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    await write(tmp);
+    await rename(tmp, path);
+    return true;
+  } catch {
+    await unlink(tmp).catch(() => undefined);
+    return false;
+  }
+}
+
+/** The file the folder checks of `root` are kept in (their bodies are in bodiesFile). */
 export function memoFile(root: string): string {
   return join(cacheDir(root), 'check.json');
 }
 
-/** Opens the memo store of a project for a configuration: `persist` reads and writes its folder checks on disk. */
-export function openMemoStore(root: string, config: Config, options: { persist: boolean; pages?: boolean }): MemoStore {
+/** The file the memoized submissions' bodies are kept in: read by build and dev, not by check. */
+export function bodiesFile(root: string): string {
+  return join(cacheDir(root), 'check-bodies.json');
+}
+
+/** Reads a JSON file of the cache; undefined when there is none or it cannot be read. */
+function readJson<T>(path: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A folder's memoized value with these bodies given back to its submissions. */
+function withBodies(value: IssueCheck['value'], bodies: readonly string[]): IssueCheck['value'] {
+  if (!value) return value;
+  return { ...value, submissions: value.submissions.map((s, i) => ({ ...s, body: bodies[i] ?? '' })) };
+}
+
+export interface MemoStoreOptions {
+  /** Read and write the folder checks on disk (check, build); otherwise in memory only (dev). */
+  persist: boolean;
+  /**
+   * The memoized submissions' bodies are needed (build renders them). Without
+   * them (check), the bodies file, two thirds of the store, is not read, and
+   * memoized submissions have empty bodies: check reads nothing of a body it
+   * did not load itself.
+   */
+  bodies: boolean;
+  /** Keep rendered pages between rebuilds (dev). */
+  pages?: boolean;
+}
+
+/**
+ * Opens the memo store of a project for a configuration. A persistent store
+ * is two files: check.json (each folder's check, its bodies left out) and
+ * check-bodies.json (the bodies, by folder and signature). A folder's memo
+ * holds only when both agree on its signature (a store written half, by a
+ * run stopped between the two, costs only re-checks).
+ */
+export function openMemoStore(root: string, config: Config, options: MemoStoreOptions): MemoStore {
   const file = memoFile(root);
   const entries = new Map<string, FolderMemo>();
+  /** Folders whose memo came from disk without its bodies (a store opened for check). */
+  const bodiless = new Set<string>();
   let stored: Record<string, StoredFolder> = {};
+  let storedBodies: Record<string, StoredBodies> | undefined;
   let tables: DiagnosticTables = { files: [], rules: [], messages: [] };
   const key = options.persist ? storeKey(config) : '';
+  const readBodies = () => {
+    storedBodies ??= readJson<{ key: string; folders: Record<string, StoredBodies> }>(bodiesFile(root))?.folders ?? {};
+    return storedBodies;
+  };
   if (options.persist) {
-    try {
-      const saved = JSON.parse(readFileSync(file, 'utf8')) as {
-        key: string;
-        tables: DiagnosticTables;
-        entries: Record<string, StoredFolder>;
-      };
-      if (saved.key === key && saved.tables) ({ entries: stored, tables } = saved);
-    } catch {
-      // nothing kept yet
-    }
+    const saved = readJson<{ key: string; tables: DiagnosticTables; entries: Record<string, StoredFolder> }>(file);
+    if (saved?.key === key && saved.tables) ({ entries: stored, tables } = saved);
+    if (options.bodies) readBodies();
   }
+  /** A stored folder's bodies, if the bodies file has them for its signature. */
+  const bodiesOf = (folder: string, s: StoredFolder): string[] | undefined => {
+    const b = readBodies()[folder];
+    const count = s.value?.submissions.length ?? 0;
+    return b && b.sig === s.sig && b.bodies.length === count ? b.bodies : undefined;
+  };
   const entry = (folder: string): FolderMemo | undefined => {
     let e = entries.get(folder);
     const s = stored[folder];
     if (!e && s) {
+      const bodies = options.bodies ? bodiesOf(folder, s) : [];
+      if (!bodies) return undefined;
       e = {
         sig: s.sig,
         fileCount: s.fileCount,
-        check: { value: s.value, diagnostics: unpackDiagnostics(s.rows, tables) },
+        check: { value: withBodies(s.value, bodies), diagnostics: unpackDiagnostics(s.rows, tables) },
       };
       entries.set(folder, e);
+      if (!options.bodies) bodiless.add(folder);
     }
     return e;
   };
@@ -152,6 +220,7 @@ export function openMemoStore(root: string, config: Config, options: { persist: 
     },
     remember(folder, e) {
       entries.set(folder, e);
+      bodiless.delete(folder);
       dirty = true;
     },
     sections: new Map(),
@@ -163,15 +232,53 @@ export function openMemoStore(root: string, config: Config, options: { persist: 
       if (Object.keys(stored).some((f) => !keep.has(f)) || [...entries.keys()].some((f) => !keep.has(f))) dirty = true;
       if (!dirty) return Promise.resolve();
       // Taken now (the entries themselves are not changed after they are remembered); written piece by piece.
-      const kept: [string, FolderMemo][] = [];
+      const kept: [string, FolderMemo, string[]][] = [];
       for (const folder of folders) {
         const e = entry(folder);
-        if (e) kept.push([folder, e]);
+        if (!e) continue;
+        // A memo read without its bodies keeps the bodies file's, or is dropped (checked again next time).
+        const bodies = bodiless.has(folder)
+          ? stored[folder] && bodiesOf(folder, stored[folder])
+          : (e.check.value?.submissions.map((s) => s.body) ?? []);
+        if (bodies) kept.push([folder, e, bodies]);
       }
-      const tmp = `${file}.${process.pid}.tmp`;
-      return writeMemoFile(tmp, key, kept)
-        .then(() => rename(tmp, file))
-        .catch(() => unlink(tmp).catch(() => undefined)); // the memo is an optimisation
+      return writeStore(root, key, kept);
     },
   };
+}
+
+/**
+ * Writes both files of a store: the bodies first, so that check.json never
+ * names a signature whose bodies were not written (a run stopped between the
+ * two leaves new bodies under old checks: their signatures differ, so those
+ * folders are only checked again). Never rejects: the memo is an optimisation.
+ */
+async function writeStore(root: string, key: string, kept: readonly [string, FolderMemo, string[]][]): Promise<void> {
+  const bodiesWritten = await replaceFile(bodiesFile(root), (tmp) =>
+    writeObject(
+      tmp,
+      `{"key":${JSON.stringify(key)},"folders":{`,
+      kept,
+      ([folder, e, bodies]) => `${JSON.stringify(folder)}:${JSON.stringify({ sig: e.sig, bodies })}`,
+      () => '}}',
+    ),
+  );
+  if (!bodiesWritten) return;
+  const packer = createDiagnosticPacker();
+  await replaceFile(memoFile(root), (tmp) =>
+    writeObject(
+      tmp,
+      `{"key":${JSON.stringify(key)},"entries":{`,
+      kept,
+      ([folder, e]) => {
+        const value = e.check.value && {
+          ...e.check.value,
+          submissions: e.check.value.submissions.map(({ body: _, ...rest }) => rest),
+        };
+        const stored = { sig: e.sig, fileCount: e.fileCount, value, rows: packer.pack(e.check.diagnostics) };
+        return `${JSON.stringify(folder)}:${JSON.stringify(stored)}`;
+      },
+      () => `},"tables":${JSON.stringify(packer.tables())}}`,
+    ),
+  );
 }

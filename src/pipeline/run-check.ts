@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Executor } from '../executor/executor.js';
 import { startExecutor } from '../executor/start-executor.js';
-import type { CheckedIssue } from '../model/checked-issue.js';
+import { type IssueHead, issueHead } from '../model/checked-issue.js';
 import type { Config } from '../model/config.js';
 import { checkSources } from './check-sources.js';
 
@@ -10,13 +10,15 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
   fileCount: number;
   config: Config;
-  issues: CheckedIssue[];
+  /** The valid issues, without their submissions' bodies. */
+  issues: IssueHead[];
 }
 
 /**
  * `yongzu check`: the first half of the pipeline and nothing else. Folders
  * whose files did not change since the last run are taken from the memo
- * (node_modules/.cache/yongzu/check.json), the only file it writes.
+ * (node_modules/.cache/yongzu/check.json, without the bodies, which it
+ * neither reads nor returns), the only files it writes.
  */
 export async function runCheck(options: { root: string }): Promise<CheckResult> {
   const root = resolve(options.root);
@@ -25,7 +27,7 @@ export async function runCheck(options: { root: string }): Promise<CheckResult> 
     const checked = await checkSources(root, { render: false, executor: (n) => (executor ??= startExecutor(n)) });
     await checked.memoSaved;
     const { diagnostics, fileCount, config, issues } = checked;
-    return { diagnostics, fileCount, config, issues };
+    return { diagnostics, fileCount, config, issues: issues.map(issueHead) };
   } finally {
     executor?.close();
   }
