@@ -4,7 +4,9 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createInlineExecutor } from '../src/executor/inline-executor.js';
 import type { OutputFile } from '../src/model/output-file.js';
+import { checkSources } from '../src/pipeline/check-sources.js';
 import { createMarkdownRenderer } from '../src/render/markdown.js';
 import { renderSite } from '../src/site/render-site.js';
 
@@ -141,4 +143,14 @@ export function setBody(root: string, file: string, body: string): void {
   const full = join(root, file);
   const head = readFileSync(full, 'utf8').split('---\n').slice(0, 2).join('---\n');
   writeFileSync(full, `${head}---\n\n${body}\n`);
+}
+
+/**
+ * The project's checked issues with their bodies and its configuration, as
+ * build and pdf take them (check's own result leaves the bodies out).
+ */
+export async function checkedProject(root: string) {
+  const checked = await checkSources(root, { render: false, bodies: true, executor: createInlineExecutor });
+  await checked.memoSaved;
+  return { issues: checked.issues, config: checked.config, diagnostics: checked.diagnostics };
 }

@@ -2,14 +2,14 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, check } from '../src/api.js';
+import { build } from '../src/api.js';
 import { DEFAULT_CONFIG } from '../src/config/defaults.js';
 import { createTemplateEnv, PACKAGE_DIR, type PrecompiledTemplates } from '../src/render/templates.js';
 
 import { createMarkdownRenderer, loadMarkdownPipeline } from '../src/render/markdown.js';
 import { siteSearchDocs } from '../src/site/render-site.js';
 import { htmlToText } from '../src/search/records.js';
-import { renderSiteFiles, sampleProject } from './helpers.js';
+import { checkedProject, renderSiteFiles, sampleProject } from './helpers.js';
 import { mergeIssue } from '../src/merge/merge-issue.js';
 import {
   countyPagePath,
@@ -27,7 +27,7 @@ await loadMarkdownPipeline();
 /** The issues of a project whose issues are copies of the sample under other numbers. */
 async function manyIssues(years: number[], perYear: number): Promise<IssueModel[]> {
   const root = sampleProject();
-  const checked = await check({ root });
+  const checked = await checkedProject(root);
   const sample = mergeIssue(checked.issues[0]!, checked.config);
   return years.flatMap((year, y) =>
     Array.from({ length: perYear }, (_, k) => ({

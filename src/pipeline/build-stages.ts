@@ -37,7 +37,7 @@ export interface BuildContext {
 export async function buildStages(context: BuildContext): Promise<BuildResult> {
   const { root, out, pdf, options, manifestFile, inputs, executor } = context;
   const started = executor.start;
-  const checked = await checkSources(root, { render: true, executor: started, listings: inputs.folders });
+  const checked = await checkSources(root, { render: true, bodies: true, executor: started, listings: inputs.folders });
   const refuse = (diagnostics: Diagnostic[]): BuildResult =>
     buildResult(diagnostics, { fileCount: checked.fileCount, written: undefined, pdfs: [] });
   try {

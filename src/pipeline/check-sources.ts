@@ -18,7 +18,10 @@ export interface CheckedSources {
   diagnostics: Diagnostic[];
   fileCount: number;
   config: Config;
-  /** Issues whose issue.yml is valid, with their valid submissions, in folder order. */
+  /**
+   * Issues whose issue.yml is valid, with their valid submissions, in folder
+   * order; with `bodies: false`, the bodies of folders taken from the memo are empty.
+   */
   issues: CheckedIssue[];
   /** The memo store the folders were checked against (and the sections rendered into). */
   memo: MemoStore;
@@ -29,6 +32,12 @@ export interface CheckedSources {
 export interface CheckSourcesOptions {
   /** Render each section's Markdown too (build, dev). */
   render: boolean;
+  /**
+   * The issues are wanted with their bodies (build, pdf, dev merge them). Only
+   * check, which reports diagnostics and issue numbers, says false: its memo
+   * store then does not read the bodies file (memo-store.ts).
+   */
+  bodies: boolean;
   /** Starts the executor when first needed, for this many issue folders (once: the caller keeps it). */
   executor: (folders: number) => Executor;
   /** A store and its configuration from an earlier run (dev); otherwise both are read from the project. */
@@ -48,7 +57,7 @@ export async function checkSources(root: string, options: CheckSourcesOptions): 
   const loaded = options.session ? undefined : await loadConfig(root);
   const config = options.session?.config ?? loaded!.value;
   const configDiagnostics = options.session?.configDiagnostics ?? loaded!.diagnostics;
-  const memo = options.session?.memo ?? openMemoStore(root, config, { persist: true, bodies: options.render });
+  const memo = options.session?.memo ?? openMemoStore(root, config, { persist: true, bodies: options.bodies });
   const listed = await listIssueFolders(root);
   const executor = () => options.executor(listed.folders.length);
   const folders = await checkFolders(root, listed.folders, config, memo, executor, {

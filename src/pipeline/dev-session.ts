@@ -114,6 +114,7 @@ export function createDevSession(
     if (all || !env || rel.some((p) => p.startsWith('templates/'))) env = createTemplateEnv(root);
     const checked = await checkSources(root, {
       render: true,
+      bodies: true,
       executor: () => executor,
       session: session!,
       ...(all ? {} : { changed: foldersOf(changed ?? []) }),

@@ -24,7 +24,11 @@ export async function runCheck(options: { root: string }): Promise<CheckResult> 
   const root = resolve(options.root);
   let executor: Executor | undefined;
   try {
-    const checked = await checkSources(root, { render: false, executor: (n) => (executor ??= startExecutor(n)) });
+    const checked = await checkSources(root, {
+      render: false,
+      bodies: false,
+      executor: (n) => (executor ??= startExecutor(n)),
+    });
     await checked.memoSaved;
     const { diagnostics, fileCount, config, issues } = checked;
     return { diagnostics, fileCount, config, issues: issues.map(issueHead) };

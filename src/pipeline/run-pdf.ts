@@ -61,7 +61,7 @@ export async function runPdf(options: PdfOptions): Promise<PdfResult> {
   const unsafe = guardOutputFolder(root, out, { force: options.force ?? false, mode: 'add' });
   if (unsafe) return { diagnostics: [unsafe], fileCount: 0, out: undefined, pdfs: [], fontRoles: [] };
   const executor = createInlineExecutor();
-  const checked = await checkSources(root, { render: false, executor: () => executor });
+  const checked = await checkSources(root, { render: false, bodies: true, executor: () => executor });
   await checked.memoSaved;
   const merged = mergeIssues(checked);
   const selected = selectIssues(merged, options.issues ?? []);

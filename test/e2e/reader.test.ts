@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, check } from '../../src/api.js';
+import { build } from '../../src/api.js';
 import { DEFAULT_COUNTIES } from '../../src/config/defaults.js';
 import { mergeIssue } from '../../src/merge/merge-issue.js';
 import { createMarkdownRenderer, loadMarkdownPipeline } from '../../src/render/markdown.js';
 import { htmlToText } from '../../src/search/records.js';
 import { normalizeSearchText } from '../../src/search/tokens.js';
 import { siteSearchDocs } from '../../src/site/render-site.js';
-import { REPO, SAMPLE } from '../helpers.js';
+import { checkedProject, REPO, SAMPLE } from '../helpers.js';
 import { launchBrowser, watchErrors } from './browser.js';
 import { serveStatic } from './static-server.js';
 
@@ -38,7 +38,7 @@ beforeAll(async () => {
   cpSync(SAMPLE, join(root, 'issues', '2009-18'), { recursive: true });
   expect((await build({ root, pdf: false })).written).toBeDefined();
   dist = join(root, 'dist');
-  const checked = await check({ root });
+  const checked = await checkedProject(root);
   const issues = checked.issues.map((i) => mergeIssue(i, checked.config));
   await loadMarkdownPipeline();
   docs = siteSearchDocs(issues, checked.config, createMarkdownRenderer()).map((d) => ({

@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
-import { check } from '../../src/api.js';
 import { mergeIssue } from '../../src/merge/merge-issue.js';
 import { createMarkdownRenderer, loadMarkdownPipeline } from '../../src/render/markdown.js';
 import { htmlToText } from '../../src/search/records.js';
 import { normalizeSearchText } from '../../src/search/tokens.js';
 import { siteSearchDocs } from '../../src/site/render-site.js';
+import { checkedProject } from '../helpers.js';
 
 /** A phrase cut from a write-up, and the write-up's number in the index (the site's order). */
 export interface Phrase {
@@ -14,7 +14,7 @@ export interface Phrase {
 
 /** The write-ups' texts of a project, in the order its build numbers them in the index. */
 export async function projectTexts(root: string): Promise<string[]> {
-  const checked = await check({ root });
+  const checked = await checkedProject(root);
   const issues = checked.issues.map((i) => mergeIssue(i, checked.config));
   await loadMarkdownPipeline(issues.flatMap((i) => i.articles.flatMap((a) => a.sections.map((s) => s.body))));
   return siteSearchDocs(issues, checked.config, createMarkdownRenderer()).map((doc) => htmlToText(doc.html));

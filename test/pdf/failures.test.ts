@@ -2,11 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, check, pdf } from '../../src/api.js';
+import { build, pdf } from '../../src/api.js';
 import { mergeIssue } from '../../src/merge/merge-issue.js';
 import { renderPdfs } from '../../src/pdf/render-pdfs.js';
 import { createTemplateEnv } from '../../src/render/templates.js';
-import { BIN, edit, REPO, sampleProject, writeFile } from '../helpers.js';
+import { BIN, checkedProject, edit, REPO, sampleProject, writeFile } from '../helpers.js';
 
 const NO_BROWSER = { ...process.env, YONGZU_CHROMIUM: '/nonexistent/chromium' };
 
@@ -37,7 +37,7 @@ describe('PDF failures become diagnostics', () => {
 
   it('a render over its time limit is retried once, then reported naming the issue', async () => {
     const root = sampleProject();
-    const checked = await check({ root });
+    const checked = await checkedProject(root);
     const issues = checked.issues.map((i) => mergeIssue(i, checked.config));
     const result = await renderPdfs(issues, checked.config, createTemplateEnv(root), {
       root,

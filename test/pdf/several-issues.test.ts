@@ -2,11 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { check } from '../../src/api.js';
 import { mergeIssue } from '../../src/merge/merge-issue.js';
 import { renderPdfs } from '../../src/pdf/render-pdfs.js';
 import { createTemplateEnv } from '../../src/render/templates.js';
-import { BIN, sampleProject } from '../helpers.js';
+import { BIN, checkedProject, sampleProject } from '../helpers.js';
 
 /** The sample project with two more issues: the sample under other numbers. */
 function threeIssues(): string {
@@ -41,7 +40,7 @@ describe('printing several issues', () => {
 
   it('starts one print server for issues that start printing together, and leaves none listening', async () => {
     const root = threeIssues();
-    const checked = await check({ root });
+    const checked = await checkedProject(root);
     const issues = checked.issues.map((i) => mergeIssue(i, checked.config));
     const before = servers();
     // No PDF cache: both first issues ask for the printer at once (each used to start a server, and one was never closed).
