@@ -28,6 +28,15 @@ import { closeGate, createWriteGate } from './write-gate.js';
  * Undefined when the compiled worker is absent (running from the TypeScript
  * sources, as tests do): the caller uses the inline executor.
  */
+/**
+ * The worker's young generation, in MB (V8's default lets it grow to 16 MB
+ * semi-spaces). The worker's garbage is short-lived (file texts, search text,
+ * index chunks): a smaller nursery is scavenged as often but holds less.
+ * Measured, cold build --no-pdf, paired runs: 500 issues peak RSS 234 → 208 MB,
+ * wall and CPU no worse (3.82 → 3.59 s, 6.8 → 6.2 s CPU); 2,000 issues 396–412 → 378–385 MB.
+ */
+const WORKER_YOUNG_GENERATION_MB = 8;
+
 export function startThreadExecutor(): Executor | undefined {
   const file = new URL('./thread-main.js', import.meta.url);
   if (!existsSync(fileURLToPath(file))) return undefined;
@@ -35,7 +44,10 @@ export function startThreadExecutor(): Executor | undefined {
   // On Ctrl-C, no file of the index may be written after the temporary output folder is removed.
   const gate = createWriteGate();
   const unregister = onInterrupt(() => closeGate(gate));
-  const worker = new Worker(file, { workerData: { gate } });
+  const worker = new Worker(file, {
+    workerData: { gate },
+    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+  });
   let failed = false;
   let next = 0;
   /** Copy requests under way: their bodies (to redo inline if the thread fails) and their resolvers. */
