@@ -112,6 +112,10 @@ describe('the no-change shortcut', () => {
     const second = await build({ root, pdf: false });
     expect(second.written?.unchanged).toBe(true);
     expect(second.diagnostics).toEqual(first.diagnostics);
+    // One manifest per output folder, no temporary file left beside it.
+    expect(readdirSync(join(root, 'node_modules/.cache/yongzu/builds'))).toEqual([
+      expect.stringMatching(/^[0-9a-f]{16}\.json$/),
+    ]);
     expect(readFileSync(page)).toEqual(before);
 
     edit(root, 'issues/2009-18/04-qiyang.md', '坚持学习培训', '坚持系统学习培训');

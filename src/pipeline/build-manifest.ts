@@ -7,6 +7,7 @@ import {
   readFileSync,
   readSync,
   renameSync,
+  rmSync,
   statSync,
   writeSync,
 } from 'node:fs';
@@ -225,23 +226,22 @@ function readDiagnostics(path: string, head: string): Diagnostic[] {
 const ROWS_AT_ONCE = 16_384;
 
 /**
- * Writes a manifest (temporary file, then rename): a first line with
- * everything but the diagnostics, then the diagnostics, packed and written a
- * slice at a time, their tables last (at 2,000 issues, 327,000 warnings made
- * a JSON array of two million numbers, its string and its buffer, all at
- * once). A failure only costs the next build its shortcut.
+ * Packs a build's diagnostics and writes them, as the manifest's second
+ * line, into a temporary file beside the manifest: done while the search
+ * index is still being written, so that only the first line is left for the
+ * end of the build. Packed and written a slice at a time, their tables last
+ * (at 2,000 issues, 327,000 warnings made a JSON array of two million
+ * numbers, its string and its buffer, all at once). The temporary file's
+ * path; undefined when it could not be written (the next build then has no
+ * shortcut).
  */
-export function writeManifest<R extends { diagnostics: Diagnostic[] }>(
-  path: string,
-  manifest: BuildManifest<Omit<R, 'diagnostics'>>,
-  diagnostics: readonly Diagnostic[],
-): void {
-  const tmp = `${path}.${process.pid}.tmp`;
+export function writeManifestDiagnostics(path: string, diagnostics: readonly Diagnostic[]): string | undefined {
+  const tmp = `${path}.${process.pid}.diagnostics.tmp`;
   let fd: number | undefined;
   try {
     mkdirSync(join(path, '..'), { recursive: true });
     fd = openSync(tmp, 'w');
-    writeSync(fd, `${JSON.stringify(manifest)}\n{"rows":[`);
+    writeSync(fd, '{"rows":[');
     const packer = createDiagnosticPacker();
     for (let i = 0; i < diagnostics.length; i += ROWS_AT_ONCE) {
       const rows = packer.pack(diagnostics.slice(i, i + ROWS_AT_ONCE));
@@ -249,10 +249,36 @@ export function writeManifest<R extends { diagnostics: Diagnostic[] }>(
     }
     writeSync(fd, `],${JSON.stringify(packer.tables()).slice(1)}\n`);
     closeSync(fd);
+    return tmp;
+  } catch {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(tmp, { force: true });
+    return undefined;
+  }
+}
+
+/**
+ * Writes a manifest (temporary file, then rename): a first line with
+ * everything but the diagnostics, then the diagnostics line written before
+ * by writeManifestDiagnostics, whose temporary file it removes. A failure
+ * only costs the next build its shortcut.
+ */
+export function writeManifest<R>(path: string, manifest: BuildManifest<R>, diagnosticsFile: string | undefined): void {
+  if (diagnosticsFile === undefined) return;
+  const tmp = `${path}.${process.pid}.tmp`;
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'w');
+    writeSync(fd, `${JSON.stringify(manifest)}\n`);
+    writeSync(fd, readFileSync(diagnosticsFile));
+    closeSync(fd);
     fd = undefined;
     renameSync(tmp, path);
   } catch {
     // the cache is an optimisation
     if (fd !== undefined) closeSync(fd);
+    rmSync(tmp, { force: true });
+  } finally {
+    rmSync(diagnosticsFile, { force: true });
   }
 }

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import type { Executor } from '../executor/executor.js';
@@ -9,7 +10,7 @@ import { SEARCH_DIR } from '../search/index-builder.js';
 import { siteSearchDocs } from '../site/render-site.js';
 import { loadSiteAssets } from '../site/load-site-assets.js';
 import { findLiveLock, OutputLockedError, openOutputFolder } from '../write/output-folder.js';
-import { type InputFingerprint, recordOutput, writeManifest } from './build-manifest.js';
+import { type InputFingerprint, recordOutput, writeManifest, writeManifestDiagnostics } from './build-manifest.js';
 import { checkSources } from './check-sources.js';
 import { laidOutOf, recordPageCounts, withoutRecorded } from './page-counts.js';
 import { mergeIssues, renderFailure, renderSiteFiles, sectionRenderer } from './render-outputs.js';
@@ -81,6 +82,8 @@ export async function buildStages(context: BuildContext): Promise<BuildResult> {
       throw e;
     }
     let indexFiles: Promise<number> | undefined;
+    /** The manifest's diagnostics, written ahead (removed here if the build goes no further). */
+    let diagnosticsLine: string | undefined;
     try {
       // The search index is made by the executor (on its thread, when there is one) and written into the
       // output folder while the pages are rendered and written here.
@@ -104,6 +107,8 @@ export async function buildStages(context: BuildContext): Promise<BuildResult> {
       }
       for (const file of await loadSiteAssets(root)) output.write(file);
       for (const p of pdfs) output.write({ path: `${p.issue.path}/${p.fileName}`, content: p.pdf });
+      // The manifest's diagnostics are written while the index may still be: only its first line is left for the end.
+      diagnosticsLine = writeManifestDiagnostics(manifestFile, diagnostics);
       const files = output.count + (await indexFiles!);
       await output.commit();
       const result = buildResult(diagnostics, {
@@ -120,8 +125,9 @@ export async function buildStages(context: BuildContext): Promise<BuildResult> {
           outputs: recordOutput(out, SEARCH_DIR),
           result: { ...rest, written: { ...result.written!, issues: [] } },
         },
-        diagnostics,
+        diagnosticsLine,
       );
+      diagnosticsLine = undefined;
       return result;
     } catch (e) {
       await indexFiles?.catch(() => undefined);
@@ -129,6 +135,8 @@ export async function buildStages(context: BuildContext): Promise<BuildResult> {
       const failure = writeFailure(e, out);
       if (failure) return refuse([...diagnostics, failure]);
       throw e;
+    } finally {
+      if (diagnosticsLine) rmSync(diagnosticsLine, { force: true });
     }
   } finally {
     executor.close();
