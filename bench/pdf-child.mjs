@@ -4,13 +4,16 @@
 //
 //   node bench/pdf-child.mjs ROOT COUNT [JSON_FILE]
 import { writeFileSync } from 'node:fs';
-import { check } from '../lib/api.js';
+import { createInlineExecutor } from '../lib/executor/inline-executor.js';
 import { mergeIssue } from '../lib/merge/merge-issue.js';
+import { checkSources } from '../lib/pipeline/check-sources.js';
 import { renderPdfs } from '../lib/pdf/render-pdfs.js';
 import { createTemplateEnv } from '../lib/render/templates.js';
 
 const [root, count] = [process.argv[2], Number(process.argv[3] ?? 1)];
-const checked = await check({ root });
+// The issues with their bodies, as build and pdf take them (check()'s result leaves the bodies out).
+const checked = await checkSources(root, { render: false, bodies: true, executor: createInlineExecutor });
+await checked.memoSaved;
 const issues = checked.issues.map((i) => mergeIssue(i, checked.config)).slice(0, count);
 const started = performance.now();
 const result = await renderPdfs(issues, checked.config, createTemplateEnv(root), { root, cacheDir: false });

@@ -12,12 +12,13 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
-import { build, check } from '../src/api.js';
+import { build } from '../src/api.js';
 import { mergeIssue } from '../src/merge/merge-issue.js';
 import { createMarkdownRenderer } from '../src/render/markdown.js';
 import { siteSearchDocs } from '../src/site/render-site.js';
 import { writeFilesInto } from '../src/write/write-files.js';
 import { launchBrowser } from '../test/e2e/browser.js';
+import { checkedProject } from '../test/helpers.js';
 import { missedPhrases, type Phrase, projectTexts, samplePhrases } from '../test/e2e/search-recall.js';
 import { serveStatic } from '../test/e2e/static-server.js';
 
@@ -34,24 +35,25 @@ const root = resolve(positionals[0] ?? '.');
 const started = performance.now();
 const result = await build({ root, pdf: false });
 if (!result.written) throw new Error('build failed: run yongzu check');
+// The issues as merged (a build with nothing to do lists none in `written`).
+const checked = await checkedProject(root);
+const merged = checked.issues.map((i) => mergeIssue(i, checked.config));
 console.log(
-  `built ${result.written.issues.length} issues, ${result.written.files} files in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  `built ${merged.length} issues, ${result.written.files} files in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
 const phrases = samplePhrases(await projectTexts(root), Number(values.phrases), Number(values.seed));
 const dist = join(root, 'dist');
 
 /** The issue page of each write-up, by its number in the index. */
 async function issuePages(): Promise<string[]> {
-  const checked = await check({ root });
-  const issues = checked.issues.map((i) => mergeIssue(i, checked.config));
-  return siteSearchDocs(issues, checked.config, createMarkdownRenderer()).map((d) => d.meta.href.split('#')[0]!);
+  return siteSearchDocs(merged, checked.config, createMarkdownRenderer()).map((d) => d.meta.href.split('#')[0]!);
 }
 
 if (values.naive) {
   // Pagefind's own Chinese handling: the issue pages indexed as HTML, queried as typed.
   const { index } = await pagefind.createIndex({});
   if (!index) throw new Error('pagefind');
-  for (const issue of result.written.issues) {
+  for (const issue of merged) {
     const path = `${issue.year}/${issue.issue}/index.html`;
     await index.addHTMLFile({ url: `/${path}`, content: readFileSync(join(dist, path), 'utf8') });
   }

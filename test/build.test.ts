@@ -145,6 +145,13 @@ describe('the no-change shortcut', () => {
     expect(existsSync(join(entries, 'stray.js'))).toBe(false);
     expect((await build({ root, pdf: false })).written?.unchanged).toBe(true);
 
+    // A recorded folder replaced by a file (stat says ENOTDIR below it): rebuilt, not a crash.
+    const year = join(root, 'dist/2009');
+    rmSync(year, { recursive: true });
+    writeFileSync(year, 'not a folder');
+    expect((await build({ root, pdf: false })).written?.unchanged).toBeUndefined();
+    expect(existsSync(page)).toBe(true);
+
     // A file in a subfolder of an issue folder is an input too (folder signatures recurse).
     writeFile(root, 'issues/2009-18/images/note.txt', 'a');
     expect((await build({ root, pdf: false })).written?.unchanged).toBeUndefined();

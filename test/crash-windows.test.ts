@@ -69,6 +69,9 @@ describe.each(WAYS)('OUT after a kill at each step (%s)', (way, env) => {
       expect(done.code).toBe(0);
       expect(digest(out)).toBe(fresh);
       expect(leftovers(root)).toEqual([]);
+      // Nor in the cache: the killed runs' temporary files of the build record are gone.
+      const builds = join(root, 'node_modules/.cache/yongzu/builds');
+      expect(readdirSync(builds).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     },
     60_000,
   );

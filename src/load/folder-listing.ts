@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -30,9 +30,11 @@ export function folderListing(root: string, folder: string): FolderListing {
         if (top && entry.isSymbolicLink()) links.push(n);
         // Times in milliseconds with their fraction (a double keeps about a quarter of a microsecond): two saves
         // within one millisecond still differ. Plain stats: BigInt ones cost twice as much (they make their dates).
-        const s = statSync(join(dir, n), { throwIfNoEntry: false });
+        // A link's own stat (links are reported, never followed); paths joined by hand (path.join normalises).
+        const p = `${dir}/${n}`;
+        const s = lstatSync(p, { throwIfNoEntry: false });
         if (!s) return n;
-        return s.isDirectory() ? `${n}/[${signature(join(dir, n), false)}]` : `${n}:${s.size}:${s.mtimeMs}:${s.ino}`;
+        return s.isDirectory() ? `${n}/[${signature(p, false)}]` : `${n}:${s.size}:${s.mtimeMs}:${s.ino}`;
       })
       .join('|');
   try {

@@ -28,7 +28,8 @@ export interface CheckedIssue {
 
 /**
  * An issue as `check` reports it: all of a CheckedIssue but its submissions'
- * bodies (check keeps no body in its cache: memo-store.ts).
+ * bodies (check does not read the bodies of folders it takes from its cache:
+ * memo-store.ts).
  */
 export interface IssueHead extends Omit<CheckedIssue, 'submissions'> {
   submissions: Omit<Submission, 'body'>[];

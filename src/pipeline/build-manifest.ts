@@ -17,6 +17,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createDiagnosticPacker, unpackDiagnostics, type DiagnosticTables } from '../diagnostics/pack-diagnostics.js';
 import { CODE_DIR, cacheDir, searchPaths } from '../paths.js';
 import { type FolderListing, folderListing } from '../load/folder-listing.js';
+import { removeDeadTemporaries, temporaryName } from '../write/dead-temporaries.js';
 
 /**
  * The record of the last successful build of an output folder: what its
@@ -47,11 +48,12 @@ export interface InputFingerprint {
 
 /**
  * A fingerprint of everything a build reads: every file under issues/, the
- * templates and styles (the project's and the built-in ones), the
- * configuration, yongzu's own compiled code, and the options. Names, sizes and
+ * templates, styles and site assets (the project's and the built-in ones),
+ * the configuration, yongzu's own compiled code, the options, and the
+ * caller's `extraDirs` (the project's fonts when the build prints). Names, sizes and
  * modification times, as make and git's index do: a stat per file, no reads.
  */
-export function inputFingerprint(root: string, options: string): InputFingerprint {
+export function inputFingerprint(root: string, options: string, extraDirs: readonly string[] = []): InputFingerprint {
   const h = createHash('sha1').update(options).update('\0');
   const folders = new Map<string, FolderListing>();
   const tree = (dir: string) => {
@@ -63,7 +65,7 @@ export function inputFingerprint(root: string, options: string): InputFingerprin
       return;
     }
     for (const name of names) {
-      const p = join(dir, name);
+      const p = `${dir}/${name}`;
       const s = statSync(p, { throwIfNoEntry: false });
       if (!s) continue;
       if (s.isDirectory()) tree(p);
@@ -88,7 +90,8 @@ export function inputFingerprint(root: string, options: string): InputFingerprin
     folders.set(name, listing);
     h.update(`${name}/[${listing.sig}]\0`);
   }
-  for (const dir of [...searchPaths(root, 'templates'), ...searchPaths(root, 'styles'), CODE_DIR]) tree(dir);
+  const dirs = [...searchPaths(root, 'templates'), ...searchPaths(root, 'styles'), ...searchPaths(root, 'assets')];
+  for (const dir of [...dirs, CODE_DIR, ...extraDirs]) tree(dir);
   const config = statSync(join(root, CONFIG_FILE), { throwIfNoEntry: false });
   h.update(`config:${config?.size}:${config?.mtimeMs}`);
   return { value: h.digest('hex'), folders };
@@ -118,7 +121,8 @@ export function recordOutput(out: string, skip: string): OutputRecord {
     for (const entry of readdirSync(join(out, rel), { withFileTypes: true })) {
       const p = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(p);
-      else if (p !== skip && !p.startsWith(`${skip}/`)) files.push(p);
+      // Files directly in `skip/` (the index's manifest) are recorded; those in its subfolders are left to them.
+      else if (!p.startsWith(`${skip}/`) || !p.slice(skip.length + 1).includes('/')) files.push(p);
     }
   };
   try {
@@ -132,12 +136,17 @@ export function recordOutput(out: string, skip: string): OutputRecord {
 /** The signature of the recorded folders and files of OUT as they are now; '' when one is missing. */
 export function outputSignature(out: string, dirs: readonly string[], files: readonly string[]): string {
   const h = createHash('sha1');
-  for (const list of [dirs, files]) {
-    for (const p of list) {
-      const s = statSync(join(out, p), { throwIfNoEntry: false });
-      if (!s) return '';
-      h.update(`${p}:${s.size}:${s.mtimeMs}:${s.ino}\0`);
+  try {
+    for (const list of [dirs, files]) {
+      for (const p of list) {
+        const s = statSync(join(out, p), { throwIfNoEntry: false });
+        if (!s) return '';
+        h.update(`${p}:${s.size}:${s.mtimeMs}:${s.ino}\0`);
+      }
     }
+  } catch {
+    // A folder become a file (ENOTDIR), one that cannot be read: not as recorded.
+    return '';
   }
   return h.digest('hex');
 }
@@ -164,62 +173,30 @@ export interface ReadManifest<R> {
   diagnostics: () => Diagnostic[];
 }
 
-/** How much of the manifest is read at a time while looking for the end of its first line. */
-const HEAD_CHUNK = 64 * 1024;
-
-/** The first line of a file, read a chunk at a time; undefined when it has none. */
-function firstLine(path: string): string | undefined {
-  const fd = openSync(path, 'r');
-  try {
-    const chunks: Buffer[] = [];
-    for (let at = 0; ; ) {
-      const chunk = Buffer.alloc(HEAD_CHUNK);
-      const n = readSync(fd, chunk, 0, HEAD_CHUNK, at);
-      if (n === 0) return undefined;
-      const end = chunk.subarray(0, n).indexOf(10);
-      if (end >= 0) {
-        chunks.push(chunk.subarray(0, end));
-        return Buffer.concat(chunks).toString('utf8');
-      }
-      chunks.push(chunk.subarray(0, n));
-      at += n;
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /**
- * Reads a manifest's first line (everything but the diagnostics, which are on
- * its second); undefined when there is none or it cannot be read.
+ * Reads a manifest: its first line now (everything but the diagnostics), its
+ * second, the diagnostics, only when they are asked for, from the bytes read
+ * now (a manifest replaced or removed meanwhile by another build does not
+ * matter: decoding and unpacking were the cost, not reading). Undefined when
+ * there is none or it cannot be read.
  */
 export function readManifest<R extends { diagnostics: Diagnostic[] }>(path: string): ReadManifest<R> | undefined {
-  let head: string | undefined;
   try {
-    head = firstLine(path);
-    if (head === undefined) return undefined;
-    const raw = JSON.parse(head) as BuildManifest<Omit<R, 'diagnostics'>>;
+    const bytes = readFileSync(path);
+    const end = bytes.indexOf(10);
+    if (end < 0) return undefined;
+    const raw = JSON.parse(bytes.subarray(0, end).toString('utf8')) as BuildManifest<Omit<R, 'diagnostics'>>;
     if (!raw.outputs || !Array.isArray(raw.outputs.dirs) || !Array.isArray(raw.outputs.files)) return undefined;
-    return {
-      inputs: raw.inputs,
-      outputs: raw.outputs,
-      result: raw.result,
-      diagnostics: () => readDiagnostics(path, head!),
+    const diagnostics = () => {
+      const packed = JSON.parse(bytes.subarray(end + 1).toString('utf8')) as PackedDiagnostics;
+      return unpackDiagnostics(packed.rows, packed);
     };
+    // The second line is whole (a manifest is renamed into place once written), checked now all the same.
+    if (bytes.length < end + 3 || bytes[bytes.length - 1] !== 10 || bytes[bytes.length - 2] !== 0x7d) return undefined;
+    return { inputs: raw.inputs, outputs: raw.outputs, result: raw.result, diagnostics };
   } catch {
     return undefined;
   }
-}
-
-/** The manifest's diagnostics (its second line), from the same manifest as `head`. */
-function readDiagnostics(path: string, head: string): Diagnostic[] {
-  const text = readFileSync(path, 'utf8');
-  const end = text.indexOf('\n');
-  if (text.slice(0, end) !== head) {
-    throw new Error(`上一次生成的记录 ${path} 在读取时被改动了：请再运行一次 yongzu build。`);
-  }
-  const packed = JSON.parse(text.slice(end + 1)) as PackedDiagnostics;
-  return unpackDiagnostics(packed.rows, packed);
 }
 
 /** How many diagnostics are packed and written at a time. */
@@ -236,10 +213,11 @@ const ROWS_AT_ONCE = 16_384;
  * shortcut).
  */
 export function writeManifestDiagnostics(path: string, diagnostics: readonly Diagnostic[]): string | undefined {
-  const tmp = `${path}.${process.pid}.diagnostics.tmp`;
+  const tmp = temporaryName(path, 'diagnostics');
   let fd: number | undefined;
   try {
     mkdirSync(join(path, '..'), { recursive: true });
+    removeDeadTemporaries(join(path, '..'));
     fd = openSync(tmp, 'w');
     writeSync(fd, '{"rows":[');
     const packer = createDiagnosticPacker();
@@ -265,20 +243,30 @@ export function writeManifestDiagnostics(path: string, diagnostics: readonly Dia
  */
 export function writeManifest<R>(path: string, manifest: BuildManifest<R>, diagnosticsFile: string | undefined): void {
   if (diagnosticsFile === undefined) return;
-  const tmp = `${path}.${process.pid}.tmp`;
+  const tmp = temporaryName(path);
   let fd: number | undefined;
+  let from: number | undefined;
   try {
     fd = openSync(tmp, 'w');
     writeSync(fd, `${JSON.stringify(manifest)}\n`);
-    writeSync(fd, readFileSync(diagnosticsFile));
+    // The diagnostics line copied a megabyte at a time (it is tens of megabytes at 2,000 issues).
+    from = openSync(diagnosticsFile, 'r');
+    const chunk = Buffer.alloc(COPY_CHUNK);
+    for (let n = readSync(from, chunk); n > 0; n = readSync(from, chunk)) writeSync(fd, chunk, 0, n);
+    closeSync(from);
+    from = undefined;
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, path);
   } catch {
     // the cache is an optimisation
+    if (from !== undefined) closeSync(from);
     if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
   } finally {
     rmSync(diagnosticsFile, { force: true });
   }
 }
+
+/** How much of the diagnostics line is copied at a time. */
+const COPY_CHUNK = 1 << 20;

@@ -9,6 +9,7 @@ import { createTemplateEnv } from '../render/templates.js';
 import { SEARCH_DIR } from '../search/index-builder.js';
 import { siteSearchDocs } from '../site/render-site.js';
 import { loadSiteAssets } from '../site/load-site-assets.js';
+import { onInterrupt } from '../write/interrupt.js';
 import { findLiveLock, OutputLockedError, openOutputFolder } from '../write/output-folder.js';
 import { type InputFingerprint, recordOutput, writeManifest, writeManifestDiagnostics } from './build-manifest.js';
 import { checkSources } from './check-sources.js';
@@ -82,8 +83,9 @@ export async function buildStages(context: BuildContext): Promise<BuildResult> {
       throw e;
     }
     let indexFiles: Promise<number> | undefined;
-    /** The manifest's diagnostics, written ahead (removed here if the build goes no further). */
+    /** The manifest's diagnostics, written ahead (removed here, or on Ctrl-C, if the build goes no further). */
     let diagnosticsLine: string | undefined;
+    let unregisterLine: (() => void) | undefined;
     try {
       // The search index is made by the executor (on its thread, when there is one) and written into the
       // output folder while the pages are rendered and written here.
@@ -109,6 +111,8 @@ export async function buildStages(context: BuildContext): Promise<BuildResult> {
       for (const p of pdfs) output.write({ path: `${p.issue.path}/${p.fileName}`, content: p.pdf });
       // The manifest's diagnostics are written while the index may still be: only its first line is left for the end.
       diagnosticsLine = writeManifestDiagnostics(manifestFile, diagnostics);
+      const line = diagnosticsLine;
+      if (line) unregisterLine = onInterrupt(() => rmSync(line, { force: true }));
       const files = output.count + (await indexFiles!);
       await output.commit();
       const result = buildResult(diagnostics, {
@@ -136,6 +140,7 @@ export async function buildStages(context: BuildContext): Promise<BuildResult> {
       if (failure) return refuse([...diagnostics, failure]);
       throw e;
     } finally {
+      unregisterLine?.();
       if (diagnosticsLine) rmSync(diagnosticsLine, { force: true });
     }
   } finally {

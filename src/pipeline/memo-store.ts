@@ -8,6 +8,7 @@ import type { CheckedIssue } from '../model/checked-issue.js';
 import type { Config } from '../model/config.js';
 import type { IssueModel } from '../model/issue-model.js';
 import { CODE_DIR, cacheDir } from '../paths.js';
+import { removeDeadTemporaries, temporaryName } from '../write/dead-temporaries.js';
 import type { RenderedSections } from '../render/markdown.js';
 import type { PageCache } from '../site/page-context.js';
 
@@ -115,7 +116,7 @@ async function writeObject<T>(
 
 /** Writes `path` through a temporary file; false when it could not. */
 async function replaceFile(path: string, write: (tmp: string) => Promise<void>): Promise<boolean> {
-  const tmp = `${path}.${process.pid}.tmp`;
+  const tmp = temporaryName(path);
   try {
     await write(tmp);
     await rename(tmp, path);
@@ -131,7 +132,11 @@ export function memoFile(root: string): string {
   return join(cacheDir(root), 'check.json');
 }
 
-/** The file the memoized submissions' bodies are kept in: read by build and dev, not by check. */
+/**
+ * The file the memoized submissions' bodies are kept in: read by build and
+ * pdf; check reads it only when it saves (to keep the bodies of the folders
+ * it did not read), never for a check with nothing new.
+ */
 export function bodiesFile(root: string): string {
   return join(cacheDir(root), 'check-bodies.json');
 }
@@ -155,10 +160,10 @@ export interface MemoStoreOptions {
   /** Read and write the folder checks on disk (check, build); otherwise in memory only (dev). */
   persist: boolean;
   /**
-   * The memoized submissions' bodies are needed (build renders them). Without
-   * them (check), the bodies file, two thirds of the store, is not read, and
-   * memoized submissions have empty bodies: check reads nothing of a body it
-   * did not load itself.
+   * The memoized submissions' bodies are needed (build and pdf merge them).
+   * Without them (check), the bodies file, two thirds of the store, is read
+   * only to save, and memoized submissions have empty bodies: check reads
+   * nothing of a body it did not load itself.
    */
   bodies: boolean;
   /** Keep rendered pages between rebuilds (dev). */
@@ -182,7 +187,11 @@ export function openMemoStore(root: string, config: Config, options: MemoStoreOp
   let tables: DiagnosticTables = { files: [], rules: [], messages: [] };
   const key = options.persist ? storeKey(config) : '';
   const readBodies = () => {
-    storedBodies ??= readJson<{ key: string; folders: Record<string, StoredBodies> }>(bodiesFile(root))?.folders ?? {};
+    if (!storedBodies) {
+      const saved = readJson<{ key: string; folders: Record<string, StoredBodies> }>(bodiesFile(root));
+      // Bodies written under another configuration or by another yongzu (which may read them otherwise) are not used.
+      storedBodies = saved?.key === key && saved.folders ? saved.folders : {};
+    }
     return storedBodies;
   };
   if (options.persist) {
@@ -254,6 +263,7 @@ export function openMemoStore(root: string, config: Config, options: MemoStoreOp
  * folders are only checked again). Never rejects: the memo is an optimisation.
  */
 async function writeStore(root: string, key: string, kept: readonly [string, FolderMemo, string[]][]): Promise<void> {
+  removeDeadTemporaries(cacheDir(root));
   const bodiesWritten = await replaceFile(bodiesFile(root), (tmp) =>
     writeObject(
       tmp,

@@ -37,7 +37,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildResult> {
   let executor: Executor | undefined;
   const entries = countEntries(join(root, 'issues'));
   if (!last && wantsThread(entries)) executor = (await import('../executor/start-executor.js')).startExecutor(entries);
-  const inputs = inputFingerprint(root, JSON.stringify({ pdf, out }));
+  // A build that prints reads the project's fonts too (print.fonts of the configuration, loaded only then).
+  const fonts = pdf
+    ? [join(root, (await (await import('../config/load-config.js')).loadConfig(root)).value.print.fonts)]
+    : [];
+  const inputs = inputFingerprint(root, JSON.stringify({ pdf, out }), fonts);
   if (last?.result.written && last.inputs === inputs.value && outputUnchanged(out, last.outputs)) {
     executor?.close();
     let diagnostics: BuildResult['diagnostics'] | undefined;

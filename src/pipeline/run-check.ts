@@ -17,8 +17,9 @@ export interface CheckResult {
 /**
  * `yongzu check`: the first half of the pipeline and nothing else. Folders
  * whose files did not change since the last run are taken from the memo
- * (node_modules/.cache/yongzu/check.json, without the bodies, which it
- * neither reads nor returns), the only files it writes.
+ * (node_modules/.cache/yongzu/check.json; the bodies beside it, in
+ * check-bodies.json, are read only when the cache is saved, and not
+ * returned), the only files it writes.
  */
 export async function runCheck(options: { root: string }): Promise<CheckResult> {
   const root = resolve(options.root);

@@ -93,3 +93,14 @@ describe('proof or final', () => {
     expect(p.rawFirstPage).toContain('永组信息');
   }, 180_000);
 });
+
+describe('a build that prints, with nothing changed', () => {
+  it('is built again when a font file is added to the project’s fonts folder', async () => {
+    // (The CLI's builds above key on its bundled code, the API's here on lib/: the first may print again.)
+    await build({ root });
+    expect((await build({ root })).written?.unchanged).toBe(true);
+    copyFileSync(join(LIBERATION_DIR, 'LiberationMono-Bold.ttf'), join(root, 'fonts', 'spare.ttf'));
+    expect((await build({ root })).written?.unchanged).toBeUndefined();
+    expect((await build({ root })).written?.unchanged).toBe(true);
+  }, 240_000);
+});
