@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { isAlive } from '../util/process-alive.js';
 
 /**
  * Flags for a headless Chromium on a closed network: without the
@@ -36,15 +37,6 @@ export function printBrowserArgs(host: string, port: number): string[] {
 const PROFILES_PREFIX = 'yongzu-chromium-';
 let profiles: string | undefined;
 let launching = 0;
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Launches with the temporary folder pointed at this process's own folder:

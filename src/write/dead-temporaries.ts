@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { isAlive } from '../util/process-alive.js';
 
 /** A temporary file's name: `<path>.<pid>-<uuid>[.<kind>].tmp`, unique within the process too. */
 export function temporaryName(path: string, kind?: string): string {
@@ -23,15 +24,6 @@ export function removeDeadTemporaries(dir: string): void {
   }
   for (const name of names) {
     const pid = Number(TEMPORARY.exec(name)?.[1]);
-    if (pid && pid !== process.pid && !processAlive(pid)) rmSync(join(dir, name), { force: true });
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    if (pid && pid !== process.pid && !isAlive(pid)) rmSync(join(dir, name), { force: true });
   }
 }

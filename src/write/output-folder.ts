@@ -18,6 +18,7 @@ import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from './output-guard.js';
 import { stopHereInTests } from './test-hooks.js';
 import { safeOutputPath } from './write-files.js';
 import { mkdirs } from './write-source.js';
+import { isAlive } from '../util/process-alive.js';
 
 /** Another build holds the lock of this output folder. */
 export class OutputLockedError extends Error {
@@ -26,15 +27,6 @@ export class OutputLockedError extends Error {
     readonly pid: number,
   ) {
     super(`output locked by process ${pid}`);
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
